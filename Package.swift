@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// kbcompile: a compiler from VuePress 2 + Plume knowledge bases to EPUB, LaTeX/PDF and single-file HTML.
+///
+/// Targets:
+/// - `Compiler`: reads the collection and parses it into the intermediate representation (IR).
+/// - `Backends`: the writers, each a plug-in over the IR.
+/// - `CZip`, `CLibXML2`: system libraries (libzip, libxml2) through pkg-config.
+/// - `kbcompile`: the command line; argument parsing and file I/O only.
+let package = Package(
+    name: "kbcompile",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kbcompile", targets: ["kbcompile"]),
+        .library(name: "Compiler", targets: ["Compiler"]),
+        .library(name: "Backends", targets: ["Backends"]),
+    ],
+    dependencies: [
+        // Command-line parsing for the `kbcompile` executable.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // YAML: article frontmatter and `kbcompile.yml`.
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "Compiler",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                "CLibXML2",
+            ]
+        ),
+        .target(
+            name: "Backends",
+            dependencies: ["Compiler", "CZip"]
+        ),
+        .executableTarget(
+            name: "kbcompile",
+            dependencies: [
+                "Compiler",
+                "Backends",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CompilerTests",
+            dependencies: ["Compiler"]
+        ),
+        .testTarget(
+            name: "BackendsTests",
+            dependencies: ["Backends", "Compiler", "CZip"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["Compiler"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,41 @@
+/// A format kbcompile can write.
+public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
+    case epub, latex, html, pdf
+
+    /// The issue that brings the format, for the message shown while it is missing.
+    var plannedIn: String {
+        switch self {
+        case .epub: "the EPUB3 backend"
+        case .latex, .pdf: "the LaTeX/PDF backend"
+        case .html: "the single-file HTML backend"
+        }
+    }
+}
+
+/// A file a backend produced: a path relative to the output folder and its bytes.
+/// Backends do no I/O; the driver writes artifacts atomically.
+public struct Artifact: Sendable, Hashable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// What every backend is given besides the book.
+public struct RenderContext: Sendable {
+    /// The base name of the output files (e.g. `my-kb` → `my-kb.epub`).
+    public var baseName: String
+    /// `SOURCE_DATE_EPOCH`, when set: the date written into the output.
+    public var sourceDateEpoch: Int?
+    /// The `epub:`/`latex:`/`html:` section of the config for this backend.
+    public var options: [String: String]
+
+    public init(baseName: String, sourceDateEpoch: Int? = nil, options: [String: String] = [:]) {
+        self.baseName = baseName
+        self.sourceDateEpoch = sourceDateEpoch
+        self.options = options
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Reads one Markdown file into an ``Article``: checks the encoding, reads the frontmatter and
+/// parses the body. Problems are diagnostics; only an unreadable or non-UTF-8 file yields no article.
+struct ArticleReader {
+    let layout: SourceLayout
+    let parser: MarkdownParser
+
+    struct Output {
+        var article: Article?
+        var diagnostics: [Diagnostic]
+    }
+
+    func read(path: String) -> Output {
+        let url = layout.root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return Output(article: nil, diagnostics: [.error("cannot read the file", at: SourceLocation(file: path, line: 0, column: 0), code: "io")])
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            let position = lineAndColumn(of: bad, in: bytes)
+            let message = String(format: "the file is not UTF-8 (byte 0x%02X); the article is left out", bytes[bad])
+            return Output(article: nil, diagnostics: [.error(message, at: SourceLocation(file: path, position: position), code: "encoding")])
+        }
+        return parse(bytes: bytes, path: path)
+    }
+
+    func parse(bytes: [UInt8], path: String) -> Output {
+        let frontmatter = Frontmatter.split(bytes)
+        let (fields, frontmatterProblems) = FrontmatterReader(file: path).read(frontmatter)
+        let document = parser.parse(Array(bytes[frontmatter.bodyOffset...]), file: path, firstLine: frontmatter.bodyLine)
+        let title = fields.title ?? document.firstHeadingText ?? Self.displayName(ofFile: path)
+        let metadata = ArticleMetadata(
+            title: title, createTime: fields.createTime, tags: fields.tags, permalink: fields.permalink,
+            cover: fields.cover, draft: fields.draft, sticky: fields.sticky, isHome: fields.isHome, language: fields.language)
+        let article = Article(id: ArticleID(rawValue: path), path: path, metadata: metadata, blocks: document.blocks,
+                              footnotes: document.footnotes, abbreviations: document.abbreviations)
+        return Output(article: article, diagnostics: frontmatterProblems + document.diagnostics)
+    }
+
+    /// `1.guide/01.intro.md` → `intro`.
+    static func displayName(ofFile path: String) -> String {
+        var name = (path as NSString).lastPathComponent
+        if name.hasSuffix(".md") { name.removeLast(3) }
+        return SidebarName(name).title
+    }
+}

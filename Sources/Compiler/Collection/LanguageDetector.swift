@@ -1,0 +1,37 @@
+/// Guesses a book's language from its text when the config names none: mostly Han characters →
+/// `zh-CN`, with kana → `ja`, Hangul → `ko`, else `en`.
+enum LanguageDetector {
+    static func detect(_ articles: [Article]) -> String {
+        var han = 0
+        var kana = 0
+        var hangul = 0
+        var latin = 0
+        for article in articles {
+            for scalar in (article.metadata.title + article.blocks.prefix(40).map(\.leadingText).joined()).unicodeScalars {
+                switch scalar.value {
+                case 0x4E00...0x9FFF, 0x3400...0x4DBF: han += 1
+                case 0x3040...0x30FF: kana += 1
+                case 0xAC00...0xD7AF: hangul += 1
+                case 0x41...0x5A, 0x61...0x7A: latin += 1
+                default: break
+                }
+            }
+        }
+        let cjk = han + kana + hangul
+        // A Latin word is about five letters: compare characters of CJK text with words of Latin text.
+        guard cjk * 5 >= latin else { return "en" }
+        if hangul > han + kana { return "ko" }
+        if kana * 10 >= cjk { return "ja" }
+        return "zh-CN"
+    }
+}
+
+extension Block {
+    /// The plain text of a paragraph or heading (other blocks give nothing): a sample for detection.
+    var leadingText: String {
+        switch kind {
+        case .paragraph(let inlines, _), .heading(_, let inlines): inlines.plainText
+        default: ""
+        }
+    }
+}

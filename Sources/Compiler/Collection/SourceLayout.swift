@@ -1,0 +1,69 @@
+import Foundation
+
+/// Where a knowledge base lives: its source root, config file and public folder.
+public struct SourceLayout: Sendable {
+    /// The VuePress source folder: article paths are relative to it.
+    public var root: URL
+    /// `kbcompile.yml`, when there is one.
+    public var configFile: URL?
+    /// The folder that site paths such as `/images/x.png` point into.
+    public var publicFolder: URL
+    /// The folder of the locale being built (`root` itself for the root language).
+    public var localeFolder: URL
+
+    /// A failure that stops the whole run (exit code 3).
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Finds the source root for SOURCE: the folder itself when it holds `.vuepress/` or
+    /// `kbcompile.yml` (whose `source:` may point further), else `SOURCE/docs` when that holds
+    /// `.vuepress/`, else the folder as given.
+    public static func locate(source: URL, configFile explicitConfig: URL?) throws -> (SourceLayout, Configuration, [Diagnostic]) {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: source.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure(description: "\(source.path): no such folder")
+        }
+        var diagnostics: [Diagnostic] = []
+        var config = Configuration()
+        let candidate = explicitConfig ?? source.appendingPathComponent("kbcompile.yml")
+        var configFile: URL?
+        if manager.fileExists(atPath: candidate.path) {
+            guard let data = manager.contents(atPath: candidate.path) else {
+                throw Failure(description: "\(candidate.path): cannot be read")
+            }
+            let (read, problems) = Configuration.read(String(decoding: data, as: UTF8.self), file: candidate.lastPathComponent)
+            config = read
+            diagnostics += problems
+            configFile = candidate
+        } else if explicitConfig != nil {
+            throw Failure(description: "\(candidate.path): no such config file")
+        }
+
+        var root = source
+        if let sub = config.source {
+            root = (configFile?.deletingLastPathComponent() ?? source).appendingPathComponent(sub)
+        } else if !manager.fileExists(atPath: source.appendingPathComponent(".vuepress").path),
+            configFile == nil,
+            manager.fileExists(atPath: source.appendingPathComponent("docs/.vuepress").path)
+        {
+            root = source.appendingPathComponent("docs")
+        }
+        root = root.standardizedFileURL.resolvingSymlinksInPath()
+        guard manager.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure(description: "\(root.path): the source folder does not exist")
+        }
+        var localeFolder = root
+        if let locale = config.locale {
+            localeFolder = root.appendingPathComponent(locale)
+            guard manager.fileExists(atPath: localeFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw Failure(description: "\(localeFolder.path): the locale folder '\(locale)' does not exist")
+            }
+        }
+        let layout = SourceLayout(root: root, configFile: configFile,
+                                  publicFolder: root.appendingPathComponent(config.publicFolder).standardizedFileURL,
+                                  localeFolder: localeFolder)
+        return (layout, config, diagnostics)
+    }
+}

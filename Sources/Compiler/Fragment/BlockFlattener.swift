@@ -1,0 +1,133 @@
+/// Turns IR blocks into the render-token sequence markdown-it and its plugins would produce.
+struct BlockFlattener {
+    let language: String
+
+    func flatten(_ blocks: [Block], into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
+        for block in blocks { flatten(block, into: &tokens, inline: &inline) }
+    }
+
+    private func flatten(_ block: Block, into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
+        let idAttrs = block.attributes.id.map { [("id", $0)] } ?? []
+        switch block.kind {
+        case .paragraph(let content, let hidden):
+            tokens.append(.open("p", idAttrs, hidden: hidden))
+            tokens.append(.inline(inline.render(content)))
+            tokens.append(.close("p", hidden: hidden))
+        case .heading(let level, let content):
+            tokens.append(.open("h\(level)", idAttrs))
+            tokens.append(.inline(inline.render(content)))
+            tokens.append(.close("h\(level)"))
+        case .thematicBreak:
+            tokens.append(.leaf("hr"))
+        case .blockQuote(let children):
+            tokens.append(.open("blockquote"))
+            flatten(children, into: &tokens, inline: &inline)
+            tokens.append(.close("blockquote"))
+        case .list(let list):
+            let tag = list.isOrdered ? "ol" : "ul"
+            let attrs: [(String, String)] = list.start.flatMap { $0 == 1 ? nil : [("start", String($0))] } ?? []
+            tokens.append(.open(tag, attrs))
+            for item in list.items {
+                if let task = item.task {
+                    tokens.append(.open("li", [("class", "task-list-item")]))
+                    var checkbox = "<input class=\"task-list-item-checkbox\"" + (task ? " checked=\"\"" : "") + " disabled=\"\" type=\"checkbox\">"
+                    if case .paragraph(let content, let hidden)? = item.blocks.first?.kind {
+                        checkbox += " " + inline.render(content)
+                        tokens.append(.open("p", hidden: hidden))
+                        tokens.append(.inline(checkbox))
+                        tokens.append(.close("p", hidden: hidden))
+                        flatten(Array(item.blocks.dropFirst()), into: &tokens, inline: &inline)
+                    } else {
+                        tokens.append(.raw(checkbox, block: false))
+                        flatten(item.blocks, into: &tokens, inline: &inline)
+                    }
+                } else {
+                    tokens.append(.open("li"))
+                    flatten(item.blocks, into: &tokens, inline: &inline)
+                }
+                tokens.append(.close("li"))
+            }
+            tokens.append(.close(tag))
+        case .code(let code):
+            let escaped = TextEscaping.escapeHTML(code.code)
+            if code.isFenced, let language = code.language {
+                tokens.append(.raw("<pre><code class=\"language-\(TextEscaping.escapeHTML(language))\">\(escaped)</code></pre>\n"))
+            } else {
+                tokens.append(.raw("<pre><code>\(escaped)</code></pre>\n"))
+            }
+        case .html(let html), .safeHTML(let html):
+            tokens.append(.raw(html))
+        case .math(let tex):
+            tokens.append(.raw("<math display=\"block\">\(TextEscaping.escapeHTML(tex))</math>\n"))
+        case .tableOfContents:
+            tokens.append(.raw("<nav class=\"table-of-contents\"></nav>\n"))
+        case .table(let table):
+            tokens.append(.open("table"))
+            tokens.append(.open("thead"))
+            flattenRow(table.header, tag: "th", alignments: table.alignments, into: &tokens, inline: &inline)
+            tokens.append(.close("thead"))
+            if !table.rows.isEmpty {
+                tokens.append(.open("tbody"))
+                for row in table.rows { flattenRow(row, tag: "td", alignments: table.alignments, into: &tokens, inline: &inline) }
+                tokens.append(.close("tbody"))
+            }
+            tokens.append(.close("table"))
+        case .container(let container):
+            flattenContainer(container, attributes: block.attributes, into: &tokens, inline: &inline)
+        }
+    }
+
+    private func flattenRow(_ cells: [TableCell], tag: String, alignments: [Table.Alignment], into tokens: inout [RenderToken],
+                            inline: inout InlineHTMLRenderer) {
+        tokens.append(.open("tr"))
+        for (index, cell) in cells.enumerated() {
+            let alignment = index < alignments.count ? alignments[index] : .none
+            let style: [(String, String)] = switch alignment {
+            case .none: []
+            case .left: [("style", "text-align:left")]
+            case .center: [("style", "text-align:center")]
+            case .right: [("style", "text-align:right")]
+            }
+            tokens.append(.open(tag, style))
+            tokens.append(.inline(inline.render(cell.content)))
+            tokens.append(.close(tag))
+        }
+        tokens.append(.close("tr"))
+    }
+
+    /// Hint boxes as @vuepress/plugin-markdown-hint writes them, alerts as @mdit/plugin-alert,
+    /// steps as Plume's `vp-steps`, everything else as a `div` with the name as class.
+    private func flattenContainer(_ container: Container, attributes: Attributes, into tokens: inout [RenderToken],
+                                  inline: inout InlineHTMLRenderer) {
+        let kind = container.kind.canonical
+        let title = container.title.map { inline.render($0) }
+        if let alertTitle = attributes["alert-title"] {
+            let name = TextEscaping.escapeHTML(container.kind.rawValue)
+            tokens.append(.raw("<div class=\"markdown-alert markdown-alert-\(name)\">\n<p class=\"markdown-alert-title\">\(TextEscaping.escapeHTML(alertTitle))</p>\n"))
+            flatten(container.body, into: &tokens, inline: &inline)
+            tokens.append(.raw("</div>\n"))
+            return
+        }
+        if let raw = container.rawBody {
+            tokens.append(.raw("<div class=\"\(TextEscaping.escapeHTML(container.kind.rawValue))\"><pre>\(TextEscaping.escapeHTML(raw))</pre></div>\n"))
+            return
+        }
+        if kind == .details {
+            let summary = title ?? TextEscaping.escapeHTML(kind.defaultTitle(language: language) ?? "")
+            tokens.append(.raw("<details class=\"hint-container details\"><summary>\(summary)</summary>\n"))
+            flatten(container.body, into: &tokens, inline: &inline)
+            tokens.append(.raw("</details>\n"))
+        } else if ContainerKind.hints.contains(kind) {
+            let heading = title ?? TextEscaping.escapeHTML(kind.defaultTitle(language: language) ?? "")
+            tokens.append(.raw("<div class=\"hint-container \(kind.rawValue)\">\n<p class=\"hint-container-title\">\(heading)</p>\n"))
+            flatten(container.body, into: &tokens, inline: &inline)
+            tokens.append(.raw("</div>\n"))
+        } else {
+            let className = kind == .steps ? "vp-steps" : kind.rawValue
+            tokens.append(.open("div", [("class", className)]))
+            if let title, kind.rawValue == "tab" { tokens.append(.raw("<p class=\"tab-title\">\(title)</p>\n")) }
+            flatten(container.body, into: &tokens, inline: &inline)
+            tokens.append(.close("div"))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Renders one parsed document as HTML the way the site's markdown-it does: CommonMark's reference
+/// HTML for the core and the plugins' markup for the dialect. It is the conformance harness and a
+/// debugging aid (`kbcompile fragment`); the book backends have their own writers.
+public struct FragmentRenderer: Sendable {
+    /// The language whose default container titles are used (`zh-CN` → 提示, `en` → Tips).
+    public var language: String
+    /// Void elements as `<br />` (markdown-it's `xhtmlOut`, on in its commonmark preset), else `<br>`.
+    public var xhtml: Bool
+
+    public init(language: String = "en", xhtml: Bool = false) {
+        self.language = language
+        self.xhtml = xhtml
+    }
+
+    public func render(_ document: MarkdownParser.Document) -> String {
+        var tokens: [RenderToken] = []
+        let footnoteNumbers = Dictionary(document.footnotes.map { ($0.label, $0.number) }, uniquingKeysWith: { first, _ in first })
+        var inlineRenderer = InlineHTMLRenderer(footnoteNumbers: footnoteNumbers, xhtml: xhtml)
+        var flattener = BlockFlattener(language: language)
+        flattener.flatten(document.blocks, into: &tokens, inline: &inlineRenderer)
+        var html = RenderToken.serialize(tokens, xhtml: xhtml)
+        if !document.footnotes.isEmpty {
+            html += FootnoteSectionRenderer.render(document.footnotes, flattener: flattener, inline: &inlineRenderer)
+        }
+        return html
+    }
+}
+
+/// A token as markdown-it's renderer sees it: enough to apply its newline rules.
+struct RenderToken {
+    var nesting: Int8
+    var tag: String
+    var attrs: [(String, String)] = []
+    var block = true
+    var hidden = false
+    /// Output of a custom rule (fences, HTML, inline content…): written as is.
+    var custom: String?
+    /// `true` for the `inline` token of a block (the next-token check looks for it).
+    var isInline = false
+
+    static func open(_ tag: String, _ attrs: [(String, String)] = [], hidden: Bool = false) -> RenderToken {
+        RenderToken(nesting: 1, tag: tag, attrs: attrs, hidden: hidden)
+    }
+
+    static func close(_ tag: String, hidden: Bool = false) -> RenderToken {
+        RenderToken(nesting: -1, tag: tag, hidden: hidden)
+    }
+
+    static func leaf(_ tag: String, _ attrs: [(String, String)] = []) -> RenderToken {
+        RenderToken(nesting: 0, tag: tag, attrs: attrs)
+    }
+
+    static func raw(_ html: String, block: Bool = true) -> RenderToken {
+        RenderToken(nesting: 0, tag: "", block: block, custom: html)
+    }
+
+    static func inline(_ html: String) -> RenderToken {
+        RenderToken(nesting: 0, tag: "", block: false, custom: html, isInline: true)
+    }
+
+    /// markdown-it's `Renderer.render` with `renderToken` for tokens that have no custom rule.
+    static func serialize(_ tokens: [RenderToken], xhtml: Bool) -> String {
+        var out = ""
+        for (index, token) in tokens.enumerated() {
+            if let custom = token.custom {
+                out += custom
+                continue
+            }
+            if token.hidden { continue }
+            if token.block, token.nesting != -1, index > 0, tokens[index - 1].hidden { out += "\n" }
+            out += token.nesting == -1 ? "</" : "<"
+            out += token.tag
+            for (name, value) in token.attrs { out += " \(name)=\"\(TextEscaping.escapeHTML(value))\"" }
+            if token.nesting == 0, xhtml { out += " /" }
+            var needLF = false
+            if token.block {
+                needLF = true
+                if token.nesting == 1, index + 1 < tokens.count {
+                    let next = tokens[index + 1]
+                    if next.isInline || next.hidden || (next.nesting == -1 && next.tag == token.tag) { needLF = false }
+                }
+            }
+            out += needLF ? ">\n" : ">"
+        }
+        return out
+    }
+}

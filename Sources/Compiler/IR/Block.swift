@@ -1,0 +1,145 @@
+/// A block-level node of an article: what a backend walks to write a chapter.
+///
+/// Backends switch over ``Kind`` exhaustively, so a new kind of block breaks every backend's
+/// build until it is handled.
+public struct Block: Sendable, Hashable {
+    public var kind: Kind
+    public var attributes: Attributes
+    public var position: SourcePosition
+
+    public init(_ kind: Kind, attributes: Attributes = .none, position: SourcePosition = .unknown) {
+        self.kind = kind
+        self.attributes = attributes
+        self.position = position
+    }
+
+    /// What a block is.
+    public indirect enum Kind: Sendable, Hashable {
+        /// A paragraph. `hidden` is markdown-it's tight-list flag: the site renders no `<p>` for it.
+        case paragraph([Inline], hidden: Bool)
+        /// A heading of level 1–6; its anchor is `attributes.id` once resolved.
+        case heading(level: Int, content: [Inline])
+        case thematicBreak
+        case blockQuote([Block])
+        case list(List)
+        case code(CodeBlock)
+        /// Raw HTML as written (the `fragment` renderer shows it); the resolve pass makes it ``safeHTML``.
+        case html(String)
+        /// Well-formed, sanitised XHTML that a book may hold.
+        case safeHTML(String)
+        case table(Table)
+        case container(Container)
+        /// Display math: TeX source without the `$$` delimiters.
+        case math(String)
+        /// `[[TOC]]`: a table of contents of the article at this point.
+        case tableOfContents
+    }
+}
+
+/// An ordered or bullet list.
+public struct List: Sendable, Hashable {
+    /// The start number of an ordered list, `nil` for a bullet list.
+    public var start: Int?
+    /// The marker character: `-`, `+`, `*`, `.` or `)`.
+    public var marker: UInt8
+    /// A tight list's paragraphs are `hidden`.
+    public var isTight: Bool
+    public var items: [ListItem]
+
+    public init(start: Int?, marker: UInt8, isTight: Bool, items: [ListItem]) {
+        self.start = start
+        self.marker = marker
+        self.isTight = isTight
+        self.items = items
+    }
+
+    public var isOrdered: Bool { start != nil }
+}
+
+/// One item of a ``List``.
+public struct ListItem: Sendable, Hashable {
+    /// `true`/`false` for a task-list item (`- [x]`/`- [ ]`), `nil` otherwise.
+    public var task: Bool?
+    public var blocks: [Block]
+    public var attributes: Attributes
+    public var position: SourcePosition
+
+    public init(task: Bool? = nil, blocks: [Block], attributes: Attributes = .none, position: SourcePosition = .unknown) {
+        self.task = task
+        self.blocks = blocks
+        self.attributes = attributes
+        self.position = position
+    }
+}
+
+/// A fenced or indented code block, with the fence's meta data.
+public struct CodeBlock: Sendable, Hashable {
+    /// The whole info string after the fence (empty for indented code).
+    public var info: String
+    /// The language: the first word of the info string.
+    public var language: String?
+    /// `title="a.ts"` or `[a.ts]` in the info string.
+    public var title: String?
+    /// 1-based line numbers from `{1,4-6}`.
+    public var highlightedLines: [Int]
+    /// `:line-numbers` (`true`), `:no-line-numbers` (`false`), or unset.
+    public var lineNumbers: Bool?
+    public var code: String
+    /// `true` for a fenced block (the site renders the info string's language class only for those).
+    public var isFenced: Bool
+
+    public init(info: String = "", language: String? = nil, title: String? = nil, highlightedLines: [Int] = [],
+                lineNumbers: Bool? = nil, code: String, isFenced: Bool) {
+        self.info = info
+        self.language = language
+        self.title = title
+        self.highlightedLines = highlightedLines
+        self.lineNumbers = lineNumbers
+        self.code = code
+        self.isFenced = isFenced
+    }
+}
+
+/// A GFM table.
+public struct Table: Sendable, Hashable {
+    public enum Alignment: Sendable, Hashable { case none, left, center, right }
+
+    public var alignments: [Alignment]
+    public var header: [TableCell]
+    public var rows: [[TableCell]]
+
+    public init(alignments: [Alignment], header: [TableCell], rows: [[TableCell]]) {
+        self.alignments = alignments
+        self.header = header
+        self.rows = rows
+    }
+}
+
+/// One cell of a ``Table``.
+public struct TableCell: Sendable, Hashable {
+    public var content: [Inline]
+    public var attributes: Attributes
+
+    public init(content: [Inline], attributes: Attributes = .none) {
+        self.content = content
+        self.attributes = attributes
+    }
+}
+
+/// A `:::` container or a GitHub alert.
+public struct Container: Sendable, Hashable {
+    public var kind: ContainerKind
+    /// The title after the name, as written (`nil` when absent: backends use the kind's default).
+    public var title: [Inline]?
+    /// The body. For `tabs`/`code-tabs` it is one ``Block/Kind/container(_:)`` of kind `tab` per `@tab`.
+    public var body: [Block]
+    /// The body of a raw container (`file-tree`, `field`, …), which is not Markdown.
+    public var rawBody: String?
+
+    public init(kind: ContainerKind, title: [Inline]?, body: [Block], rawBody: String? = nil) {
+        self.kind = kind
+        self.title = title
+        self.body = body
+        self.rawBody = rawBody
+    }
+}

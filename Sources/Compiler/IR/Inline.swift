@@ -1,0 +1,106 @@
+/// An inline node: text and the spans around it.
+public indirect enum Inline: Sendable, Hashable {
+    case text(String)
+    /// A line break in the source; no space is due between two CJK characters around it.
+    case softBreak
+    case hardBreak
+    case code(String, Attributes)
+    case emphasis([Inline], Attributes)
+    case strong([Inline], Attributes)
+    case strikethrough([Inline], Attributes)
+    case mark([Inline], Attributes)
+    case `subscript`([Inline])
+    case superscript([Inline])
+    /// `[text]{.cls}`: a span that carries attributes only.
+    case span([Inline], Attributes)
+    case link(Link)
+    case image(Image)
+    /// Inline math: TeX source without the `$` delimiters.
+    case math(String, SourcePosition)
+    /// A reference to a footnote: the label as written (`[^label]`, or a generated one for `^[…]`).
+    case footnoteReference(label: String)
+    /// An abbreviation with its expansion (`*[YOLO]: You Only Look Once`).
+    case abbreviation(term: String, title: String)
+    /// Raw inline HTML as written (the `fragment` renderer shows it); the resolve pass makes it ``safeHTML(_:)``.
+    case html(String)
+    /// Well-formed, sanitised inline XHTML.
+    case safeHTML(String)
+}
+
+/// A link, before and after resolution.
+public struct Link: Sendable, Hashable {
+    /// The destination as written (after entity and backslash processing, before percent-encoding).
+    public var destination: String
+    public var title: String?
+    public var content: [Inline]
+    public var attributes: Attributes
+    /// Set by the resolve pass when the destination is another article or heading of the book.
+    public var target: InternalTarget?
+    /// `true` for an `<autolink>` or a GFM/linkify autolink.
+    public var isAutolink: Bool
+
+    public init(destination: String, title: String? = nil, content: [Inline], attributes: Attributes = .none,
+                target: InternalTarget? = nil, isAutolink: Bool = false) {
+        self.destination = destination
+        self.title = title
+        self.content = content
+        self.attributes = attributes
+        self.target = target
+        self.isAutolink = isAutolink
+    }
+}
+
+/// An image reference.
+public struct Image: Sendable, Hashable {
+    /// The source as written.
+    public var source: String
+    public var title: String?
+    /// The alt text as inlines (the site renders their plain text).
+    public var alt: [Inline]
+    public var attributes: Attributes
+    /// Set by the resolve pass: the file under the source root, when it exists.
+    public var resource: ResourceID?
+
+    public init(source: String, title: String? = nil, alt: [Inline], attributes: Attributes = .none, resource: ResourceID? = nil) {
+        self.source = source
+        self.title = title
+        self.alt = alt
+        self.attributes = attributes
+        self.resource = resource
+    }
+}
+
+/// A place inside the book: an article and optionally one of its anchors.
+public struct InternalTarget: Sendable, Hashable {
+    public var article: ArticleID
+    public var anchor: String?
+
+    public init(article: ArticleID, anchor: String? = nil) {
+        self.article = article
+        self.anchor = anchor
+    }
+}
+
+extension Inline {
+    /// The text a reader would see, without markup (for alt texts, titles, search and bookmarks).
+    public var plainText: String {
+        switch self {
+        case .text(let text), .code(let text, _): return text
+        case .softBreak, .hardBreak: return " "
+        case .emphasis(let children, _), .strong(let children, _), .strikethrough(let children, _),
+            .mark(let children, _), .subscript(let children), .superscript(let children), .span(let children, _):
+            return children.plainText
+        case .link(let link): return link.content.plainText
+        case .image(let image): return image.alt.plainText
+        case .math(let tex, _): return tex
+        case .footnoteReference: return ""
+        case .abbreviation(let term, _): return term
+        case .html, .safeHTML: return ""
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// The concatenated ``Inline/plainText`` of the elements.
+    public var plainText: String { map(\.plainText).joined() }
+}

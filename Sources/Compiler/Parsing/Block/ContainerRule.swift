@@ -1,0 +1,107 @@
+/// `:::` containers with @mdit/plugin-container's semantics, exactly.
+///
+/// The closer is the first later line of at least as many colons and nothing else; openers in
+/// between are not counted. So the first bare `:::` closes the *outermost* open container, and
+/// an inner container still open ends with its parent (markdown-it sets `lineMax` to the closer).
+/// Authors nest with more colons outside (`::::` … `:::` … `:::` … `::::`).
+enum ContainerRule {
+    static func parse(_ state: BlockState, _ startLine: Int, _ endLine: Int, _ silent: Bool) -> Bool {
+        let src = state.src
+        var start = state.bMarks[startLine] + state.tShift[startLine]
+        var max = state.eMarks[startLine]
+        guard start < max, src[start] == UInt8(ascii: ":") else { return false }
+        var pos = start + 1
+        while pos < max, src[pos] == UInt8(ascii: ":") { pos += 1 }
+        let markerCount = pos - start
+        guard markerCount >= 3 else { return false }
+        let markup = src.string(start..<pos)
+        let params = src.string(pos..<max)
+        let (name, title) = splitParams(params)
+        let kind = ContainerKind(rawValue: name)
+        guard ContainerKind.known.contains(kind) else { return false }
+        if silent { return true }
+        if ContainerKind.raw.contains(kind) { return parseRaw(state, startLine, endLine, markup: markup, kind: kind, title: title) }
+
+        let oldParent = state.parentType
+        let oldLineMax = state.lineMax
+        let oldBlkIndent = state.blkIndent
+        var nextLine = startLine
+        var closed = false
+        while true {
+            nextLine += 1
+            if nextLine >= endLine { break }
+            start = state.bMarks[nextLine] + state.tShift[nextLine]
+            max = state.eMarks[nextLine]
+            if start < max, state.sCount[nextLine] < state.blkIndent { break }
+            guard start < src.count, src[start] == UInt8(ascii: ":") else { continue }
+            if state.sCount[nextLine] - state.blkIndent >= 4 { continue }
+            pos = start + 1
+            while pos < max, src[pos] == UInt8(ascii: ":") { pos += 1 }
+            if pos - start < markerCount { continue }
+            pos = state.skipSpaces(pos)
+            if pos < max { continue }
+            closed = true
+            break
+        }
+        if !closed {
+            state.env.warn("container '\(markup) \(name)' is not closed; it ends with its parent", line: startLine,
+                           column: state.column(of: state.bMarks[startLine] + state.tShift[startLine], line: startLine), code: "unclosed-container")
+        }
+        state.parentType = .container
+        state.lineMax = nextLine
+        state.blkIndent = state.sCount[startLine]
+        let open = state.push(.containerOpen, tag: "div", nesting: 1)
+        state.tokens[open].markup = markup
+        state.tokens[open].info = name
+        state.tokens[open].content = title
+        state.tokens[open].map = (startLine, nextLine)
+        if kind == .tabs || kind == .codeTabs {
+            TabRule.tokenizeTabs(state, startLine + 1, nextLine)
+        } else {
+            state.parser.tokenize(state, startLine + 1, nextLine)
+        }
+        state.push(.containerClose, tag: "div", nesting: -1)
+        state.parentType = oldParent
+        state.lineMax = oldLineMax
+        state.blkIndent = oldBlkIndent
+        state.line = nextLine + (closed ? 1 : 0)
+        return true
+    }
+
+    /// `" warning 挑战"` → (`warning`, `挑战`); the name is the first space-separated word.
+    static func splitParams(_ params: String) -> (name: String, title: String) {
+        let trimmed = params.jsTrimmed
+        guard let space = trimmed.firstIndex(of: " ") else { return (trimmed, "") }
+        return (String(trimmed[..<space]), String(trimmed[trimmed.index(after: space)...]).jsTrimmed)
+    }
+
+    /// A raw container (`file-tree`, `field`, `chat`, `table`): its body is kept as text and runs
+    /// to a line equal to the opener's colons; raw containers do not nest.
+    private static func parseRaw(_ state: BlockState, _ startLine: Int, _ endLine: Int, markup: String, kind: ContainerKind, title: String) -> Bool {
+        var line = startLine + 1
+        var body: [UInt8] = []
+        var closed = false
+        let closer = Array(markup.utf8)
+        while line < endLine {
+            let text = Array(state.src[state.bMarks[line]..<state.eMarks[line]])
+            if TableRule.trimmed(text) == closer {
+                closed = true
+                break
+            }
+            body += text
+            body.append(0x0A)
+            line += 1
+        }
+        if !closed {
+            state.env.warn("container '\(markup) \(kind)' is not closed; it ends with its parent", line: startLine, code: "unclosed-container")
+        }
+        let index = state.push(.rawContainer, nesting: 0)
+        state.tokens[index].info = kind.rawValue
+        state.tokens[index].content = String(decoding: body, as: UTF8.self)
+        state.tokens[index].markup = markup
+        state.tokens[index].attrs = [("title", title)]
+        state.tokens[index].map = (startLine, line + 1)
+        state.line = min(line + 1, max(endLine, startLine + 1))
+        return true
+    }
+}

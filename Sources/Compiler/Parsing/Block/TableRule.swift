@@ -1,0 +1,143 @@
+/// GFM tables (markdown-it `table`): a header row, a delimiter row, body rows.
+enum TableRule {
+    static let maxAutocompletedCells = 0x10000
+
+    static func lineText(_ state: BlockState, _ line: Int) -> [UInt8] {
+        let from = state.bMarks[line] + state.tShift[line]
+        return Array(state.src[from..<max(from, state.eMarks[line])])
+    }
+
+    /// Splits a row on unescaped `|`; `\|` becomes `|` inside the cell.
+    static func escapedSplit(_ text: [UInt8]) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var current: [UInt8] = []
+        var lastPos = 0
+        var isEscaped = false
+        for pos in 0..<text.count {
+            let byte = text[pos]
+            if byte == UInt8(ascii: "|") {
+                if !isEscaped {
+                    result.append(current + text[lastPos..<pos])
+                    current = []
+                    lastPos = pos + 1
+                } else {
+                    current += text[lastPos..<pos - 1]
+                    lastPos = pos
+                }
+            }
+            isEscaped = byte == UInt8(ascii: "\\")
+        }
+        result.append(current + text[lastPos...])
+        return result
+    }
+
+    static func trimmed(_ bytes: [UInt8]) -> [UInt8] { Array(String(decoding: bytes, as: UTF8.self).jsTrimmed.utf8) }
+
+    static func parse(_ state: BlockState, _ startLine: Int, _ endLine: Int, _ silent: Bool) -> Bool {
+        guard startLine + 2 <= endLine else { return false }
+        var nextLine = startLine + 1
+        guard state.sCount[nextLine] >= state.blkIndent, state.sCount[nextLine] - state.blkIndent < 4 else { return false }
+        var pos = state.bMarks[nextLine] + state.tShift[nextLine]
+        guard pos < state.eMarks[nextLine] else { return false }
+        let firstByte = state.src[pos]
+        pos += 1
+        let delimiterBytes: Set<UInt8> = [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":")]
+        guard delimiterBytes.contains(firstByte), pos < state.eMarks[nextLine] else { return false }
+        let secondByte = state.src[pos]
+        pos += 1
+        guard delimiterBytes.contains(secondByte) || CharacterClass.isSpace(secondByte) else { return false }
+        if firstByte == UInt8(ascii: "-"), CharacterClass.isSpace(secondByte) { return false }
+        while pos < state.eMarks[nextLine] {
+            let byte = state.src[pos]
+            guard delimiterBytes.contains(byte) || CharacterClass.isSpace(byte) else { return false }
+            pos += 1
+        }
+        let delimiterColumns = lineText(state, startLine + 1).split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+        var aligns: [Table.Alignment] = []
+        for (index, column) in delimiterColumns.enumerated() {
+            let cell = trimmed(Array(column))
+            if cell.isEmpty {
+                if index == 0 || index == delimiterColumns.count - 1 { continue }
+                return false
+            }
+            var body = cell[...]
+            let left = body.first == UInt8(ascii: ":")
+            if left { body = body.dropFirst() }
+            let right = body.last == UInt8(ascii: ":")
+            if right { body = body.dropLast() }
+            guard !body.isEmpty, body.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return false }
+            aligns.append(right ? (left ? .center : .right) : left ? .left : .none)
+        }
+        let header = trimmed(lineText(state, startLine))
+        guard header.contains(UInt8(ascii: "|")), state.sCount[startLine] - state.blkIndent < 4 else { return false }
+        var columns = escapedSplit(header)
+        if columns.first?.isEmpty == true { columns.removeFirst() }
+        if columns.last?.isEmpty == true { columns.removeLast() }
+        let columnCount = columns.count
+        guard columnCount > 0, columnCount == aligns.count else { return false }
+        if silent { return true }
+
+        let oldParentType = state.parentType
+        state.parentType = .table
+        let tableOpen = state.push(.tableOpen, tag: "table", nesting: 1)
+        state.tokens[tableOpen].info = aligns.map(alignmentName).joined(separator: ",")
+        state.push(.theadOpen, tag: "thead", nesting: 1)
+        state.push(.trOpen, tag: "tr", nesting: 1)
+        for (index, column) in columns.enumerated() {
+            pushCell(state, .thOpen, .thClose, "th", aligns[index], trimmed(column), line: startLine)
+        }
+        state.push(.trClose, tag: "tr", nesting: -1)
+        state.push(.theadClose, tag: "thead", nesting: -1)
+
+        var bodyOpened = false
+        var autocompletedCells = 0
+        nextLine = startLine + 2
+        while nextLine < endLine {
+            if state.sCount[nextLine] < state.blkIndent { break }
+            if state.parser.terminates(.blockquote, state: state, line: nextLine, endLine: endLine) { break }
+            let row = trimmed(lineText(state, nextLine))
+            if row.isEmpty { break }
+            if state.sCount[nextLine] - state.blkIndent >= 4 { break }
+            var cells = escapedSplit(row)
+            if cells.first?.isEmpty == true { cells.removeFirst() }
+            if cells.last?.isEmpty == true { cells.removeLast() }
+            autocompletedCells += columnCount - cells.count
+            if autocompletedCells > maxAutocompletedCells { break }
+            if !bodyOpened {
+                state.push(.tbodyOpen, tag: "tbody", nesting: 1)
+                bodyOpened = true
+            }
+            state.push(.trOpen, tag: "tr", nesting: 1)
+            for index in 0..<columnCount {
+                pushCell(state, .tdOpen, .tdClose, "td", aligns[index], index < cells.count ? trimmed(cells[index]) : [], line: nextLine)
+            }
+            state.push(.trClose, tag: "tr", nesting: -1)
+            nextLine += 1
+        }
+        if bodyOpened { state.push(.tbodyClose, tag: "tbody", nesting: -1) }
+        state.push(.tableClose, tag: "table", nesting: -1)
+        state.tokens[tableOpen].map = (startLine, nextLine)
+        state.parentType = oldParentType
+        state.line = nextLine
+        return true
+    }
+
+    private static func alignmentName(_ alignment: Table.Alignment) -> String {
+        switch alignment {
+        case .none: ""
+        case .left: "left"
+        case .center: "center"
+        case .right: "right"
+        }
+    }
+
+    private static func pushCell(_ state: BlockState, _ open: Token.Kind, _ close: Token.Kind, _ tag: String,
+                                 _ alignment: Table.Alignment, _ content: [UInt8], line: Int) {
+        let openIndex = state.push(open, tag: tag, nesting: 1)
+        if alignment != .none { state.tokens[openIndex].attrs = [("style", "text-align:" + alignmentName(alignment))] }
+        let inline = state.push(.inline, nesting: 0)
+        state.tokens[inline].content = String(decoding: content, as: UTF8.self)
+        state.tokens[inline].map = (line, line + 1)
+        state.push(close, tag: tag, nesting: -1)
+    }
+}

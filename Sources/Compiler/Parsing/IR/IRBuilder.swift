@@ -1,0 +1,185 @@
+/// Folds markdown-it's flat token stream into the IR tree: blocks, inlines, footnotes.
+struct IRBuilder {
+    private let tokens: [Token]
+    private let env: ParseEnvironment
+    private let options: MarkdownOptions
+    private var index = 0
+    /// Footnote definitions by label, as blocks.
+    private var footnoteBlocks: [String: (blocks: [Block], line: Int)] = [:]
+    private let abbreviations: AbbreviationMatcher?
+
+    init(tokens: [Token], env: ParseEnvironment, options: MarkdownOptions) {
+        self.tokens = tokens
+        self.env = env
+        self.options = options
+        abbreviations = env.abbreviations.isEmpty ? nil : AbbreviationMatcher(env.abbreviations)
+    }
+
+    mutating func buildDocument() -> [Block] {
+        index = 0
+        return buildBlocks(until: nil)
+    }
+
+    /// The footnotes in order of first reference; unreferenced definitions are dropped (as on the site) with a warning.
+    func footnotes() -> [Footnote] {
+        var result: [Footnote] = []
+        for label in env.footnoteReferenceOrder {
+            let count = env.footnoteReferenceCounts[label] ?? 1
+            if let inline = env.inlineFootnotes[label] {
+                let content = IRInlineBuilder(env: env, abbreviations: abbreviations).build(inline, line: 0)
+                result.append(Footnote(label: label, number: result.count + 1, blocks: [Block(.paragraph(content, hidden: false))],
+                                       referenceCount: count, position: .unknown))
+            } else if let definition = footnoteBlocks[label] {
+                result.append(Footnote(label: label, number: result.count + 1, blocks: definition.blocks, referenceCount: count,
+                                       position: SourcePosition(line: env.firstLine + definition.line, column: 1)))
+            }
+        }
+        for (label, definition) in footnoteBlocks.sorted(by: { $0.value.line < $1.value.line })
+        where env.footnoteReferenceCounts[label] == nil {
+            env.warn("footnote '[^\(label)]' is defined but never referenced; it is left out", line: definition.line, code: "footnote-unused")
+        }
+        return result
+    }
+
+    private func position(_ token: Token) -> SourcePosition {
+        guard let map = token.map else { return .unknown }
+        return SourcePosition(line: env.firstLine + map.start, column: 1)
+    }
+
+    private mutating func buildBlocks(until close: Token.Kind?) -> [Block] {
+        var blocks: [Block] = []
+        while index < tokens.count {
+            let token = tokens[index]
+            if let close, token.kind == close {
+                index += 1
+                return blocks
+            }
+            if let block = buildBlock() { blocks.append(block) }
+        }
+        return blocks
+    }
+
+    private func inlines(_ token: Token) -> [Inline] {
+        IRInlineBuilder(env: env, abbreviations: abbreviations).build(token.children, line: token.map?.start ?? 0)
+    }
+
+    /// Builds the block at `index` and moves past it; nil for tokens that produce no block.
+    private mutating func buildBlock() -> Block? {
+        let token = tokens[index]
+        let position = position(token)
+        index += 1
+        switch token.kind {
+        case .paragraphOpen:
+            let content = inlines(tokens[index])
+            index += 2
+            return Block(.paragraph(content, hidden: token.hidden), position: position)
+        case .headingOpen:
+            let content = inlines(tokens[index])
+            index += 2
+            return Block(.heading(level: Int(token.tag.dropFirst()) ?? 1, content: content), position: position)
+        case .blockquoteOpen:
+            return Block(.blockQuote(buildBlocks(until: .blockquoteClose)), position: position)
+        case .bulletListOpen, .orderedListOpen:
+            return buildList(token, position: position)
+        case .codeBlock:
+            return Block(.code(CodeBlock(code: token.content, isFenced: false)), position: position)
+        case .fence:
+            return Block(.code(FenceInfo.codeBlock(info: token.info, code: token.content, plume: options.plume)), position: position)
+        case .hr:
+            return Block(.thematicBreak, position: position)
+        case .htmlBlock:
+            return Block(.html(token.content), position: position)
+        case .mathBlock:
+            return Block(.math(token.content), position: position)
+        case .tableOpen:
+            return buildTable(token, position: position)
+        case .containerOpen:
+            let title: [Inline]? = token.content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations)
+                .build(InlineParser(options: options).parse(token.content, env: env, line: token.map?.start ?? 0), line: token.map?.start ?? 0)
+            let body = buildBlocks(until: .containerClose)
+            return Block(.container(Container(kind: ContainerKind(rawValue: token.info), title: title, body: body)), position: position)
+        case .rawContainer:
+            let title = token.attr("title") ?? ""
+            return Block(.container(Container(kind: ContainerKind(rawValue: token.info), title: title.isEmpty ? nil : [.text(title)],
+                                              body: [], rawBody: token.content)), position: position)
+        case .alertOpen:
+            let body = buildBlocks(until: .alertClose)
+            return Block(.container(Container(kind: ContainerKind(rawValue: token.info), title: nil, body: body)),
+                         attributes: Attributes(pairs: [("alert-title", token.content)]), position: position)
+        case .footnoteDefinitionOpen:
+            let body = buildBlocks(until: .footnoteDefinitionClose)
+            footnoteBlocks[token.info] = (body, token.map?.start ?? 0)
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private mutating func buildList(_ open: Token, position: SourcePosition) -> Block {
+        let close: Token.Kind = open.kind == .orderedListOpen ? .orderedListClose : .bulletListClose
+        var items: [ListItem] = []
+        var tight = true
+        while index < tokens.count, tokens[index].kind != close {
+            let itemToken = tokens[index]
+            index += 1
+            guard itemToken.kind == .listItemOpen else { continue }
+            var blocks = buildBlocks(until: .listItemClose)
+            if blocks.contains(where: { if case .paragraph(_, false) = $0.kind { true } else { false } }) { tight = false }
+            var task: Bool?
+            if options.taskLists { task = TaskListMarker.strip(from: &blocks) }
+            items.append(ListItem(task: task, blocks: blocks, position: self.position(itemToken)))
+        }
+        index += 1
+        let list = List(start: open.kind == .orderedListOpen ? open.number : nil, marker: open.markup.utf8.first ?? UInt8(ascii: "-"),
+                        isTight: tight, items: items)
+        return Block(.list(list), position: position)
+    }
+
+    private mutating func buildTable(_ open: Token, position: SourcePosition) -> Block {
+        let alignments: [Table.Alignment] = open.info.split(separator: ",", omittingEmptySubsequences: false).map {
+            switch $0 {
+            case "left": .left
+            case "center": .center
+            case "right": .right
+            default: .none
+            }
+        }
+        var header: [TableCell] = []
+        var rows: [[TableCell]] = []
+        var row: [TableCell] = []
+        var inHead = false
+        while index < tokens.count, tokens[index].kind != .tableClose {
+            let token = tokens[index]
+            switch token.kind {
+            case .theadOpen: inHead = true
+            case .theadClose: inHead = false
+            case .trOpen: row = []
+            case .trClose: if inHead { header = row } else { rows.append(row) }
+            case .inline: row.append(TableCell(content: inlines(token)))
+            default: break
+            }
+            index += 1
+        }
+        index += 1
+        return Block(.table(Table(alignments: alignments, header: header, rows: rows)), position: position)
+    }
+}
+
+/// GFM task-list items: a first paragraph that starts with `[ ] `, `[x] ` or `[X] `.
+enum TaskListMarker {
+    static func strip(from blocks: inout [Block]) -> Bool? {
+        guard case .paragraph(var content, let hidden)? = blocks.first?.kind, case .text(let text)? = content.first else { return nil }
+        let checked: Bool
+        if text.hasPrefix("[ ] ") || text == "[ ]" {
+            checked = false
+        } else if text.hasPrefix("[x] ") || text.hasPrefix("[X] ") || text == "[x]" || text == "[X]" {
+            checked = true
+        } else {
+            return nil
+        }
+        let rest = String(text.dropFirst(min(4, text.count)))
+        if rest.isEmpty { content.removeFirst() } else { content[0] = .text(rest) }
+        blocks[0].kind = .paragraph(content, hidden: hidden)
+        return checked
+    }
+}

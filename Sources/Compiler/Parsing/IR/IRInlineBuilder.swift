@@ -1,0 +1,120 @@
+/// Folds inline tokens into ``Inline`` values: pairs of open/close tokens become spans,
+/// adjacent text merges, abbreviations are marked in text outside links.
+struct IRInlineBuilder {
+    let env: ParseEnvironment
+    let abbreviations: AbbreviationMatcher?
+
+    func build(_ tokens: [Token], line: Int) -> [Inline] {
+        var index = 0
+        return build(tokens, &index, until: nil, line: line, inLink: false)
+    }
+
+    private func build(_ tokens: [Token], _ index: inout Int, until close: Token.Kind?, line: Int, inLink: Bool) -> [Inline] {
+        var result: [Inline] = []
+        var text = ""
+        func flushText() {
+            guard !text.isEmpty else { return }
+            if let abbreviations, !inLink {
+                result.append(contentsOf: abbreviations.mark(text))
+            } else {
+                result.append(.text(text))
+            }
+            text = ""
+        }
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            if let close, token.kind == close { break }
+            switch token.kind {
+            case .text, .textSpecial:
+                text += token.content
+                continue
+            default:
+                break
+            }
+            flushText()
+            switch token.kind {
+            case .softbreak: result.append(.softBreak)
+            case .hardbreak: result.append(.hardBreak)
+            case .codeInline: result.append(.code(token.content, .none))
+            case .emOpen: result.append(.emphasis(build(tokens, &index, until: .emClose, line: line, inLink: inLink), .none))
+            case .strongOpen: result.append(.strong(build(tokens, &index, until: .strongClose, line: line, inLink: inLink), .none))
+            case .strikeOpen: result.append(.strikethrough(build(tokens, &index, until: .strikeClose, line: line, inLink: inLink), .none))
+            case .markOpen: result.append(.mark(build(tokens, &index, until: .markClose, line: line, inLink: inLink), .none))
+            case .subOpen: result.append(.subscript(build(tokens, &index, until: .subClose, line: line, inLink: inLink)))
+            case .supOpen: result.append(.superscript(build(tokens, &index, until: .supClose, line: line, inLink: inLink)))
+            case .linkOpen:
+                let content = build(tokens, &index, until: .linkClose, line: line, inLink: true)
+                result.append(.link(Link(destination: token.attr("href") ?? "", title: token.attr("title"), content: content,
+                                          isAutolink: token.markup == "autolink")))
+            case .image:
+                let alt = build(token.children, line: line)
+                result.append(.image(Image(source: token.attr("src") ?? "", title: token.attr("title"), alt: alt)))
+            case .htmlInline: result.append(.html(token.content))
+            case .mathInline:
+                let offset = token.map ?? (0, 1)
+                result.append(.math(token.content, SourcePosition(line: env.firstLine + line + offset.start, column: offset.end)))
+            case .footnoteRef, .inlineFootnote: result.append(.footnoteReference(label: token.info))
+            default: break
+            }
+        }
+        flushText()
+        return result
+    }
+}
+
+/// Finds defined abbreviations in text where they stand alone: bounded by whitespace,
+/// punctuation or the text's edges (so `YOLO是` holds no abbreviation), longest term first.
+struct AbbreviationMatcher {
+    private let terms: [(term: [UInt8], title: String)]
+
+    init(_ abbreviations: [String: String]) {
+        terms = abbreviations.map { (Array($0.key.utf8), $0.value) }.sorted { $0.term.count > $1.term.count }
+    }
+
+    func mark(_ text: String) -> [Inline] {
+        let bytes = Array(text.utf8)
+        var result: [Inline] = []
+        var plainStart = 0
+        var index = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while index < bytes.count {
+                let atBoundary = index == 0 || Self.isBoundary(UTF8Scalars.scalar(in: buffer, before: index))
+                if atBoundary, let (term, title) = terms.first(where: { matches($0.term, buffer, at: index) }) {
+                    let end = index + term.count
+                    if end == bytes.count || Self.isBoundary(UTF8Scalars.scalar(in: buffer, at: end).value) {
+                        if plainStart < index { result.append(.text(bytes.string(plainStart..<index))) }
+                        result.append(.abbreviation(term: String(decoding: term, as: UTF8.self), title: title))
+                        index = end
+                        plainStart = end
+                        continue
+                    }
+                }
+                index += UTF8Scalars.scalar(in: buffer, at: index).length
+            }
+        }
+        if plainStart < bytes.count { result.append(.text(bytes.string(plainStart..<bytes.count))) }
+        return result
+    }
+
+    private func matches(_ term: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + term.count <= buffer.count else { return false }
+        for offset in 0..<term.count where buffer[index + offset] != term[offset] { return false }
+        return true
+    }
+
+    /// Unicode punctuation (P), separators (Z), ASCII whitespace and ``$+<=>^`|~``.
+    private static func isBoundary(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 {
+            return " \r\n\t$+<=>^`|~".utf8.contains(UInt8(scalar)) || CharacterClass.isASCIIPunctuation(UInt8(scalar))
+        }
+        guard let value = Unicode.Scalar(scalar) else { return false }
+        switch value.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// Footnote references `[^label]` (only to defined labels) and inline footnotes `^[text]`
+/// (markdown-it-footnote).
+enum FootnoteReferenceRule {
+    static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
+        let max = state.posMax
+        let start = state.pos
+        guard start + 3 <= max, !state.env.footnoteLabels.isEmpty,
+            state.src[start] == UInt8(ascii: "["), state.src[start + 1] == UInt8(ascii: "^")
+        else { return false }
+        var pos = start + 2
+        while pos < max {
+            let byte = state.src[pos]
+            if byte == 0x20 || byte == 0x0A { return false }
+            if byte == UInt8(ascii: "]") { break }
+            pos += 1
+        }
+        guard pos != start + 2, pos < max else { return false }
+        pos += 1
+        let label = state.src.string(start + 2..<pos - 1)
+        guard state.env.footnoteLabels[label] != nil else { return false }
+        if !silent {
+            if state.env.footnoteReferenceCounts[label] == nil { state.env.footnoteReferenceOrder.append(label) }
+            state.env.footnoteReferenceCounts[label, default: 0] += 1
+            let index = state.push(.footnoteRef, nesting: 0)
+            state.tokens[index].info = label
+        }
+        state.pos = pos
+        state.posMax = max
+        return true
+    }
+
+    static func parseInline(_ state: InlineState, _ silent: Bool) -> Bool {
+        let max = state.posMax
+        let start = state.pos
+        guard start + 2 < max, state.src[start] == UInt8(ascii: "^"), state.src[start + 1] == UInt8(ascii: "[") else { return false }
+        let labelStart = start + 2
+        guard let labelEnd = state.parseLinkLabel(start + 1, disableNested: false) else { return false }
+        if !silent {
+            let label = "\u{0}inline-\(state.env.inlineFootnotes.count + 1)"
+            state.env.inlineFootnotes[label] = state.parser.parse(state.src.string(labelStart..<labelEnd), env: state.env, line: state.line)
+            state.env.footnoteReferenceOrder.append(label)
+            state.env.footnoteReferenceCounts[label] = 1
+            let index = state.push(.inlineFootnote, nesting: 0)
+            state.tokens[index].info = label
+        }
+        state.pos = labelEnd + 1
+        state.posMax = max
+        return true
+    }
+}

@@ -1,0 +1,125 @@
+/// markdown-it's `StateInline`: the inline content of one block, the cursor, pending text,
+/// the tokens pushed so far and the delimiter lists for emphasis-like markup.
+final class InlineState {
+    let src: [UInt8]
+    let parser: InlineParser
+    let env: ParseEnvironment
+    var tokens: [Token] = []
+    var pos = 0
+    var posMax: Int
+    var level = 0
+    var pending: [UInt8] = []
+    var pendingLevel = 0
+    /// Positions already skipped by `skipToken` (start → end): keeps link-label scans linear.
+    var cache: [Int: Int] = [:]
+    /// Every delimiter list; list 0 belongs to the top level, each opening token starts another.
+    var delimiterLists: [[Delimiter]] = [[]]
+    var currentList = 0
+    var listStack: [Int] = []
+    /// Lowest positions of backtick runs by length, once the whole source was scanned.
+    var backticks: [Int: Int] = [:]
+    var backticksScanned = false
+    var linkLevel = 0
+    /// The 0-based document line of the block this content came from (for diagnostics).
+    let line: Int
+
+    /// A run of emphasis-like markers (`*`, `_`, `~~`, `==`) that may open or close.
+    struct Delimiter {
+        var marker: UInt8
+        var length: Int
+        var token: Int
+        var end = -1
+        var open: Bool
+        var close: Bool
+    }
+
+    init(src: [UInt8], parser: InlineParser, env: ParseEnvironment, line: Int) {
+        self.src = src
+        self.parser = parser
+        self.env = env
+        self.line = line
+        posMax = src.count
+    }
+
+    func pushPending() {
+        var token = Token(.text)
+        token.content = String(decoding: pending, as: UTF8.self)
+        token.level = pendingLevel
+        tokens.append(token)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    @discardableResult
+    func push(_ kind: Token.Kind, tag: String = "", nesting: Int8) -> Int {
+        if !pending.isEmpty { pushPending() }
+        var token = Token(kind, tag: tag, nesting: nesting)
+        if nesting < 0 {
+            level -= 1
+            currentList = listStack.popLast() ?? 0
+        }
+        token.level = level
+        if nesting > 0 {
+            level += 1
+            listStack.append(currentList)
+            delimiterLists.append([])
+            currentList = delimiterLists.count - 1
+        }
+        pendingLevel = level
+        tokens.append(token)
+        return tokens.count - 1
+    }
+
+    func addDelimiter(_ delimiter: Delimiter) { delimiterLists[currentList].append(delimiter) }
+
+    /// Whether the run of `src[start]` can open and close emphasis (CommonMark's flanking rules).
+    func scanDelimiters(_ start: Int, canSplitWord: Bool) -> (canOpen: Bool, canClose: Bool, length: Int) {
+        let marker = src[start]
+        var position = start
+        while position < posMax, src[position] == marker { position += 1 }
+        let count = position - start
+        let (lastChar, nextChar): (UInt32, UInt32) = src.withUnsafeBufferPointer { buffer in
+            (start > 0 ? UTF8Scalars.scalar(in: buffer, before: start) : 0x20,
+             position < posMax ? UTF8Scalars.scalar(in: buffer, at: position).value : 0x20)
+        }
+        let isLastPunct = CharacterClass.isPunctuation(lastChar)
+        let isNextPunct = CharacterClass.isPunctuation(nextChar)
+        let isLastSpace = CharacterClass.isWhiteSpace(lastChar)
+        let isNextSpace = CharacterClass.isWhiteSpace(nextChar)
+        let leftFlanking = !isNextSpace && (!isNextPunct || isLastSpace || isLastPunct)
+        let rightFlanking = !isLastSpace && (!isLastPunct || isNextSpace || isNextPunct)
+        let canOpen = leftFlanking && (canSplitWord || !rightFlanking || isLastPunct)
+        let canClose = rightFlanking && (canSplitWord || !leftFlanking || isNextPunct)
+        return (canOpen, canClose, count)
+    }
+
+    /// The end of a link label starting at `start` (`[`), or nil (markdown-it's `parseLinkLabel`).
+    func parseLinkLabel(_ start: Int, disableNested: Bool) -> Int? {
+        let oldPos = pos
+        pos = start + 1
+        var level = 1
+        var found = false
+        while pos < posMax {
+            let marker = src[pos]
+            if marker == UInt8(ascii: "]") {
+                level -= 1
+                if level == 0 {
+                    found = true
+                    break
+                }
+            }
+            let previous = pos
+            parser.skipToken(self)
+            if marker == UInt8(ascii: "[") {
+                if previous == pos - 1 {
+                    level += 1
+                } else if disableNested {
+                    pos = oldPos
+                    return nil
+                }
+            }
+        }
+        let end = found ? pos : nil
+        pos = oldPos
+        return end
+    }
+}

@@ -1,0 +1,93 @@
+/// Runs of bytes no other inline rule can start with become pending text (markdown-it `text`).
+enum TextRule {
+    /// The bytes at which some inline rule may start.
+    private static let terminators: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "\n!#$%&*+-:<=>@[\\]^_`{}~".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
+        var pos = state.pos
+        while pos < state.posMax, !terminators[Int(state.src[pos])] { pos += 1 }
+        if pos == state.pos { return false }
+        if !silent { state.pending.append(contentsOf: state.src[state.pos..<pos]) }
+        state.pos = pos
+        return true
+    }
+}
+
+/// Line breaks: two trailing spaces make a hard break, otherwise a soft one (markdown-it `newline`).
+enum NewlineRule {
+    static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
+        var pos = state.pos
+        guard state.src[pos] == 0x0A else { return false }
+        if !silent {
+            let last = state.pending.count - 1
+            if last >= 0, state.pending[last] == 0x20 {
+                if last >= 1, state.pending[last - 1] == 0x20 {
+                    var whitespace = last - 1
+                    while whitespace >= 1, state.pending[whitespace - 1] == 0x20 { whitespace -= 1 }
+                    state.pending.removeSubrange(whitespace...)
+                    state.push(.hardbreak, tag: "br", nesting: 0)
+                } else {
+                    state.pending.removeLast()
+                    state.push(.softbreak, tag: "br", nesting: 0)
+                }
+            } else {
+                state.push(.softbreak, tag: "br", nesting: 0)
+            }
+        }
+        pos += 1
+        while pos < state.posMax, CharacterClass.isSpace(state.src[pos]) { pos += 1 }
+        state.pos = pos
+        return true
+    }
+}
+
+/// Backslash escapes and backslash hard breaks (markdown-it `escape`).
+enum EscapeRule {
+    static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
+        var pos = state.pos
+        guard state.src[pos] == UInt8(ascii: "\\") else { return false }
+        pos += 1
+        guard pos < state.posMax else { return false }
+        let next = state.src[pos]
+        if next == 0x0A {
+            if !silent { state.push(.hardbreak, tag: "br", nesting: 0) }
+            pos += 1
+            while pos < state.posMax, CharacterClass.isSpace(state.src[pos]) { pos += 1 }
+            state.pos = pos
+            return true
+        }
+        let length = state.src.withUnsafeBufferPointer { UTF8Scalars.scalar(in: $0, at: pos).length }
+        let escaped = state.src.string(pos..<pos + length)
+        if !silent {
+            let index = state.push(.textSpecial, nesting: 0)
+            state.tokens[index].content = next < 0x80 && CharacterClass.isASCIIPunctuation(next) ? escaped : "\\" + escaped
+            state.tokens[index].markup = "\\" + escaped
+            state.tokens[index].info = "escape"
+        }
+        state.pos = pos + length
+        return true
+    }
+}
+
+/// `&amp;`, `&#35;`, `&#x22;` (markdown-it `entity`); invalid code points become U+FFFD.
+enum EntityRule {
+    static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
+        let pos = state.pos
+        guard state.src[pos] == UInt8(ascii: "&"), pos + 1 < state.posMax else { return false }
+        guard let (decoded, length) = HTMLEntities.match(in: state.src, at: pos, end: state.src.count, replaceInvalid: true, maxDigits: nil) else {
+            return false
+        }
+        if !silent {
+            let index = state.push(.textSpecial, nesting: 0)
+            state.tokens[index].content = decoded
+            state.tokens[index].markup = state.src.string(pos..<pos + length)
+            state.tokens[index].info = "entity"
+        }
+        state.pos += length
+        return true
+    }
+}

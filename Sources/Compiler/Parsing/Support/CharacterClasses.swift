@@ -1,0 +1,91 @@
+/// Byte and scalar classes as markdown-it defines them.
+enum CharacterClass {
+    /// Space or tab: markdown-it's `isSpace`.
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// Unicode whitespace as CommonMark's emphasis rules see it (markdown-it's `isWhiteSpace`).
+    static func isWhiteSpace(_ scalar: UInt32) -> Bool {
+        if scalar >= 0x2000 && scalar <= 0x200A { return true }
+        switch scalar {
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// ASCII punctuation (markdown-it's `isMdAsciiPunct`).
+    @inline(__always) static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
+    }
+
+    /// Unicode punctuation or symbol (categories P and S), as CommonMark 0.31 and markdown-it 14 use.
+    static func isPunctuation(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return isASCIIPunctuation(UInt8(scalar)) }
+        guard let value = Unicode.Scalar(scalar) else { return false }
+        switch value.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whitespace that JavaScript's `String.prototype.trim` removes.
+    static func isJSWhiteSpace(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x09...0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// CJK characters between which a line break is no space (Han, kana, Hangul, CJK punctuation, full-width forms).
+    static func isCJK(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x2FF0...0x303F, 0x3040...0x31FF, 0x3200...0x9FFF, 0xA960...0xA97F,
+            0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Decoding single scalars out of UTF-8 bytes at byte offsets.
+enum UTF8Scalars {
+    /// The scalar that starts at `index` and its length in bytes.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= bytes.count else { return (0xFFFD, 1) }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (value, length)
+    }
+
+    /// The scalar that ends just before `index`.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> UInt32 {
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80, index - start < 4 { start -= 1 }
+        return scalar(in: bytes, at: start).value
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The bytes `range` as a String (the input is valid UTF-8, so this never repairs).
+    @inline(__always) func string(_ range: Range<Int>) -> String {
+        let lower = Swift.max(0, Swift.min(range.lowerBound, count))
+        let upper = Swift.max(lower, Swift.min(range.upperBound, count))
+        return String(decoding: self[lower..<upper], as: UTF8.self)
+    }
+}
+
+extension String {
+    /// JavaScript's `trim()`: strips the whitespace it knows, including U+3000 and U+00A0.
+    var jsTrimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !CharacterClass.isJSWhiteSpace($0.value) }) else { return "" }
+        let last = scalars.lastIndex(where: { !CharacterClass.isJSWhiteSpace($0.value) })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Backends
+import Compiler
+import Foundation
+
+/// `kbcompile [build]`: compile the knowledge base into the requested formats.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Compile the knowledge base into books (the default command).",
+        discussion: "Without a format flag, --epub is built. Output goes to ./out unless -o says otherwise.")
+
+    @OptionGroup var options: SourceOptions
+
+    @Flag(name: .long, help: "Write an EPUB3 book.") var epub = false
+    @Flag(name: .long, help: "Write LaTeX source for xelatex.") var latex = false
+    @Flag(name: .long, help: "Write one offline HTML file.") var html = false
+    @Flag(name: .long, help: "Write LaTeX and run latexmk -xelatex to make a PDF.") var pdf = false
+    @Flag(name: .long, help: "Write every format.") var all = false
+
+    @Option(name: .shortAndLong, help: "The output folder (default: ./out).")
+    var output: String = "out"
+
+    var requestedFormats: [OutputFormat] {
+        if all { return OutputFormat.allCases }
+        var formats: [OutputFormat] = []
+        if epub { formats.append(.epub) }
+        if latex { formats.append(.latex) }
+        if html { formats.append(.html) }
+        if pdf { formats.append(.pdf) }
+        return formats.isEmpty ? [.epub] : formats
+    }
+
+    func run() throws {
+        let formats = requestedFormats
+        let missing = formats.filter { BackendRegistry.backend(for: $0) == nil }
+        guard missing.isEmpty else {
+            for format in missing {
+                FileHandle.standardError.write(Data("kbcompile: error: \(BackendRegistry.unavailableMessage(for: format))\n".utf8))
+            }
+            FileHandle.standardError.write(Data("kbcompile: 'kbcompile check' reads and checks the knowledge base without writing a book\n".utf8))
+            throw ExitCode(ExitStatus.usage)
+        }
+        let compilation = try options.compile()
+        let status = options.report(compilation, summary: compilation.outlineSummary)
+        if status != ExitStatus.success { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Compiler
+import Foundation
+
+/// How diagnostics are shown: text (colour on a terminal) or JSON for CI.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// The options every command that reads a knowledge base shares.
+struct SourceOptions: ParsableArguments {
+    @Argument(help: "The VuePress source folder (the one that holds .vuepress/) or a folder with a kbcompile.yml.")
+    var source: String = "."
+
+    @Option(name: .long, help: "A kbcompile.yml to use instead of SOURCE/kbcompile.yml.")
+    var config: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors (exit code 1).")
+    var strict = false
+
+    @Flag(name: .long, help: "Print errors only, and no summary.")
+    var quiet = false
+
+    @Option(name: .long, help: "Diagnostics as 'text' (default) or 'json' (on standard output).")
+    var diagnostics: DiagnosticFormat = .text
+
+    var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }
+    var configURL: URL? { config.map { URL(fileURLWithPath: $0).standardizedFileURL } }
+
+    /// Compiles the knowledge base, or prints why it cannot be read and exits with code 3.
+    func compile() throws -> KnowledgeBaseCompiler.Compilation {
+        do {
+            return try KnowledgeBaseCompiler().compile(source: sourceURL, configFile: configURL)
+        } catch let failure as SourceLayout.Failure {
+            FileHandle.standardError.write(Data("kbcompile: error: \(failure.description)\n".utf8))
+            throw ExitCode(ExitStatus.io)
+        }
+    }
+
+    /// Prints the diagnostics and a summary; returns the exit status they call for.
+    func report(_ compilation: KnowledgeBaseCompiler.Compilation, summary: String) -> Int32 {
+        let log = compilation.diagnostics
+        let prefix = Self.pathPrefix(root: compilation.layout.root, source: sourceURL)
+        let failed = log.hasErrors || (strict && log.count(.warning) > 0)
+        switch diagnostics {
+        case .json:
+            let objects = log.sorted.map { diagnostic -> [String: Any] in
+                var object = diagnostic.jsonObject
+                object["file"] = prefix + diagnostic.location.file
+                return object
+            }
+            let document: [String: Any] = [
+                "diagnostics": objects, "errors": log.count(.error), "warnings": log.count(.warning), "notes": log.count(.note),
+            ]
+            if let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys]) {
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+            }
+        case .text:
+            let colored = isatty(STDERR_FILENO) != 0
+            var text = ""
+            for diagnostic in log.sorted where !quiet || diagnostic.severity == .error {
+                var located = diagnostic
+                located.location.file = prefix + diagnostic.location.file
+                text += located.formatted(colored: colored) + "\n"
+            }
+            if !quiet { text += "kbcompile: \(log.summary)\(summary.isEmpty ? "" : "; " + summary)\n" }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        return failed ? ExitStatus.inputErrors : ExitStatus.success
+    }
+
+    /// Diagnostics name files relative to SOURCE; article paths are relative to the source root.
+    static func pathPrefix(root: URL, source: URL) -> String {
+        let rootPath = root.resolvingSymlinksInPath().path
+        let sourcePath = source.resolvingSymlinksInPath().path
+        guard rootPath != sourcePath, rootPath.hasPrefix(sourcePath + "/") else { return "" }
+        return String(rootPath.dropFirst(sourcePath.count + 1)) + "/"
+    }
+}
+
+extension KnowledgeBaseCompiler.Compilation {
+    /// `12 articles in 3 parts`.
+    var outlineSummary: String {
+        let count = book.articles.count
+        return "\(count) article\(count == 1 ? "" : "s") in \(book.parts.count) part\(book.parts.count == 1 ? "" : "s")"
+    }
+}

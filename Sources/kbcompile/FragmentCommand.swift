@@ -1,0 +1,36 @@
+import ArgumentParser
+import Compiler
+import Foundation
+
+/// Which extensions `fragment` turns on.
+enum Profile: String, ExpressibleByArgument, CaseIterable {
+    case commonmark, gfm, plume
+
+    var options: MarkdownOptions {
+        switch self {
+        case .commonmark: .commonmark
+        case .gfm: .gfm
+        case .plume: .plume
+        }
+    }
+}
+
+/// `kbcompile fragment`: one Markdown document on standard input → its HTML on standard output,
+/// as the site would render it. A conformance and debugging tool.
+struct FragmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fragment",
+        abstract: "Render one Markdown document from standard input as HTML, as the site would.")
+
+    @Option(name: .long, help: "commonmark (no extensions), gfm (GitHub's) or plume (the whole dialect, default).")
+    var profile: Profile = .plume
+
+    func run() throws {
+        let input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        let document = MarkdownParser(options: profile.options).parse(input, file: "<stdin>")
+        FileHandle.standardOutput.write(Data(FragmentRenderer(xhtml: profile != .plume).render(document).utf8))
+        let colored = isatty(STDERR_FILENO) != 0
+        let text = document.diagnostics.map { $0.formatted(colored: colored) + "\n" }.joined()
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
