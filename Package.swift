@@ -57,12 +57,8 @@ let package = Package(
             dependencies: ["Compiler"]
         ),
         .testTarget(
-            name: "BackendsTests",
-            dependencies: ["Backends", "Compiler", "CZip"]
-        ),
-        .testTarget(
             name: "CLITests",
-            dependencies: ["Compiler"]
+            dependencies: ["kbcompile"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Compiler
 
@@ -14,7 +15,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let compilation = try options.compile()
-        if outline { print(OutlinePrinter.outline(of: compilation.book), terminator: "") }
+        if outline { FileHandle.standardOutput.write(Data(OutlinePrinter.outline(of: compilation.book).utf8)) }
         let status = options.report(compilation, summary: compilation.outlineSummary)
         if status != ExitStatus.success { throw ExitCode(status) }
     }

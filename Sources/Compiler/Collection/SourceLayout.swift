@@ -17,8 +17,8 @@ public struct SourceLayout: Sendable {
     }
 
     /// Finds the source root for SOURCE: the folder itself when it holds `.vuepress/` or
-    /// `kbcompile.yml` (whose `source:` may point further), else `SOURCE/docs` when that holds
-    /// `.vuepress/`, else the folder as given.
+    /// `kbcompile.yml` (whose `source:` may point further), else `SOURCE/docs` (VuePress's
+    /// convention) when that holds `.vuepress/` or SOURCE holds no Markdown of its own, else SOURCE.
     public static func locate(source: URL, configFile explicitConfig: URL?) throws -> (SourceLayout, Configuration, [Diagnostic]) {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
@@ -43,12 +43,14 @@ public struct SourceLayout: Sendable {
 
         var root = source
         if let sub = config.source {
-            root = (configFile?.deletingLastPathComponent() ?? source).appendingPathComponent(sub)
-        } else if !manager.fileExists(atPath: source.appendingPathComponent(".vuepress").path),
-            configFile == nil,
-            manager.fileExists(atPath: source.appendingPathComponent("docs/.vuepress").path)
+            root = sub.hasPrefix("/") ? URL(fileURLWithPath: sub)
+                : (configFile?.deletingLastPathComponent() ?? source).appendingPathComponent(sub)
+        } else if configFile == nil, !manager.fileExists(atPath: source.appendingPathComponent(".vuepress").path),
+            manager.fileExists(atPath: source.appendingPathComponent("docs").path, isDirectory: &isFolder), isFolder.boolValue
         {
-            root = source.appendingPathComponent("docs")
+            let docs = source.appendingPathComponent("docs")
+            let topLevelMarkdown = (try? manager.contentsOfDirectory(atPath: source.path))?.contains { $0.hasSuffix(".md") && $0 != "README.md" } ?? false
+            if manager.fileExists(atPath: docs.appendingPathComponent(".vuepress").path) || !topLevelMarkdown { root = docs }
         }
         root = root.standardizedFileURL.resolvingSymlinksInPath()
         guard manager.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {

@@ -1,6 +1,7 @@
 /// Turns IR blocks into the render-token sequence markdown-it and its plugins would produce.
 struct BlockFlattener {
     let language: String
+    let xhtml: Bool
 
     func flatten(_ blocks: [Block], into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
         for block in blocks { flatten(block, into: &tokens, inline: &inline) }
@@ -30,7 +31,7 @@ struct BlockFlattener {
             for item in list.items {
                 if let task = item.task {
                     tokens.append(.open("li", [("class", "task-list-item")]))
-                    var checkbox = "<input class=\"task-list-item-checkbox\"" + (task ? " checked=\"\"" : "") + " disabled=\"\" type=\"checkbox\">"
+                    var checkbox = "<input class=\"task-list-item-checkbox\"" + (task ? " checked=\"\"" : "") + " disabled=\"\" type=\"checkbox\"\(xhtml ? " />" : ">")"
                     if case .paragraph(let content, let hidden)? = item.blocks.first?.kind {
                         checkbox += " " + inline.render(content)
                         tokens.append(.open("p", hidden: hidden))

@@ -16,7 +16,7 @@ public struct FragmentRenderer: Sendable {
         var tokens: [RenderToken] = []
         let footnoteNumbers = Dictionary(document.footnotes.map { ($0.label, $0.number) }, uniquingKeysWith: { first, _ in first })
         var inlineRenderer = InlineHTMLRenderer(footnoteNumbers: footnoteNumbers, xhtml: xhtml)
-        var flattener = BlockFlattener(language: language)
+        let flattener = BlockFlattener(language: language, xhtml: xhtml)
         flattener.flatten(document.blocks, into: &tokens, inline: &inlineRenderer)
         var html = RenderToken.serialize(tokens, xhtml: xhtml)
         if !document.footnotes.isEmpty {

@@ -43,10 +43,7 @@ enum ContainerRule {
             closed = true
             break
         }
-        if !closed {
-            state.env.warn("container '\(markup) \(name)' is not closed; it ends with its parent", line: startLine,
-                           column: state.column(of: state.bMarks[startLine] + state.tShift[startLine], line: startLine), code: "unclosed-container")
-        }
+        if !closed { warnUnclosed(state, startLine, endLine, markup: markup, name: name) }
         state.parentType = .container
         state.lineMax = nextLine
         state.blkIndent = state.sCount[startLine]
@@ -66,6 +63,19 @@ enum ContainerRule {
         state.blkIndent = oldBlkIndent
         state.line = nextLine + (closed ? 1 : 0)
         return true
+    }
+
+    /// An opener without its own closer: it runs to the end of the document, or (markdown-it's
+    /// nesting rule) ends where the block holding it ends, e.g. at the `:::` that closes its parent.
+    static func warnUnclosed(_ state: BlockState, _ startLine: Int, _ endLine: Int, markup: String, name: String) {
+        let column = state.column(of: state.bMarks[startLine] + state.tShift[startLine], line: startLine)
+        if endLine >= state.bMarks.count - 1 {
+            state.env.warn("container '\(markup) \(name)' is not closed; it runs to the end of the document", line: startLine, column: column,
+                           code: "unclosed-container")
+        } else {
+            state.env.warn("container '\(markup) \(name)' has no closer of its own; it ends with the block that holds it (line \(state.env.firstLine + endLine))",
+                           line: startLine, column: column, code: "unclosed-container")
+        }
     }
 
     /// `" warning 挑战"` → (`warning`, `挑战`); the name is the first space-separated word.
@@ -92,9 +102,7 @@ enum ContainerRule {
             body.append(0x0A)
             line += 1
         }
-        if !closed {
-            state.env.warn("container '\(markup) \(kind)' is not closed; it ends with its parent", line: startLine, code: "unclosed-container")
-        }
+        if !closed { warnUnclosed(state, startLine, endLine, markup: markup, name: kind.rawValue) }
         let index = state.push(.rawContainer, nesting: 0)
         state.tokens[index].info = kind.rawValue
         state.tokens[index].content = String(decoding: body, as: UTF8.self)

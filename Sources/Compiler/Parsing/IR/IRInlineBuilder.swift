@@ -3,6 +3,8 @@
 struct IRInlineBuilder {
     let env: ParseEnvironment
     let abbreviations: AbbreviationMatcher?
+    /// GFM extended autolinks in text outside links.
+    let autolinks: Bool
 
     func build(_ tokens: [Token], line: Int) -> [Inline] {
         var index = 0
@@ -12,14 +14,26 @@ struct IRInlineBuilder {
     private func build(_ tokens: [Token], _ index: inout Int, until close: Token.Kind?, line: Int, inLink: Bool) -> [Inline] {
         var result: [Inline] = []
         var text = ""
+        func appendText(_ piece: String) {
+            if let abbreviations, !inLink {
+                result.append(contentsOf: abbreviations.mark(piece))
+            } else {
+                result.append(.text(piece))
+            }
+        }
         func flushText() {
             guard !text.isEmpty else { return }
-            if let abbreviations, !inLink {
-                result.append(contentsOf: abbreviations.mark(text))
-            } else {
-                result.append(.text(text))
+            defer { text = "" }
+            guard autolinks, !inLink else { return appendText(text) }
+            let bytes = Array(text.utf8)
+            var cursor = 0
+            for match in ExtendedAutolinks.find(in: bytes) {
+                if cursor < match.range.lowerBound { appendText(bytes.string(cursor..<match.range.lowerBound)) }
+                let label = bytes.string(match.range)
+                result.append(.link(Link(destination: LinkSyntax.normalize(match.href), content: [.text(label)], isAutolink: true)))
+                cursor = match.range.upperBound
             }
-            text = ""
+            if cursor < bytes.count { appendText(bytes.string(cursor..<bytes.count)) }
         }
         while index < tokens.count {
             let token = tokens[index]

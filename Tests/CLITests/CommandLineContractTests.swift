@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// The command-line contract: commands, flags, output channels and exit codes.
+@Suite("Command-line contract")
+struct CommandLineContractTests {
+    @Test("--version and --help exit 0; --help documents the exit codes")
+    func versionAndHelp() throws {
+        let version = try KBCompileProcess.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        let help = try KBCompileProcess.run(["--help"])
+        #expect(help.status == 0)
+        for text in ["check", "fragment", "build", "0 success", "1 errors in the input", "2 usage error", "3 I/O failure"] {
+            #expect(help.stdout.contains(text), "help lacks \(text)")
+        }
+        let buildHelp = try KBCompileProcess.run(["build", "--help"])
+        for flag in ["--epub", "--latex", "--html", "--pdf", "--all", "--output", "--config", "--strict", "--quiet", "./out"] {
+            #expect(buildHelp.stdout.contains(flag), "build --help lacks \(flag)")
+        }
+    }
+
+    @Test("a usage error exits 2")
+    func usageError() throws {
+        let result = try KBCompileProcess.run(["check", "--no-such-flag"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--no-such-flag"))
+        #expect(try KBCompileProcess.run(["fragment", "--profile", "markdown"]).status == 2)
+    }
+
+    @Test("an unreadable source exits 3 and says which")
+    func missingSource() throws {
+        let result = try KBCompileProcess.run(["check", "/nonexistent/knowledge-base"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("/nonexistent/knowledge-base: no such folder"))
+    }
+
+    @Test("check on the example: exit 0, outline in reading order, a summary line")
+    func checkExample() throws {
+        let result = try KBCompileProcess.run(["check", "examples/ml-notes", "--outline"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "机器学习笔记 [zh-CN]")
+        #expect(lines.contains("# 第一部分 · 基础  (1.基础/)"))
+        #expect(lines.firstIndex(of: "  线性回归  (1.基础/2.linear-regression.md)")! < lines.firstIndex(of: "  梯度下降  (1.基础/3.gradient-descent.md)")!)
+        #expect(result.stderr.contains("kbcompile: 0 errors"))
+        #expect(result.stderr.contains("7 articles in 3 parts"))
+    }
+
+    @Test("check on the seed: the nested-container warning, located relative to SOURCE")
+    func checkSeed() throws {
+        let result = try KBCompileProcess.run(["check", KBCompileProcess.shared.appendingPathComponent("corpus/seed").path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("docs/2023-08-30-大模型概述.md:152:1: warning: container '::: steps' has no closer of its own"))
+        // With --strict the same warning fails the run.
+        let strict = try KBCompileProcess.run(["check", "--strict", KBCompileProcess.shared.appendingPathComponent("corpus/seed").path])
+        #expect(strict.status == 1)
+    }
+
+    @Test("input errors exit 1 with path:line:col diagnostics; the other articles are still read")
+    func inputErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("---\ntitle: [broken\n---\n# A\n".utf8).write(to: folder.appendingPathComponent("a.md"))
+        try Data([0x23, 0x20, 0xFF, 0x0A]).write(to: folder.appendingPathComponent("b.md"))
+        try Data("# C\n".utf8).write(to: folder.appendingPathComponent("c.md"))
+        let result = try KBCompileProcess.run(["check", folder.path, "--outline"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("a.md:3:1: error: invalid YAML"))
+        #expect(result.stderr.contains("b.md:1:3: error: the file is not UTF-8"))
+        #expect(result.stdout.contains("(c.md)") && result.stdout.contains("(a.md)"))
+        #expect(!result.stdout.contains("(b.md)"))
+        let json = try KBCompileProcess.run(["check", folder.path, "--diagnostics", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["errors"] as? Int == 2)
+        let quiet = try KBCompileProcess.run(["check", folder.path, "--quiet"])
+        #expect(quiet.stderr.split(separator: "\n").count == 2)
+    }
+
+    @Test("fragment renders standard input with the chosen profile")
+    func fragment() throws {
+        let plume = try KBCompileProcess.run(["fragment"], stdin: "::: tip 小心\n==重点==\n:::\n")
+        #expect(plume.status == 0)
+        #expect(plume.stdout == "<div class=\"hint-container tip\">\n<p class=\"hint-container-title\">小心</p>\n<p><mark>重点</mark></p>\n</div>\n")
+        let commonmark = try KBCompileProcess.run(["fragment", "--profile", "commonmark"], stdin: "::: tip\n~~x~~\n")
+        #expect(commonmark.stdout == "<p>::: tip\n~~x~~</p>\n")
+        let gfm = try KBCompileProcess.run(["fragment", "--profile", "gfm"], stdin: "~~x~~\n")
+        #expect(gfm.stdout == "<p><s>x</s></p>\n")
+    }
+
+    @Test("a format whose backend is not built yet is refused clearly, with exit 2")
+    func unavailableFormat() throws {
+        let result = try KBCompileProcess.run(["examples/ml-notes", "--latex"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--latex is not available in this version of kbcompile"))
+    }
+}
