@@ -2,6 +2,8 @@
 struct BlockFlattener {
     let language: String
     let xhtml: Bool
+    let alertMarkup: FragmentRenderer.AlertMarkup
+    let mathRenderer: (@Sendable (String, Bool) -> String)?
 
     func flatten(_ blocks: [Block], into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
         for block in blocks { flatten(block, into: &tokens, inline: &inline) }
@@ -59,7 +61,7 @@ struct BlockFlattener {
         case .html(let html), .safeHTML(let html):
             tokens.append(.raw(html))
         case .math(let tex):
-            tokens.append(.raw("<math display=\"block\">\(TextEscaping.escapeHTML(tex))</math>\n"))
+            tokens.append(.raw(mathRenderer?(tex, true) ?? "<math display=\"block\">\(TextEscaping.escapeHTML(tex))</math>\n"))
         case .tableOfContents:
             tokens.append(.raw("<nav class=\"table-of-contents\"></nav>\n"))
         case .table(let table):
@@ -102,9 +104,11 @@ struct BlockFlattener {
                                   inline: inout InlineHTMLRenderer) {
         let kind = container.kind.canonical
         let title = container.title.map { inline.render($0) }
-        if let alertTitle = attributes["alert-title"] {
+        if let alertTitle = attributes["alert-title"], alertMarkup == .github {
             let name = TextEscaping.escapeHTML(container.kind.rawValue)
-            tokens.append(.raw("<div class=\"markdown-alert markdown-alert-\(name)\">\n<p class=\"markdown-alert-title\">\(TextEscaping.escapeHTML(alertTitle))</p>\n"))
+            var open = RenderToken.raw("<div class=\"markdown-alert markdown-alert-\(name)\">\n<p class=\"markdown-alert-title\">\(TextEscaping.escapeHTML(alertTitle))</p>\n")
+            open.newlineAfterHidden = true
+            tokens.append(open)
             flatten(container.body, into: &tokens, inline: &inline)
             tokens.append(.raw("</div>\n"))
             return

@@ -6,6 +6,12 @@ public struct FragmentRenderer: Sendable {
     public var language: String
     /// Void elements as `<br />` (markdown-it's `xhtmlOut`, on in its commonmark preset), else `<br>`.
     public var xhtml: Bool
+    /// How alerts look: VuePress's hint boxes (the site) or @mdit/plugin-alert's own markup.
+    public var alertMarkup: AlertMarkup = .hintContainer
+    /// Replaces the math markup (inline, display) — used to run plugin fixtures written for a custom renderer.
+    public var mathRenderer: (@Sendable (_ tex: String, _ display: Bool) -> String)?
+
+    public enum AlertMarkup: Sendable { case hintContainer, github }
 
     public init(language: String = "en", xhtml: Bool = false) {
         self.language = language
@@ -15,8 +21,8 @@ public struct FragmentRenderer: Sendable {
     public func render(_ document: MarkdownParser.Document) -> String {
         var tokens: [RenderToken] = []
         let footnoteNumbers = Dictionary(document.footnotes.map { ($0.label, $0.number) }, uniquingKeysWith: { first, _ in first })
-        var inlineRenderer = InlineHTMLRenderer(footnoteNumbers: footnoteNumbers, xhtml: xhtml)
-        let flattener = BlockFlattener(language: language, xhtml: xhtml)
+        var inlineRenderer = InlineHTMLRenderer(footnoteNumbers: footnoteNumbers, xhtml: xhtml, mathRenderer: mathRenderer)
+        let flattener = BlockFlattener(language: language, xhtml: xhtml, alertMarkup: alertMarkup, mathRenderer: mathRenderer)
         flattener.flatten(document.blocks, into: &tokens, inline: &inlineRenderer)
         var html = RenderToken.serialize(tokens, xhtml: xhtml)
         if !document.footnotes.isEmpty {
@@ -37,6 +43,8 @@ struct RenderToken {
     var custom: String?
     /// `true` for the `inline` token of a block (the next-token check looks for it).
     var isInline = false
+    /// A custom block opener that, like `renderToken`, starts a new line after a hidden paragraph.
+    var newlineAfterHidden = false
 
     static func open(_ tag: String, _ attrs: [(String, String)] = [], hidden: Bool = false) -> RenderToken {
         RenderToken(nesting: 1, tag: tag, attrs: attrs, hidden: hidden)
@@ -63,6 +71,7 @@ struct RenderToken {
         var out = ""
         for (index, token) in tokens.enumerated() {
             if let custom = token.custom {
+                if token.newlineAfterHidden, index > 0, tokens[index - 1].hidden { out += "\n" }
                 out += custom
                 continue
             }

@@ -2,12 +2,14 @@
 struct InlineHTMLRenderer {
     let footnoteNumbers: [String: Int]
     let xhtml: Bool
+    let mathRenderer: (@Sendable (String, Bool) -> String)?
     /// How many references to each footnote were rendered so far (for `footnote-ref1:1` ids).
     private var footnoteReferencesSeen: [String: Int] = [:]
 
-    init(footnoteNumbers: [String: Int], xhtml: Bool) {
+    init(footnoteNumbers: [String: Int], xhtml: Bool, mathRenderer: (@Sendable (String, Bool) -> String)?) {
         self.footnoteNumbers = footnoteNumbers
         self.xhtml = xhtml
+        self.mathRenderer = mathRenderer
     }
 
     private var voidEnd: String { xhtml ? " />" : ">" }
@@ -55,13 +57,14 @@ struct InlineHTMLRenderer {
             out += "<img src=\"\(TextEscaping.escapeHTML(image.source))\" alt=\"\(TextEscaping.escapeHTML(Self.altText(image.alt)))\""
             if let title = image.title { out += " title=\"\(TextEscaping.escapeHTML(title))\"" }
             out += Self.attributes(image.attributes) + voidEnd
-        case .math(let tex, _): out += "<math>\(TextEscaping.escapeHTML(tex))</math>"
+        case .math(let tex, _): out += mathRenderer?(tex, false) ?? "<math>\(TextEscaping.escapeHTML(tex))</math>"
         case .footnoteReference(let label):
             let number = footnoteNumbers[label] ?? 0
             let seen = footnoteReferencesSeen[label, default: 0]
             footnoteReferencesSeen[label] = seen + 1
             let refID = seen > 0 ? "footnote-ref\(number):\(seen)" : "footnote-ref\(number)"
-            out += "<sup class=\"footnote-ref\"><a href=\"#footnote\(number)\">[\(number)]</a><a class=\"footnote-anchor\" id=\"\(refID)\"></a></sup>"
+            let mark = seen > 0 ? "\(number):\(seen)" : "\(number)"
+            out += "<sup class=\"footnote-ref\"><a href=\"#footnote\(number)\">[\(mark)]</a><a class=\"footnote-anchor\" id=\"\(refID)\"></a></sup>"
         case .abbreviation(let term, let title):
             out += "<abbr title=\"\(TextEscaping.escapeHTML(title))\">\(TextEscaping.escapeHTML(term))</abbr>"
         case .html(let html), .safeHTML(let html): out += html
@@ -92,7 +95,7 @@ struct InlineHTMLRenderer {
 /// markdown-it-footnote's footnote list (as @mdit/plugin-footnote names its ids).
 enum FootnoteSectionRenderer {
     static func render(_ footnotes: [Footnote], flattener: BlockFlattener, inline: inout InlineHTMLRenderer) -> String {
-        var out = "<hr class=\"footnotes-sep\">\n<section class=\"footnotes\">\n<ol class=\"footnotes-list\">\n"
+        var out = "<hr class=\"footnotes-sep\"\(inline.xhtml ? " />" : ">")\n<section class=\"footnotes\">\n<ol class=\"footnotes-list\">\n"
         for footnote in footnotes {
             let number = footnote.number
             var anchors = ""

@@ -1,22 +1,47 @@
-/// Which syntax the parser accepts: plain CommonMark, GitHub's flavour, or the whole Plume dialect.
+/// Which syntax the parser accepts. Each extension has its own flag; the presets are CommonMark,
+/// GitHub's flavour, and the whole Plume dialect as VuePress configures markdown-it.
 public struct MarkdownOptions: Sendable, Hashable {
-    /// GFM tables.
+    /// Raw HTML blocks and inline tags (markdown-it's `html`; on for CommonMark and VuePress).
+    public var rawHTML = true
+    /// GFM tables (`| a | b |` + a delimiter row).
     public var tables = false
     /// `~~strike~~`.
     public var strikethrough = false
-    /// GFM extended autolinks (`www.x.com`, `https://x.com`).
+    /// GFM extended autolinks in text: `www.x.com`, `https://x.com`, `a@b.com`.
     public var autolinks = false
     /// `- [ ]` / `- [x]` task lists.
     public var taskLists = false
-    /// Plume: containers, math, footnotes, abbreviations, mark/sub/sup, attributes, alerts, emoji, includes.
-    public var plume = false
+    /// `:::` containers (hint boxes, details, steps, tabs, layout and raw containers).
+    public var containers = false
+    /// GitHub alerts `> [!NOTE]`.
+    public var alerts = false
+    /// `$…$` and `$$…$$` TeX math (@mdit/plugin-tex's delimiter rules).
+    public var math = false
+    /// `[^label]` references, `[^label]: …` definitions, `^[inline]` notes.
+    public var footnotes = false
+    /// `*[TERM]: expansion` definitions, marked where the term stands alone.
+    public var abbreviations = false
+    /// `==mark==`.
+    public var mark = false
+    /// `H~2~O`.
+    public var `subscript` = false
+    /// `x^2^`.
+    public var superscript = false
+    /// VuePress's fence meta: ```` ```ts{1,3} title="a.ts" :line-numbers ````, ```` ```ts [a.ts] ````.
+    public var fenceMeta = false
     /// Deepest nesting of blocks; deeper input is cut with a diagnostic (markdown-it's maxNesting).
     public var maxNesting = 100
+    /// `:::` container names beyond Plume's own, rendered as a `div` with the name as class.
+    public var customContainers: Set<String> = []
+    /// Alerts inside lists and quotes too (@mdit/plugin-alert's `deep`, which VuePress turns on).
+    public var nestedAlerts = true
 
     public init() {}
 
+    /// CommonMark 0.31.2, no extensions.
     public static let commonmark = MarkdownOptions()
 
+    /// GitHub's extensions: tables, strikethrough, extended autolinks, task lists.
     public static let gfm: MarkdownOptions = {
         var options = MarkdownOptions()
         options.tables = true
@@ -26,9 +51,18 @@ public struct MarkdownOptions: Sendable, Hashable {
         return options
     }()
 
+    /// Everything a VuePress 2 + Plume site turns on.
     public static let plume: MarkdownOptions = {
         var options = gfm
-        options.plume = true
+        options.containers = true
+        options.alerts = true
+        options.math = true
+        options.footnotes = true
+        options.abbreviations = true
+        options.mark = true
+        options.subscript = true
+        options.superscript = true
+        options.fenceMeta = true
         return options
     }()
 }

@@ -1,11 +1,12 @@
 /// GitHub alerts (`> [!NOTE]` …) as @mdit/plugin-alert reads them: a block quote whose first
-/// paragraph starts with a `[!kind]` line and that has a body. Outside Plume mode (`deep: false`)
-/// only at the top level.
+/// paragraph starts with a `[!kind]` line and that has a body; with `nestedAlerts` off
+/// (@mdit/plugin-alert's default `deep: false`) only at the top level.
 enum AlertRule {
-    static let kinds: Set<String> = ["note", "tip", "important", "warning", "caution"]
+    /// GitHub's five kinds and VuePress's `info`.
+    static let kinds: Set<String> = ["note", "tip", "important", "warning", "caution", "info"]
 
     static func parse(_ state: BlockState, _ startLine: Int, _ endLine: Int, _ silent: Bool) -> Bool {
-        guard state.sCount[startLine] - state.blkIndent < 4 else { return false }
+        guard state.sCount[startLine] - state.blkIndent < 4, state.options.nestedAlerts || state.level == 0 else { return false }
         let start = state.bMarks[startLine] + state.tShift[startLine]
         let end = state.eMarks[startLine]
         guard start < end, state.src[start] == UInt8(ascii: ">"), state.src[start..<end].contains(UInt8(ascii: "[")) else { return false }
@@ -37,7 +38,7 @@ enum AlertRule {
         state.tokens[open].info = name.lowercased()
         state.tokens[open].content = name.prefix(1).uppercased() + name.dropFirst()
         if hasMoreLines {
-            state.tokens[open + 2].content = String(firstLine[1])
+            state.tokens[open + 2].content = String(firstLine[1].drop { $0 == " " || $0 == "\t" })
         } else {
             state.tokens.removeSubrange(open + 1...open + 3)
         }

@@ -6,7 +6,7 @@
 struct BlockParser: Sendable {
     /// The block rules, named as in markdown-it and its plugins.
     enum Rule: Sendable, CaseIterable {
-        case table, code, math, container, fence, alert, blockquote, hr, list, footnoteDefinition, abbreviationDefinition
+        case table, code, container, fence, alert, blockquote, math, hr, list, footnoteDefinition, abbreviationDefinition
         case reference, htmlBlock, heading, lheading, paragraph
 
         /// The rule chains (markdown-it's `alt`) that may use this rule to end a block early.
@@ -27,7 +27,11 @@ struct BlockParser: Sendable {
         func isEnabled(_ options: MarkdownOptions) -> Bool {
             switch self {
             case .table: options.tables
-            case .math, .container, .alert, .footnoteDefinition, .abbreviationDefinition: options.plume
+            case .math: options.math
+            case .container: options.containers || !options.customContainers.isEmpty
+            case .alert: options.alerts
+            case .footnoteDefinition: options.footnotes
+            case .abbreviationDefinition: options.abbreviations
             default: true
             }
         }

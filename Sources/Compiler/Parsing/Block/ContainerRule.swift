@@ -1,7 +1,7 @@
 /// `:::` containers with @mdit/plugin-container's semantics, exactly.
 ///
-/// The closer is the first later line of at least as many colons and nothing else; openers in
-/// between are not counted. So the first bare `:::` closes the *outermost* open container, and
+/// The closer is the first later line at the opener's indentation with at least as many colons
+/// and nothing else; openers in between are not counted. So the first bare `:::` closes the *outermost* open container, and
 /// an inner container still open ends with its parent (markdown-it sets `lineMax` to the closer).
 /// Authors nest with more colons outside (`::::` … `:::` … `:::` … `::::`).
 enum ContainerRule {
@@ -18,35 +18,36 @@ enum ContainerRule {
         let params = src.string(pos..<max)
         let (name, title) = splitParams(params)
         let kind = ContainerKind(rawValue: name)
-        guard ContainerKind.known.contains(kind) else { return false }
+        guard (state.options.containers && ContainerKind.known.contains(kind)) || state.options.customContainers.contains(name) else { return false }
         if silent { return true }
         if ContainerKind.raw.contains(kind) { return parseRaw(state, startLine, endLine, markup: markup, kind: kind, title: title) }
 
+        // The closer: the first later line at the opener's indentation with at least as many colons
+        // and nothing else; a non-empty line indented less than the opener ends the container.
+        let indent = state.sCount[startLine]
+        var nextLine = startLine + 1
+        var closed = false
+        while nextLine < endLine {
+            start = state.bMarks[nextLine] + state.tShift[nextLine]
+            max = state.eMarks[nextLine]
+            if start < max, state.sCount[nextLine] < indent { break }
+            if state.sCount[nextLine] == indent, start < src.count, src[start] == UInt8(ascii: ":") {
+                pos = start + 1
+                while pos < max, src[pos] == UInt8(ascii: ":") { pos += 1 }
+                if pos - start >= markerCount, state.skipSpaces(pos) >= max {
+                    closed = true
+                    break
+                }
+            }
+            nextLine += 1
+        }
         let oldParent = state.parentType
         let oldLineMax = state.lineMax
         let oldBlkIndent = state.blkIndent
-        var nextLine = startLine
-        var closed = false
-        while true {
-            nextLine += 1
-            if nextLine >= endLine { break }
-            start = state.bMarks[nextLine] + state.tShift[nextLine]
-            max = state.eMarks[nextLine]
-            if start < max, state.sCount[nextLine] < state.blkIndent { break }
-            guard start < src.count, src[start] == UInt8(ascii: ":") else { continue }
-            if state.sCount[nextLine] - state.blkIndent >= 4 { continue }
-            pos = start + 1
-            while pos < max, src[pos] == UInt8(ascii: ":") { pos += 1 }
-            if pos - start < markerCount { continue }
-            pos = state.skipSpaces(pos)
-            if pos < max { continue }
-            closed = true
-            break
-        }
         if !closed { warnUnclosed(state, startLine, endLine, markup: markup, name: name) }
         state.parentType = .container
         state.lineMax = nextLine
-        state.blkIndent = state.sCount[startLine]
+        state.blkIndent = indent
         let open = state.push(.containerOpen, tag: "div", nesting: 1)
         state.tokens[open].markup = markup
         state.tokens[open].info = name

@@ -55,7 +55,9 @@ enum HTMLBlockRule {
     static func parse(_ state: BlockState, _ startLine: Int, _ endLine: Int, _ silent: Bool) -> Bool {
         let pos = state.bMarks[startLine] + state.tShift[startLine]
         let max = state.eMarks[startLine]
-        guard state.sCount[startLine] - state.blkIndent < 4, pos < max, state.src[pos] == UInt8(ascii: "<") else { return false }
+        guard state.options.rawHTML, state.sCount[startLine] - state.blkIndent < 4, pos < max, state.src[pos] == UInt8(ascii: "<") else {
+            return false
+        }
         let lineText = Array(state.src[pos..<max])
         guard let (ending, interrupts) = kind(of: lineText) else { return false }
         if silent { return interrupts }

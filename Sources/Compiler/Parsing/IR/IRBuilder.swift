@@ -83,8 +83,10 @@ struct IRBuilder {
             return buildList(token, position: position)
         case .codeBlock:
             return Block(.code(CodeBlock(code: token.content, isFenced: false)), position: position)
+        case .fence where options.math && token.info.jsTrimmed == "math":
+            return Block(.math(token.content), position: position)
         case .fence:
-            return Block(.code(FenceInfo.codeBlock(info: token.info, code: token.content, plume: options.plume)), position: position)
+            return Block(.code(FenceInfo.codeBlock(info: token.info, code: token.content, plume: options.fenceMeta)), position: position)
         case .hr:
             return Block(.thematicBreak, position: position)
         case .htmlBlock:

@@ -1,5 +1,5 @@
 /// Folds inline tokens into ``Inline`` values: pairs of open/close tokens become spans,
-/// adjacent text merges, abbreviations are marked in text outside links.
+/// adjacent text merges, abbreviations are marked in text, extended autolinks found outside links.
 struct IRInlineBuilder {
     let env: ParseEnvironment
     let abbreviations: AbbreviationMatcher?
@@ -15,7 +15,7 @@ struct IRInlineBuilder {
         var result: [Inline] = []
         var text = ""
         func appendText(_ piece: String) {
-            if let abbreviations, !inLink {
+            if let abbreviations {
                 result.append(contentsOf: abbreviations.mark(piece))
             } else {
                 result.append(.text(piece))
@@ -30,7 +30,8 @@ struct IRInlineBuilder {
             for match in ExtendedAutolinks.find(in: bytes) {
                 if cursor < match.range.lowerBound { appendText(bytes.string(cursor..<match.range.lowerBound)) }
                 let label = bytes.string(match.range)
-                result.append(.link(Link(destination: LinkSyntax.normalize(match.href), content: [.text(label)], isAutolink: true)))
+                let content = abbreviations?.mark(label) ?? [.text(label)]
+                result.append(.link(Link(destination: LinkSyntax.normalize(match.href), content: content, isAutolink: true)))
                 cursor = match.range.upperBound
             }
             if cursor < bytes.count { appendText(bytes.string(cursor..<bytes.count)) }

@@ -70,7 +70,7 @@ enum AutolinkRule {
 enum HTMLInlineRule {
     static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
         let pos = state.pos
-        guard state.src[pos] == UInt8(ascii: "<"), pos + 2 < state.posMax else { return false }
+        guard state.parser.options.rawHTML, state.src[pos] == UInt8(ascii: "<"), pos + 2 < state.posMax else { return false }
         let second = state.src[pos + 1]
         guard second == UInt8(ascii: "!") || second == UInt8(ascii: "?") || second == UInt8(ascii: "/") || HTMLSyntax.isLetter(second) else {
             return false

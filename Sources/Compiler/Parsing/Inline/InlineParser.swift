@@ -8,7 +8,11 @@ struct InlineParser: Sendable {
         func isEnabled(_ options: MarkdownOptions) -> Bool {
             switch self {
             case .strikethrough: options.strikethrough
-            case .mathInline, .mark, .subscript, .superscript, .inlineFootnote, .footnoteReference: options.plume
+            case .mathInline: options.math
+            case .mark: options.mark
+            case .subscript: options.subscript
+            case .superscript: options.superscript
+            case .inlineFootnote, .footnoteReference: options.footnotes
             default: true
             }
         }

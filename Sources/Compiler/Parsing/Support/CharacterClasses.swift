@@ -81,6 +81,15 @@ extension Array where Element == UInt8 {
 }
 
 extension String {
+    /// markdown-it's `trimMinimalSpaces`: strips spaces, tabs, CR and LF only, so a leading U+3000
+    /// or a trailing no-break space stays (CommonMark trims "spaces or tabs").
+    var minimalSpacesTrimmed: String {
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !(0x20 == $0 || 0x09 == $0 || 0x0A == $0 || 0x0D == $0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !(0x20 == $0 || 0x09 == $0 || 0x0A == $0 || 0x0D == $0) })!
+        return String(self[first...last])
+    }
+
     /// JavaScript's `trim()`: strips the whitespace it knows, including U+3000 and U+00A0.
     var jsTrimmed: String {
         let scalars = unicodeScalars
