@@ -4,7 +4,8 @@ import Foundation
 /// The frontend's entry point: reads a knowledge base and builds the ``Book`` that backends render.
 ///
 /// Steps: locate the source (``SourceLayout``), scan for articles, read and parse them in
-/// parallel, drop drafts and home pages, order them into parts, and fill in the book's metadata.
+/// parallel, drop drafts and home pages, resolve anchors, links and images (``BookResolver``),
+/// order the articles into parts, and fill in the book's metadata.
 public struct KnowledgeBaseCompiler: Sendable {
     public var parserOptions: MarkdownOptions
 
@@ -46,18 +47,24 @@ public struct KnowledgeBaseCompiler: Sendable {
             if article.metadata.draft { continue }
             articles.append(article)
         }
+        var resolver = BookResolver(layout: layout)
+        let resolved = Dictionary(uniqueKeysWithValues: resolver.resolve(articles).map { ($0.id, $0) })
         let prefix = layout.localeFolder == layout.root ? "" : (config.locale ?? "") + "/"
-        let (front, parts) = BookAssembler(config: config, prefix: prefix).assemble(articles)
+        var (front, parts) = BookAssembler(config: config, prefix: prefix).assemble(articles)
+        front = front.map { resolved[$0.id]! }
+        for index in parts.indices { parts[index].articles = parts[index].articles.map { resolved[$0.id]! } }
         let ordered = front + parts.flatMap(\.articles)
+        let cover = config.cover.flatMap { resolver.resolveCover($0, file: layout.configFile?.lastPathComponent ?? "kbcompile.yml") }
+        log.add(contentsOf: resolver.diagnostics)
 
         let title = config.title ?? homeTitle ?? Self.folderTitle(layout.root)
         let metadata = BookMetadata(
             title: title, subtitle: config.subtitle, authors: config.authors,
             language: config.language ?? LanguageDetector.detect(ordered),
             identifier: config.identifier ?? "urn:uuid:" + StableIdentifier.uuid(from: title + "\u{0}" + ordered.map(\.path).joined(separator: "\n")),
-            publisher: config.publisher, cover: nil,
+            publisher: config.publisher, cover: cover,
             modified: ordered.compactMap(\.metadata.createTime).max())
-        let book = Book(metadata: metadata, frontArticles: front, parts: parts)
+        let book = Book(metadata: metadata, frontArticles: front, parts: parts, resources: resolver.resources)
         return Compilation(layout: layout, configuration: config, book: book, diagnostics: log)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads one Markdown file into an ``Article``: checks the encoding, reads the frontmatter and
-/// parses the body. Problems are diagnostics; only an unreadable or non-UTF-8 file yields no article.
+/// Reads one Markdown file into an ``Article``: checks the encoding, reads the frontmatter,
+/// expands includes and parses the body (with a reader for the files it imports). Problems are diagnostics; only an unreadable or non-UTF-8 file yields no article.
 struct ArticleReader {
     let layout: SourceLayout
     let parser: MarkdownParser
@@ -29,14 +29,33 @@ struct ArticleReader {
     func parse(bytes: [UInt8], path: String) -> Output {
         let frontmatter = Frontmatter.split(bytes)
         let (fields, frontmatterProblems) = FrontmatterReader(file: path).read(frontmatter)
-        let document = parser.parse(Array(bytes[frontmatter.bodyOffset...]), file: path, firstLine: frontmatter.bodyLine)
+        let expanded = IncludeExpander(layout: layout).expand(Array(bytes[frontmatter.bodyOffset...]), article: path, firstLine: frontmatter.bodyLine)
+        let document = parser.parse(expanded.bytes, file: path, sourceMap: expanded.sourceMap, importer: importer(for: path))
         let title = fields.title ?? document.firstHeadingText ?? Self.displayName(ofFile: path)
         let metadata = ArticleMetadata(
             title: title, createTime: fields.createTime, tags: fields.tags, permalink: fields.permalink,
             cover: fields.cover, draft: fields.draft, sticky: fields.sticky, isHome: fields.isHome, language: fields.language)
         let article = Article(id: ArticleID(rawValue: path), path: path, metadata: metadata, blocks: document.blocks,
                               footnotes: document.footnotes, abbreviations: document.abbreviations)
-        return Output(article: article, diagnostics: frontmatterProblems + document.diagnostics)
+        return Output(article: article, diagnostics: frontmatterProblems + expanded.diagnostics + document.diagnostics)
+    }
+
+    /// Reads files the article imports: relative to it (or to the root for `/` paths), never outside the root.
+    private func importer(for article: String) -> FileImporter {
+        let layout = layout
+        return FileImporter { path in
+            switch SourcePath.resolve(SourcePath.split(path).path, from: article, siteRoot: layout.root, layout: layout) {
+            case .file(let relative):
+                guard let data = FileManager.default.contents(atPath: layout.root.appendingPathComponent(relative).path),
+                    firstInvalidUTF8Offset([UInt8](data)) == nil
+                else { return .notText }
+                return .text(String(decoding: data, as: UTF8.self), file: relative)
+            case .outside:
+                return .outside
+            case .folder, .missing, .external:
+                return .missing
+            }
+        }
     }
 
     /// `1.guide/01.intro.md` → `intro`.

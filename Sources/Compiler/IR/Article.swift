@@ -18,15 +18,18 @@ public struct Article: Sendable, Hashable {
     public var footnotes: [Footnote]
     /// Abbreviations defined in the article (`*[TERM]: expansion`).
     public var abbreviations: [String: String]
+    /// The files the article shows (images), in order of first use; set by the resolve pass.
+    public var resources: [ResourceID]
 
     public init(id: ArticleID, path: String, metadata: ArticleMetadata, blocks: [Block] = [],
-                footnotes: [Footnote] = [], abbreviations: [String: String] = [:]) {
+                footnotes: [Footnote] = [], abbreviations: [String: String] = [:], resources: [ResourceID] = []) {
         self.id = id
         self.path = path
         self.metadata = metadata
         self.blocks = blocks
         self.footnotes = footnotes
         self.abbreviations = abbreviations
+        self.resources = resources
     }
 }
 

@@ -38,15 +38,18 @@ public struct Link: Sendable, Hashable {
     public var target: InternalTarget?
     /// `true` for an `<autolink>` or a GFM/linkify autolink.
     public var isAutolink: Bool
+    /// Where the link starts in the article.
+    public var position: SourcePosition
 
     public init(destination: String, title: String? = nil, content: [Inline], attributes: Attributes = .none,
-                target: InternalTarget? = nil, isAutolink: Bool = false) {
+                target: InternalTarget? = nil, isAutolink: Bool = false, position: SourcePosition = .unknown) {
         self.destination = destination
         self.title = title
         self.content = content
         self.attributes = attributes
         self.target = target
         self.isAutolink = isAutolink
+        self.position = position
     }
 }
 
@@ -60,13 +63,17 @@ public struct Image: Sendable, Hashable {
     public var attributes: Attributes
     /// Set by the resolve pass: the file under the source root, when it exists.
     public var resource: ResourceID?
+    /// Where the image starts in the article.
+    public var position: SourcePosition
 
-    public init(source: String, title: String? = nil, alt: [Inline], attributes: Attributes = .none, resource: ResourceID? = nil) {
+    public init(source: String, title: String? = nil, alt: [Inline], attributes: Attributes = .none, resource: ResourceID? = nil,
+                position: SourcePosition = .unknown) {
         self.source = source
         self.title = title
         self.alt = alt
         self.attributes = attributes
         self.resource = resource
+        self.position = position
     }
 }
 

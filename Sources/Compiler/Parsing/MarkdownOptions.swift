@@ -29,6 +29,8 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var superscript = false
     /// VuePress's fence meta: ```` ```ts{1,3} title="a.ts" :line-numbers ````, ```` ```ts [a.ts] ````.
     public var fenceMeta = false
+    /// `@[code](./f.js)` imports and `@[youtube](id)`-style embeds (as links) on lines of their own.
+    public var embeds = false
     /// Deepest nesting of blocks; deeper input is cut with a diagnostic (markdown-it's maxNesting).
     public var maxNesting = 100
     /// `:::` container names beyond Plume's own, rendered as a `div` with the name as class.
@@ -63,6 +65,7 @@ public struct MarkdownOptions: Sendable, Hashable {
         options.subscript = true
         options.superscript = true
         options.fenceMeta = true
+        options.embeds = true
         return options
     }()
 }

@@ -32,7 +32,13 @@ public struct MarkdownParser: Sendable {
 
     /// Parses `bytes` (UTF-8); `firstLine` is the file line of its first line, for diagnostics.
     public func parse(_ bytes: [UInt8], file: String, firstLine: Int = 1) -> Document {
-        let env = ParseEnvironment(file: file, firstLine: firstLine)
+        parse(bytes, file: file, sourceMap: SourceMap(file: file, firstLine: firstLine), importer: nil)
+    }
+
+    /// Parses an include-expanded document whose lines map back to files through `sourceMap`;
+    /// `importer` reads the files of `@[code](…)` imports (without one, imports are reported).
+    public func parse(_ bytes: [UInt8], file: String, sourceMap: SourceMap, importer: FileImporter?) -> Document {
+        let env = ParseEnvironment(file: file, sourceMap: sourceMap, importer: importer)
         let state = BlockState(src: Self.normalized(bytes), parser: blockParser, env: env)
         blockParser.tokenize(state, 0, state.lineMax)
         var tokens = state.tokens

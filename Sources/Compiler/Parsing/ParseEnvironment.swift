@@ -3,8 +3,10 @@
 final class ParseEnvironment {
     /// The article path, for diagnostics.
     let file: String
-    /// The file line of the document's first line (after the frontmatter).
-    let firstLine: Int
+    /// Where each line of the (include-expanded) document came from.
+    let sourceMap: SourceMap
+    /// Reads a file that the article imports (`@[code](…)`), by a path relative to the article.
+    let importer: FileImporter?
     var references: [String: (href: String, title: String?)] = [:]
     /// Defined footnote labels → the 0-based line of the (last) definition.
     var footnoteLabels: [String: Int] = [:]
@@ -16,14 +18,24 @@ final class ParseEnvironment {
     var abbreviations: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, firstLine: Int) {
+    init(file: String, sourceMap: SourceMap, importer: FileImporter?) {
         self.file = file
-        self.firstLine = firstLine
+        self.sourceMap = sourceMap
+        self.importer = importer
     }
 
-    /// A location from a 0-based document line and 1-based byte column.
+    /// A location from a 0-based document line and 1-based byte column, in the file the line came from.
     func location(line: Int, column: Int = 1) -> SourceLocation {
-        SourceLocation(file: file, line: firstLine + line, column: column)
+        let origin = sourceMap.origin(of: line)
+        return SourceLocation(file: origin.file, line: origin.line, column: column)
+    }
+
+    /// A position in the article for an IR node on document line `line`: included text is placed
+    /// at the line of its `@include`.
+    func articlePosition(line: Int, column: Int = 1) -> SourcePosition {
+        let origin = sourceMap.origin(of: line)
+        if let includedAt = origin.includedAt { return SourcePosition(line: includedAt, column: 1) }
+        return SourcePosition(line: origin.line, column: column)
     }
 
     func warn(_ message: String, line: Int, column: Int = 1, code: String) {

@@ -6,7 +6,7 @@ struct Token {
     enum Kind: Sendable, Equatable {
         case paragraphOpen, paragraphClose, headingOpen, headingClose, blockquoteOpen, blockquoteClose
         case bulletListOpen, bulletListClose, orderedListOpen, orderedListClose, listItemOpen, listItemClose
-        case codeBlock, fence, hr, htmlBlock, inline, mathBlock, toc
+        case codeBlock, fence, hr, htmlBlock, inline, mathBlock, toc, embed
         case tableOpen, tableClose, theadOpen, theadClose, tbodyOpen, tbodyClose, trOpen, trClose
         case thOpen, thClose, tdOpen, tdClose
         case containerOpen, containerClose, rawContainer, alertOpen, alertClose

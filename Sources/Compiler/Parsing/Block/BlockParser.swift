@@ -6,13 +6,14 @@
 struct BlockParser: Sendable {
     /// The block rules, named as in markdown-it and its plugins.
     enum Rule: Sendable, CaseIterable {
-        case table, code, container, fence, alert, blockquote, math, hr, list, footnoteDefinition, abbreviationDefinition
+        case table, code, importCode, embed, container, fence, alert, blockquote, math, hr, list, footnoteDefinition, abbreviationDefinition
         case reference, htmlBlock, heading, lheading, paragraph
 
         /// The rule chains (markdown-it's `alt`) that may use this rule to end a block early.
         var terminates: Set<Chain> {
             switch self {
             case .table: [.paragraph, .reference]
+            case .importCode, .embed: [.paragraph, .reference, .blockquote, .list]
             case .code, .lheading, .paragraph: []
             case .math: [.paragraph, .reference, .blockquote, .list]
             case .container, .fence: [.paragraph, .reference, .blockquote, .list]
@@ -28,6 +29,7 @@ struct BlockParser: Sendable {
             switch self {
             case .table: options.tables
             case .math: options.math
+            case .importCode, .embed: options.embeds
             case .container: options.containers || !options.customContainers.isEmpty
             case .alert: options.alerts
             case .footnoteDefinition: options.footnotes
@@ -107,6 +109,8 @@ struct BlockParser: Sendable {
         switch rule {
         case .table: TableRule.parse(state, startLine, endLine, silent)
         case .code: CodeRule.parse(state, startLine, endLine, silent)
+        case .importCode: ImportCodeRule.parse(state, startLine, endLine, silent)
+        case .embed: EmbedRule.parse(state, startLine, endLine, silent)
         case .math: MathBlockRule.parse(state, startLine, endLine, silent)
         case .container: ContainerRule.parse(state, startLine, endLine, silent)
         case .fence: FenceRule.parse(state, startLine, endLine, silent)

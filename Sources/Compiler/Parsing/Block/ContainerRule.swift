@@ -74,7 +74,7 @@ enum ContainerRule {
             state.env.warn("container '\(markup) \(name)' is not closed; it runs to the end of the document", line: startLine, column: column,
                            code: "unclosed-container")
         } else {
-            state.env.warn("container '\(markup) \(name)' has no closer of its own; it ends with the block that holds it (line \(state.env.firstLine + endLine))",
+            state.env.warn("container '\(markup) \(name)' has no closer of its own; it ends with the block that holds it (line \(state.env.location(line: endLine).position.line))",
                            line: startLine, column: column, code: "unclosed-container")
         }
     }

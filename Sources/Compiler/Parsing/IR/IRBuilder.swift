@@ -31,7 +31,7 @@ struct IRBuilder {
                                        referenceCount: count, position: .unknown))
             } else if let definition = footnoteBlocks[label] {
                 result.append(Footnote(label: label, number: result.count + 1, blocks: definition.blocks, referenceCount: count,
-                                       position: SourcePosition(line: env.firstLine + definition.line, column: 1)))
+                                       position: env.articlePosition(line: definition.line)))
             }
         }
         for (label, definition) in footnoteBlocks.sorted(by: { $0.value.line < $1.value.line })
@@ -43,7 +43,7 @@ struct IRBuilder {
 
     private func position(_ token: Token) -> SourcePosition {
         guard let map = token.map else { return .unknown }
-        return SourcePosition(line: env.firstLine + map.start, column: 1)
+        return env.articlePosition(line: map.start)
     }
 
     private mutating func buildBlocks(until close: Token.Kind?) -> [Block] {
@@ -89,6 +89,15 @@ struct IRBuilder {
             return Block(.code(FenceInfo.codeBlock(info: token.info, code: token.content, plume: options.fenceMeta)), position: position)
         case .hr:
             return Block(.thematicBreak, position: position)
+        case .embed:
+            // "YouTube: title" followed by the link, as one paragraph.
+            let title = token.attr("title") ?? ""
+            let label: [Inline] = [.text(title.isEmpty ? token.info + ": " : "\(token.info): \(title) — ")]
+            // A QR code may hold any text: only URLs and site paths become links.
+            let url = token.content
+            let target: Inline = SourcePath.hasScheme(url) || url.hasPrefix("/")
+                ? .link(Link(destination: url, content: [.text(url)], isAutolink: true, position: position)) : .text(url)
+            return Block(.paragraph(label + [target], hidden: false), attributes: Attributes(classes: ["embed"]), position: position)
         case .htmlBlock:
             return Block(.html(token.content), position: position)
         case .mathBlock:

@@ -11,6 +11,12 @@ struct IRInlineBuilder {
         return build(tokens, &index, until: nil, line: line, inLink: false)
     }
 
+    /// An inline token's position: its block's line plus the offset the inline rule stored in `map`.
+    private func position(_ token: Token, line: Int) -> SourcePosition {
+        let offset = token.map ?? (0, 1)
+        return env.articlePosition(line: line + offset.start, column: offset.end)
+    }
+
     private func build(_ tokens: [Token], _ index: inout Int, until close: Token.Kind?, line: Int, inLink: Bool) -> [Inline] {
         var result: [Inline] = []
         var text = ""
@@ -61,14 +67,14 @@ struct IRInlineBuilder {
             case .linkOpen:
                 let content = build(tokens, &index, until: .linkClose, line: line, inLink: true)
                 result.append(.link(Link(destination: token.attr("href") ?? "", title: token.attr("title"), content: content,
-                                          isAutolink: token.markup == "autolink")))
+                                          isAutolink: token.markup == "autolink", position: position(token, line: line))))
             case .image:
                 let alt = build(token.children, line: line)
-                result.append(.image(Image(source: token.attr("src") ?? "", title: token.attr("title"), alt: alt)))
+                result.append(.image(Image(source: token.attr("src") ?? "", title: token.attr("title"), alt: alt,
+                                           position: position(token, line: line))))
             case .htmlInline: result.append(.html(token.content))
             case .mathInline:
-                let offset = token.map ?? (0, 1)
-                result.append(.math(token.content, SourcePosition(line: env.firstLine + line + offset.start, column: offset.end)))
+                result.append(.math(token.content, position(token, line: line)))
             case .footnoteRef, .inlineFootnote: result.append(.footnoteReference(label: token.info))
             default: break
             }

@@ -24,6 +24,7 @@ enum AutolinkRule {
         guard TextEscaping.isSafeLink(fullURL) else { return false }
         if !silent {
             let open = state.push(.linkOpen, tag: "a", nesting: 1)
+            state.tokens[open].map = state.relativePosition(of: start)
             state.tokens[open].attrs = [("href", fullURL)]
             state.tokens[open].markup = "autolink"
             state.tokens[open].info = "auto"

@@ -22,6 +22,21 @@ final class InlineState {
     var linkLevel = 0
     /// The 0-based document line of the block this content came from (for diagnostics).
     let line: Int
+    /// Offsets of the line breaks in `src`, found on first use.
+    private lazy var lineBreaks: [Int] = src.indices.filter { src[$0] == 0x0A }
+
+    /// Lines below the block's first line and the 1-based byte column of `offset` in the content
+    /// (stored in a token's `map` for inline nodes that diagnostics point at).
+    func relativePosition(of offset: Int) -> (start: Int, end: Int) {
+        var low = 0
+        var high = lineBreaks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineBreaks[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        let lineStart = low == 0 ? 0 : lineBreaks[low - 1] + 1
+        return (low, offset - lineStart + 1)
+    }
 
     /// A run of emphasis-like markers (`*`, `_`, `~~`, `==`) that may open or close.
     struct Delimiter {

@@ -79,6 +79,7 @@ enum LinkRule {
             state.pos = labelStart
             state.posMax = labelEnd
             let open = state.push(.linkOpen, tag: "a", nesting: 1)
+            state.tokens[open].map = state.relativePosition(of: oldPos)
             state.tokens[open].attrs = [("href", tail.href)]
             if let title = tail.title { state.tokens[open].attrs.append(("title", title)) }
             state.linkLevel += 1
@@ -110,6 +111,7 @@ enum ImageRule {
             let content = state.src.string(labelStart..<labelEnd)
             let children = state.parser.parse(content, env: state.env, line: state.line)
             let index = state.push(.image, tag: "img", nesting: 0)
+            state.tokens[index].map = state.relativePosition(of: oldPos)
             state.tokens[index].attrs = [("src", tail.href), ("alt", "")]
             if let title = tail.title { state.tokens[index].attrs.append(("title", title)) }
             state.tokens[index].children = children

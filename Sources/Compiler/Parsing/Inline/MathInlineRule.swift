@@ -65,14 +65,7 @@ enum MathInlineRule {
             let index = state.push(.mathInline, tag: "math", nesting: 0)
             state.tokens[index].markup = "$"
             state.tokens[index].content = src.string(start..<match)
-            // Where the formula starts inside the block's content: lines down, byte column.
-            var lineOffset = 0
-            var lineStart = 0
-            for offset in 0..<start where src[offset] == 0x0A {
-                lineOffset += 1
-                lineStart = offset + 1
-            }
-            state.tokens[index].map = (lineOffset, start - lineStart + 1)
+            state.tokens[index].map = state.relativePosition(of: start)
         }
         state.pos = match + 1
         return true

@@ -1,0 +1,13 @@
+/// The image formats a book can carry (EPUB 3's core media types), by file extension.
+enum MediaType {
+    static func forImage(path: String) -> String? {
+        switch (path.split(separator: ".").last.map { $0.lowercased() }) ?? "" {
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "gif": "image/gif"
+        case "svg": "image/svg+xml"
+        case "webp": "image/webp"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Heading anchors as VuePress makes them (`@vuepress/shared`'s `slugify`, markdown-it-anchor's
+/// unique suffixes): NFKD, combining marks dropped, runs of whitespace and ASCII or typographic
+/// punctuation become `-`, `-` trimmed, `_` before a leading digit, lowercase; repeats get `-1`, `-2`…
+struct Slugger {
+    private var used: Set<String> = []
+
+    static func slug(_ text: String) -> String {
+        let special = Set("~`!@#$%^&*()-_+=[]{}|\\;:\"'“”‘’<>,.?/".unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var pendingDash = false
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
+            if (0x300...0x36F).contains(scalar.value) || scalar.value < 0x20 { continue }
+            if special.contains(scalar) || scalar.properties.isWhitespace {
+                pendingDash = true
+                continue
+            }
+            if pendingDash, !out.isEmpty { out.append("-") }
+            pendingDash = false
+            out.append(scalar)
+        }
+        var slug = String(out)
+        if let first = slug.unicodeScalars.first, ("0"..."9").contains(first) { slug = "_" + slug }
+        return slug.lowercased()
+    }
+
+    /// The slug of `text`, made unique among those this slugger gave out.
+    mutating func uniqueSlug(_ text: String) -> String {
+        reserve(Self.slug(text))
+    }
+
+    /// `id` itself when unused, else `id-1`, `id-2`, …; the result is recorded as used.
+    mutating func reserve(_ id: String) -> String {
+        var candidate = id
+        var counter = 1
+        while used.contains(candidate) {
+            candidate = "\(id)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}
+
+extension Array where Element == Inline {
+    /// The text markdown-it-anchor slugs: text and inline code only.
+    var anchorText: String {
+        var out = ""
+        forEachInline { inline in
+            switch inline {
+            case .text(let text), .code(let text, _): out += text
+            case .abbreviation(let term, _): out += term
+            default: break
+            }
+        }
+        return out
+    }
+}
