@@ -9,7 +9,7 @@ import Foundation
 public struct KnowledgeBaseCompiler: Sendable {
     public var parserOptions: MarkdownOptions
 
-    public init(parserOptions: MarkdownOptions = .plume) {
+    public init(parserOptions: MarkdownOptions = .book) {
         self.parserOptions = parserOptions
     }
 

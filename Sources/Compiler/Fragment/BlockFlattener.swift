@@ -10,7 +10,7 @@ struct BlockFlattener {
     }
 
     private func flatten(_ block: Block, into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
-        let idAttrs = block.attributes.id.map { [("id", $0)] } ?? []
+        let idAttrs = Self.htmlAttributes(block.attributes)
         switch block.kind {
         case .paragraph(let content, let hidden):
             tokens.append(.open("p", idAttrs, hidden: hidden))
@@ -78,6 +78,15 @@ struct BlockFlattener {
         case .container(let container):
             flattenContainer(container, attributes: block.attributes, into: &tokens, inline: &inline)
         }
+    }
+
+    /// `id`, `class` and the other attributes, in markdown-it-attrs' order.
+    static func htmlAttributes(_ attributes: Attributes) -> [(String, String)] {
+        var result: [(String, String)] = []
+        if let id = attributes.id { result.append(("id", id)) }
+        if !attributes.classes.isEmpty { result.append(("class", attributes.classes.joined(separator: " "))) }
+        result += attributes.pairs.filter { $0.name != "alert-title" }.map { ($0.name, $0.value) }
+        return result
     }
 
     private func flattenRow(_ cells: [TableCell], tag: String, alignments: [Table.Alignment], into tokens: inout [RenderToken],

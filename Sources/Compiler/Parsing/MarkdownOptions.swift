@@ -31,6 +31,11 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var fenceMeta = false
     /// `@[code](./f.js)` imports and `@[youtube](id)`-style embeds (as links) on lines of their own.
     public var embeds = false
+    /// `{#id .class key=value}` after inline elements and at the end of headings and paragraphs.
+    public var attributes = false
+    /// Raw HTML becomes IR through libxml2 and the whitelists of ``HTMLConverter`` (books);
+    /// off, it stays raw, as the site renders it (`kbcompile fragment`).
+    public var convertsHTML = false
     /// Deepest nesting of blocks; deeper input is cut with a diagnostic (markdown-it's maxNesting).
     public var maxNesting = 100
     /// `:::` container names beyond Plume's own, rendered as a `div` with the name as class.
@@ -53,6 +58,13 @@ public struct MarkdownOptions: Sendable, Hashable {
         return options
     }()
 
+    /// The Plume dialect read for a book: raw HTML converted to safe IR.
+    public static let book: MarkdownOptions = {
+        var options = plume
+        options.convertsHTML = true
+        return options
+    }()
+
     /// Everything a VuePress 2 + Plume site turns on.
     public static let plume: MarkdownOptions = {
         var options = gfm
@@ -66,6 +78,7 @@ public struct MarkdownOptions: Sendable, Hashable {
         options.superscript = true
         options.fenceMeta = true
         options.embeds = true
+        options.attributes = true
         return options
     }()
 }

@@ -7,6 +7,8 @@ struct IRBuilder {
     /// Footnote definitions by label, as blocks.
     private var footnoteBlocks: [String: (blocks: [Block], line: Int)] = [:]
     private let abbreviations: AbbreviationMatcher?
+    /// Blocks that one token turned into (raw HTML becomes several), added after it.
+    private var pendingBlocks: [Block] = []
 
     init(tokens: [Token], env: ParseEnvironment, options: MarkdownOptions) {
         self.tokens = tokens
@@ -26,7 +28,7 @@ struct IRBuilder {
         for label in env.footnoteReferenceOrder {
             let count = env.footnoteReferenceCounts[label] ?? 1
             if let inline = env.inlineFootnotes[label] {
-                let content = IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks).build(inline, line: 0)
+                let content = IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML).build(inline, line: 0)
                 result.append(Footnote(label: label, number: result.count + 1, blocks: [Block(.paragraph(content, hidden: false))],
                                        referenceCount: count, position: .unknown))
             } else if let definition = footnoteBlocks[label] {
@@ -55,12 +57,14 @@ struct IRBuilder {
                 return blocks
             }
             if let block = buildBlock() { blocks.append(block) }
+            blocks += pendingBlocks
+            pendingBlocks = []
         }
         return blocks
     }
 
     private func inlines(_ token: Token) -> [Inline] {
-        IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks).build(token.children, line: token.map?.start ?? 0)
+        IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML).build(token.children, line: token.map?.start ?? 0)
     }
 
     /// Builds the block at `index` and moves past it; nil for tokens that produce no block.
@@ -70,13 +74,13 @@ struct IRBuilder {
         index += 1
         switch token.kind {
         case .paragraphOpen:
-            let content = inlines(tokens[index])
+            let (content, attributes) = trailingAttributes(inlines(tokens[index]))
             index += 2
-            return Block(.paragraph(content, hidden: token.hidden), position: position)
+            return Block(.paragraph(content, hidden: token.hidden), attributes: attributes, position: position)
         case .headingOpen:
-            let content = inlines(tokens[index])
+            let (content, attributes) = trailingAttributes(inlines(tokens[index]))
             index += 2
-            return Block(.heading(level: Int(token.tag.dropFirst()) ?? 1, content: content), position: position)
+            return Block(.heading(level: Int(token.tag.dropFirst()) ?? 1, content: content), attributes: attributes, position: position)
         case .blockquoteOpen:
             return Block(.blockQuote(buildBlocks(until: .blockquoteClose)), position: position)
         case .bulletListOpen, .orderedListOpen:
@@ -98,6 +102,14 @@ struct IRBuilder {
             let target: Inline = SourcePath.hasScheme(url) || url.hasPrefix("/")
                 ? .link(Link(destination: url, content: [.text(url)], isAutolink: true, position: position)) : .text(url)
             return Block(.paragraph(label + [target], hidden: false), attributes: Attributes(classes: ["embed"]), position: position)
+        case .htmlBlock where options.convertsHTML:
+            // `<script setup>` and `<style>` blocks are the page's Vue code, not content: left out.
+            let lead = token.content.drop { $0 == " " }.prefix(7).lowercased()
+            if lead.hasPrefix("<script") || lead.hasPrefix("<style") { return nil }
+            var converter = HTMLConverter(position: position)
+            pendingBlocks = converter.blocks(fromHTML: token.content)
+            for problem in converter.problems { env.warn(problem.message, line: token.map?.start ?? 0, code: problem.code) }
+            return nil
         case .htmlBlock:
             return Block(.html(token.content), position: position)
         case .mathBlock:
@@ -105,7 +117,7 @@ struct IRBuilder {
         case .tableOpen:
             return buildTable(token, position: position)
         case .containerOpen:
-            let title: [Inline]? = token.content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks)
+            let title: [Inline]? = token.content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML)
                 .build(InlineParser(options: options).parse(token.content, env: env, line: token.map?.start ?? 0), line: token.map?.start ?? 0)
             let body = buildBlocks(until: .containerClose)
             return Block(.container(Container(kind: ContainerKind(rawValue: token.info), title: title, body: body)), position: position)
@@ -124,6 +136,18 @@ struct IRBuilder {
         default:
             return nil
         }
+    }
+
+    /// `## Title {#anchor .cls}`: attributes at the very end of a block's text belong to the block.
+    private func trailingAttributes(_ content: [Inline]) -> ([Inline], Attributes) {
+        guard options.attributes, case .text(let text)? = content.last, let (before, attributes) = AttributeSyntax.parseSuffix(text) else {
+            return (content, .none)
+        }
+        var trimmed = content
+        let rest = String(before.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        if rest.isEmpty { trimmed.removeLast() } else { trimmed[trimmed.count - 1] = .text(rest) }
+        if case .softBreak? = trimmed.last { trimmed.removeLast() }
+        return (trimmed, attributes)
     }
 
     private mutating func buildList(_ open: Token, position: SourcePosition) -> Block {

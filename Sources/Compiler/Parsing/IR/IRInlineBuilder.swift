@@ -5,6 +5,10 @@ struct IRInlineBuilder {
     let abbreviations: AbbreviationMatcher?
     /// GFM extended autolinks in text outside links.
     let autolinks: Bool
+    /// `{.cls}` right after an inline element gives it attributes.
+    let attributes: Bool
+    /// Raw inline HTML is converted to IR (books) instead of kept.
+    let convertsHTML: Bool
 
     func build(_ tokens: [Token], line: Int) -> [Inline] {
         var index = 0
@@ -30,6 +34,14 @@ struct IRInlineBuilder {
         func flushText() {
             guard !text.isEmpty else { return }
             defer { text = "" }
+            // `[x](y){.cls}`, `==x=={.warning}`: attributes for the element just before.
+            if attributes, text.hasPrefix("{"), let last = result.last, let (parsed, length) = AttributeSyntax.parsePrefix(text[...]),
+                let decorated = last.adding(parsed)
+            {
+                result[result.count - 1] = decorated
+                text = String(text.utf8.dropFirst(length))!
+                guard !text.isEmpty else { return }
+            }
             guard autolinks, !inLink else { return appendText(text) }
             let bytes = Array(text.utf8)
             var cursor = 0
@@ -80,7 +92,27 @@ struct IRInlineBuilder {
             }
         }
         flushText()
-        return result
+        return convertsHTML && result.contains(where: { if case .html = $0 { true } else { false } }) ? convertHTML(result, line: line) : result
+    }
+
+    /// Raw tags between Markdown inlines: the run is written out as HTML with a `<kbslot>` for each
+    /// Markdown inline, parsed by libxml2 (which pairs and repairs the tags), and converted back.
+    private func convertHTML(_ run: [Inline], line: Int) -> [Inline] {
+        var html = ""
+        var slots: [Inline] = []
+        for inline in run {
+            switch inline {
+            case .html(let raw): html += raw
+            case .text(let text): html += TextEscaping.escapeHTML(text)
+            default:
+                html += "<kbslot data-n=\"\(slots.count)\"></kbslot>"
+                slots.append(inline)
+            }
+        }
+        var converter = HTMLConverter(position: env.articlePosition(line: line))
+        let converted = converter.inlines(from: HTMLFragmentParser.parse(html), slots: slots)
+        for problem in converter.problems { env.warn(problem.message, line: line, code: problem.code) }
+        return converted
     }
 }
 

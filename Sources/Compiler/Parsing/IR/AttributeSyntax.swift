@@ -1,0 +1,110 @@
+/// `{#id .class key=value key="a b"}` as markdown-it-attrs reads it. Keys that could run code or
+/// change where something points (`on…`, `style`, `href`, `src`) are dropped here, so no article
+/// can smuggle them into a book.
+enum AttributeSyntax {
+    /// Parses attributes that fill `text` from its first byte (which must be `{`) to a `}`;
+    /// returns them and the byte length consumed, or nil when `text` does not start with valid syntax.
+    static func parsePrefix(_ text: Substring) -> (Attributes, Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.first == UInt8(ascii: "{") else { return nil }
+        var index = 1
+        var attributes = Attributes()
+        var sawItem = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "}") {
+                return sawItem ? (attributes, index + 1) : nil
+            }
+            if byte == 0x20 || byte == 0x09 {
+                index += 1
+                continue
+            }
+            if byte == 0x0A { return nil }
+            // One item: #id, .class, key=value, key="value", key
+            let start = index
+            if byte == UInt8(ascii: "#") || byte == UInt8(ascii: ".") {
+                index += 1
+                let nameStart = index
+                while index < bytes.count, !isDelimiter(bytes[index]) { index += 1 }
+                guard index > nameStart else { return nil }
+                let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+                if byte == UInt8(ascii: "#") { attributes.id = name } else { attributes.classes.append(name) }
+                sawItem = true
+                continue
+            }
+            while index < bytes.count, !isDelimiter(bytes[index]), bytes[index] != UInt8(ascii: "=") { index += 1 }
+            let key = String(decoding: bytes[start..<index], as: UTF8.self)
+            guard !key.isEmpty, key.utf8.allSatisfy({ HTMLSyntax.isLetter($0) || HTMLSyntax.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":") })
+            else { return nil }
+            var value = ""
+            if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                    let quote = bytes[index]
+                    index += 1
+                    let valueStart = index
+                    while index < bytes.count, bytes[index] != quote, bytes[index] != 0x0A { index += 1 }
+                    guard index < bytes.count, bytes[index] == quote else { return nil }
+                    value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                    index += 1
+                } else {
+                    let valueStart = index
+                    while index < bytes.count, !isDelimiter(bytes[index]) { index += 1 }
+                    value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                }
+            }
+            sawItem = true
+            if isSafe(key) {
+                if key == "id" { attributes.id = value } else if key == "class" { attributes.classes += value.split(separator: " ").map(String.init) } else { attributes.pairs.append((key, value)) }
+            }
+        }
+        return nil
+    }
+
+    /// Attributes that end `text` (optionally after spaces): the text before them and the attributes.
+    static func parseSuffix(_ text: String) -> (String, Attributes)? {
+        guard text.hasSuffix("}"), let open = text.lastIndex(of: "{") else { return nil }
+        guard let (attributes, length) = parsePrefix(text[open...]), text.utf8.distance(from: open.samePosition(in: text.utf8)!, to: text.utf8.endIndex) == length else {
+            return nil
+        }
+        return (String(text[..<open]), attributes)
+    }
+
+    private static func isDelimiter(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == UInt8(ascii: "}")
+    }
+
+    private static func isSafe(_ key: String) -> Bool {
+        let lower = key.lowercased()
+        return !lower.hasPrefix("on") && !["style", "href", "src", "srcset", "xlink:href", "formaction", "action"].contains(lower)
+    }
+}
+
+extension Inline {
+    /// This inline with `attributes` merged in, or nil when the kind of inline carries none.
+    func adding(_ attributes: Attributes) -> Inline? {
+        func merged(_ existing: Attributes) -> Attributes {
+            var result = existing
+            if let id = attributes.id { result.id = id }
+            result.classes += attributes.classes
+            result.pairs += attributes.pairs
+            return result
+        }
+        switch self {
+        case .code(let code, let existing): return .code(code, merged(existing))
+        case .emphasis(let children, let existing): return .emphasis(children, merged(existing))
+        case .strong(let children, let existing): return .strong(children, merged(existing))
+        case .strikethrough(let children, let existing): return .strikethrough(children, merged(existing))
+        case .mark(let children, let existing): return .mark(children, merged(existing))
+        case .span(let children, let existing): return .span(children, merged(existing))
+        case .link(var link):
+            link.attributes = merged(link.attributes)
+            return .link(link)
+        case .image(var image):
+            image.attributes = merged(image.attributes)
+            return .image(image)
+        default:
+            return nil
+        }
+    }
+}
