@@ -29,10 +29,17 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var superscript = false
     /// VuePress's fence meta: ```` ```ts{1,3} title="a.ts" :line-numbers ````, ```` ```ts [a.ts] ````.
     public var fenceMeta = false
-    /// `@[code](./f.js)` imports and `@[youtube](id)`-style embeds (as links) on lines of their own.
+    /// `@[code](./f.js)` imports, `@[youtube](id)`-style embeds (as links) on lines of their own,
+    /// and `[[TOC]]` paragraphs.
     public var embeds = false
     /// `{#id .class key=value}` after inline elements and at the end of headings and paragraphs.
     public var attributes = false
+    /// markdown-it-cjk-friendly's emphasis rule: `**「強調」**中文` is bold.
+    public var cjkFriendlyEmphasis = false
+    /// Line breaks between two CJK characters vanish (a book must not show a space there).
+    public var joinsCJKLines = false
+    /// `:tada:` emoji shortcodes (aliases and names from the PyPI `emoji` package's data).
+    public var emoji = false
     /// Raw HTML becomes IR through libxml2 and the whitelists of ``HTMLConverter`` (books);
     /// off, it stays raw, as the site renders it (`kbcompile fragment`).
     public var convertsHTML = false
@@ -62,6 +69,7 @@ public struct MarkdownOptions: Sendable, Hashable {
     public static let book: MarkdownOptions = {
         var options = plume
         options.convertsHTML = true
+        options.joinsCJKLines = true
         return options
     }()
 
@@ -79,6 +87,8 @@ public struct MarkdownOptions: Sendable, Hashable {
         options.fenceMeta = true
         options.embeds = true
         options.attributes = true
+        options.emoji = true
+        options.cjkFriendlyEmphasis = true
         return options
     }()
 }

@@ -28,7 +28,7 @@ struct IRBuilder {
         for label in env.footnoteReferenceOrder {
             let count = env.footnoteReferenceCounts[label] ?? 1
             if let inline = env.inlineFootnotes[label] {
-                let content = IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML).build(inline, line: 0)
+                let content = IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines).build(inline, line: 0)
                 result.append(Footnote(label: label, number: result.count + 1, blocks: [Block(.paragraph(content, hidden: false))],
                                        referenceCount: count, position: .unknown))
             } else if let definition = footnoteBlocks[label] {
@@ -64,7 +64,7 @@ struct IRBuilder {
     }
 
     private func inlines(_ token: Token) -> [Inline] {
-        IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML).build(token.children, line: token.map?.start ?? 0)
+        IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines).build(token.children, line: token.map?.start ?? 0)
     }
 
     /// Builds the block at `index` and moves past it; nil for tokens that produce no block.
@@ -73,6 +73,9 @@ struct IRBuilder {
         let position = position(token)
         index += 1
         switch token.kind {
+        case .paragraphOpen where options.embeds && tokens[index].content.lowercased() == "[[toc]]":
+            index += 2
+            return Block(.tableOfContents, position: position)
         case .paragraphOpen:
             let (content, attributes) = trailingAttributes(inlines(tokens[index]))
             index += 2
@@ -117,7 +120,7 @@ struct IRBuilder {
         case .tableOpen:
             return buildTable(token, position: position)
         case .containerOpen:
-            let title: [Inline]? = token.content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML)
+            let title: [Inline]? = token.content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines)
                 .build(InlineParser(options: options).parse(token.content, env: env, line: token.map?.start ?? 0), line: token.map?.start ?? 0)
             let body = buildBlocks(until: .containerClose)
             return Block(.container(Container(kind: ContainerKind(rawValue: token.info), title: title, body: body)), position: position)

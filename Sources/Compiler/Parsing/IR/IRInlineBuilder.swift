@@ -9,6 +9,10 @@ struct IRInlineBuilder {
     let attributes: Bool
     /// Raw inline HTML is converted to IR (books) instead of kept.
     let convertsHTML: Bool
+    /// `:tada:` shortcodes become emoji.
+    let emoji: Bool
+    /// A line break between two CJK characters is dropped.
+    let joinsCJKLines: Bool
 
     func build(_ tokens: [Token], line: Int) -> [Inline] {
         var index = 0
@@ -24,7 +28,8 @@ struct IRInlineBuilder {
     private func build(_ tokens: [Token], _ index: inout Int, until close: Token.Kind?, line: Int, inLink: Bool) -> [Inline] {
         var result: [Inline] = []
         var text = ""
-        func appendText(_ piece: String) {
+        func appendText(_ text: String) {
+            let piece = emoji ? EmojiShortcodes.replace(in: text) : text
             if let abbreviations {
                 result.append(contentsOf: abbreviations.mark(piece))
             } else {
@@ -92,7 +97,24 @@ struct IRInlineBuilder {
             }
         }
         flushText()
+        if joinsCJKLines { result = Self.joiningCJKLines(result) }
         return convertsHTML && result.contains(where: { if case .html = $0 { true } else { false } }) ? convertHTML(result, line: line) : result
+    }
+
+    /// Soft breaks with a CJK character on both sides removed: Chinese lines join without a space.
+    static func joiningCJKLines(_ run: [Inline]) -> [Inline] {
+        guard run.contains(.softBreak) else { return run }
+        var result: [Inline] = []
+        for (index, inline) in run.enumerated() {
+            if inline == .softBreak, index > 0, index + 1 < run.count,
+                let before = run[index - 1].plainText.unicodeScalars.last, let after = run[index + 1].plainText.unicodeScalars.first,
+                CharacterClass.isCJK(before.value), CharacterClass.isCJK(after.value)
+            {
+                continue
+            }
+            result.append(inline)
+        }
+        return result
     }
 
     /// Raw tags between Markdown inlines: the run is written out as HTML with a `<kbslot>` for each

@@ -4,9 +4,7 @@ enum FootnoteReferenceRule {
     static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
         let max = state.posMax
         let start = state.pos
-        guard start + 3 <= max, !state.env.footnoteLabels.isEmpty,
-            state.src[start] == UInt8(ascii: "["), state.src[start + 1] == UInt8(ascii: "^")
-        else { return false }
+        guard start + 3 <= max, state.src[start] == UInt8(ascii: "["), state.src[start + 1] == UInt8(ascii: "^") else { return false }
         var pos = start + 2
         while pos < max {
             let byte = state.src[pos]
@@ -17,7 +15,13 @@ enum FootnoteReferenceRule {
         guard pos != start + 2, pos < max else { return false }
         pos += 1
         let label = state.src.string(start + 2..<pos - 1)
-        guard state.env.footnoteLabels[label] != nil else { return false }
+        guard state.env.footnoteLabels[label] != nil else {
+            if !silent {
+                let (line, column) = state.relativePosition(of: start)
+                state.env.warn("footnote '[^\(label)]' is not defined; the text stays as written", line: state.line + line, column: column, code: "footnote-undefined")
+            }
+            return false
+        }
         if !silent {
             if state.env.footnoteReferenceCounts[label] == nil { state.env.footnoteReferenceOrder.append(label) }
             state.env.footnoteReferenceCounts[label, default: 0] += 1

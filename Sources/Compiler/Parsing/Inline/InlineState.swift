@@ -100,6 +100,18 @@ final class InlineState {
         let isNextPunct = CharacterClass.isPunctuation(nextChar)
         let isLastSpace = CharacterClass.isWhiteSpace(lastChar)
         let isNextSpace = CharacterClass.isWhiteSpace(nextChar)
+        if parser.options.cjkFriendlyEmphasis {
+            // markdown-it-cjk-friendly: a CJK character next to the run counts like punctuation.
+            if isLastSpace || isNextSpace { return (!isNextSpace, !isLastSpace, count) }
+            var leftFlanking = isLastPunct
+            var rightFlanking = isNextPunct
+            if canSplitWord {
+                let eitherCJK = CharacterClass.isWideCJK(nextChar) || CharacterClass.isWideCJK(lastChar)
+                leftFlanking = leftFlanking || eitherCJK || !isNextPunct
+                rightFlanking = rightFlanking || eitherCJK || !isLastPunct
+            }
+            return (leftFlanking, rightFlanking, count)
+        }
         let leftFlanking = !isNextSpace && (!isNextPunct || isLastSpace || isLastPunct)
         let rightFlanking = !isLastSpace && (!isLastPunct || isNextSpace || isNextPunct)
         let canOpen = leftFlanking && (canSplitWord || !rightFlanking || isLastPunct)

@@ -38,6 +38,19 @@ enum CharacterClass {
         }
     }
 
+    /// Wide, fullwidth and halfwidth East Asian characters that are not emoji, and Hangul: what
+    /// markdown-it-cjk-friendly treats as CJK beside an emphasis marker.
+    static func isWideCJK(_ scalar: UInt32) -> Bool {
+        guard scalar >= 0x1100 else { return false }
+        switch scalar {
+        case 0x1100...0x11FF, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
+            0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFFEE, 0x1B000...0x1B2FF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// CJK characters between which a line break is no space (Han, kana, Hangul, CJK punctuation, full-width forms).
     static func isCJK(_ scalar: UInt32) -> Bool {
         switch scalar {

@@ -1,0 +1,43 @@
+/// `:tada:` → 🎉, from the table generated out of the PyPI package `emoji` (see
+/// `scripts/generate-emoji.py`): GitHub-style aliases and CLDR names. An unknown name stays text.
+enum EmojiShortcodes {
+    static let table: [String: String] = {
+        var table: [String: String] = [:]
+        table.reserveCapacity(5400)
+        for line in emojiData.split(separator: "\n") {
+            guard let space = line.firstIndex(of: " ") else { continue }
+            table[String(line[..<space])] = String(line[line.index(after: space)...])
+        }
+        return table
+    }()
+
+    /// `text` with every known `:shortcode:` replaced.
+    static func replace(in text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 3, bytes.contains(UInt8(ascii: ":")) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: ":") {
+                var end = index + 1
+                while end < bytes.count, end - index <= 64, isNameByte(bytes[end]) { end += 1 }
+                if end < bytes.count, end > index + 1, bytes[end] == UInt8(ascii: ":"),
+                    let emoji = table[String(decoding: bytes[(index + 1)..<end], as: UTF8.self)]
+                {
+                    out.append(contentsOf: emoji.utf8)
+                    index = end + 1
+                    continue
+                }
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        HTMLSyntax.isLetter(byte) || HTMLSyntax.isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: "-")
+    }
+}
