@@ -6,6 +6,13 @@ import Foundation
 enum Profile: String, ExpressibleByArgument, CaseIterable {
     case commonmark, gfm, plume
 
+    /// The site's markup for Plume; GitHub's reference markup for the others.
+    var renderer: FragmentRenderer {
+        var renderer = FragmentRenderer(xhtml: self != .plume)
+        if self != .plume { renderer.taskListMarkup = .gfm }
+        return renderer
+    }
+
     var options: MarkdownOptions {
         switch self {
         case .commonmark: .commonmark
@@ -28,7 +35,7 @@ struct FragmentCommand: ParsableCommand {
     func run() throws {
         let input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         let document = MarkdownParser(options: profile.options).parse(input, file: "<stdin>")
-        FileHandle.standardOutput.write(Data(FragmentRenderer(xhtml: profile != .plume).render(document).utf8))
+        FileHandle.standardOutput.write(Data(profile.renderer.render(document).utf8))
         let colored = isatty(STDERR_FILENO) != 0
         let text = document.diagnostics.map { $0.formatted(colored: colored) + "\n" }.joined()
         FileHandle.standardError.write(Data(text.utf8))

@@ -2,7 +2,9 @@
 struct BlockFlattener {
     let language: String
     let xhtml: Bool
+    let languagePrefix: String
     let alertMarkup: FragmentRenderer.AlertMarkup
+    let taskListMarkup: FragmentRenderer.TaskListMarkup
     let mathRenderer: (@Sendable (String, Bool) -> String)?
 
     func flatten(_ blocks: [Block], into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
@@ -28,22 +30,12 @@ struct BlockFlattener {
             tokens.append(.close("blockquote"))
         case .list(let list):
             let tag = list.isOrdered ? "ol" : "ul"
-            let attrs: [(String, String)] = list.start.flatMap { $0 == 1 ? nil : [("start", String($0))] } ?? []
+            var attrs: [(String, String)] = list.start.flatMap { $0 == 1 ? nil : [("start", String($0))] } ?? []
+            if taskListMarkup == .plugin, list.items.contains(where: { $0.task != nil }) { attrs.append(("class", "task-list-container")) }
             tokens.append(.open(tag, attrs))
             for item in list.items {
                 if let task = item.task {
-                    tokens.append(.open("li", [("class", "task-list-item")]))
-                    var checkbox = "<input class=\"task-list-item-checkbox\"" + (task ? " checked=\"\"" : "") + " disabled=\"\" type=\"checkbox\"\(xhtml ? " />" : ">")"
-                    if case .paragraph(let content, let hidden)? = item.blocks.first?.kind {
-                        checkbox += " " + inline.render(content)
-                        tokens.append(.open("p", hidden: hidden))
-                        tokens.append(.inline(checkbox))
-                        tokens.append(.close("p", hidden: hidden))
-                        flatten(Array(item.blocks.dropFirst()), into: &tokens, inline: &inline)
-                    } else {
-                        tokens.append(.raw(checkbox, block: false))
-                        flatten(item.blocks, into: &tokens, inline: &inline)
-                    }
+                    flattenTask(item, checked: task, into: &tokens, inline: &inline)
                 } else {
                     tokens.append(.open("li"))
                     flatten(item.blocks, into: &tokens, inline: &inline)
@@ -54,7 +46,7 @@ struct BlockFlattener {
         case .code(let code):
             let escaped = TextEscaping.escapeHTML(code.code)
             if code.isFenced, let language = code.language {
-                tokens.append(.raw("<pre><code class=\"language-\(TextEscaping.escapeHTML(language))\">\(escaped)</code></pre>\n"))
+                tokens.append(.raw("<pre><code class=\"\(TextEscaping.escapeHTML(languagePrefix + language))\">\(escaped)</code></pre>\n"))
             } else {
                 tokens.append(.raw("<pre><code>\(escaped)</code></pre>\n"))
             }
@@ -78,6 +70,40 @@ struct BlockFlattener {
         case .container(let container):
             flattenContainer(container, attributes: block.attributes, into: &tokens, inline: &inline)
         }
+    }
+
+    /// A task item: cmark-gfm's `<input … disabled="" />` or the plugin's checkbox with an id and a label.
+    private func flattenTask(_ item: ListItem, checked: Bool, into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
+        let end = xhtml ? " />" : ">"
+        var rest = item.blocks
+        var content = ""
+        if case .paragraph(let runs, _)? = rest.first?.kind {
+            content = inline.render(runs)
+        }
+        switch taskListMarkup {
+        case .gfm:
+            tokens.append(.open("li"))
+            let checkbox = "<input type=\"checkbox\"" + (checked ? " checked=\"\"" : "") + " disabled=\"\"" + end
+            if case .paragraph(_, let hidden)? = rest.first?.kind {
+                tokens += [.open("p", hidden: hidden), .inline(checkbox + content), .close("p", hidden: hidden)]
+                rest.removeFirst()
+            } else {
+                tokens.append(.raw(checkbox, block: false))
+            }
+        case .plugin:
+            tokens.append(.open("li", [("class", "task-list-item")]))
+            let id = "task-item-\(inline.nextTaskNumber())"
+            let checkbox = "<input type=\"checkbox\" class=\"task-list-item-checkbox\" id=\"\(id)\"" + (checked ? " checked=\"checked\"" : "")
+                + " disabled=\"disabled\"" + end
+            let labelled = checkbox + "<label class=\"task-list-item-label\" for=\"\(id)\">" + content + "</label>"
+            if case .paragraph(_, let hidden)? = rest.first?.kind {
+                tokens += [.open("p", hidden: hidden), .inline(labelled), .close("p", hidden: hidden)]
+                rest.removeFirst()
+            } else {
+                tokens.append(.raw(checkbox, block: false))
+            }
+        }
+        flatten(rest, into: &tokens, inline: &inline)
     }
 
     /// `id`, `class` and the other attributes, in markdown-it-attrs' order.

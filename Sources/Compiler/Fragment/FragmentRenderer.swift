@@ -6,12 +6,17 @@ public struct FragmentRenderer: Sendable {
     public var language: String
     /// Void elements as `<br />` (markdown-it's `xhtmlOut`, on in its commonmark preset), else `<br>`.
     public var xhtml: Bool
+    /// The class prefix of a fenced code block's language (markdown-it's `langPrefix`).
+    public var languagePrefix = "language-"
+    /// How task lists look: cmark-gfm's checkboxes, or @mdit/plugin-tasklist's (the site).
+    public var taskListMarkup: TaskListMarkup = .plugin
     /// How alerts look: VuePress's hint boxes (the site) or @mdit/plugin-alert's own markup.
     public var alertMarkup: AlertMarkup = .hintContainer
     /// Replaces the math markup (inline, display) — used to run plugin fixtures written for a custom renderer.
     public var mathRenderer: (@Sendable (_ tex: String, _ display: Bool) -> String)?
 
     public enum AlertMarkup: Sendable { case hintContainer, github }
+    public enum TaskListMarkup: Sendable { case gfm, plugin }
 
     public init(language: String = "en", xhtml: Bool = false) {
         self.language = language
@@ -22,7 +27,8 @@ public struct FragmentRenderer: Sendable {
         var tokens: [RenderToken] = []
         let footnoteNumbers = Dictionary(document.footnotes.map { ($0.label, $0.number) }, uniquingKeysWith: { first, _ in first })
         var inlineRenderer = InlineHTMLRenderer(footnoteNumbers: footnoteNumbers, xhtml: xhtml, mathRenderer: mathRenderer)
-        let flattener = BlockFlattener(language: language, xhtml: xhtml, alertMarkup: alertMarkup, mathRenderer: mathRenderer)
+        let flattener = BlockFlattener(language: language, xhtml: xhtml, languagePrefix: languagePrefix, alertMarkup: alertMarkup,
+                                       taskListMarkup: taskListMarkup, mathRenderer: mathRenderer)
         flattener.flatten(document.blocks, into: &tokens, inline: &inlineRenderer)
         var html = RenderToken.serialize(tokens, xhtml: xhtml)
         if !document.footnotes.isEmpty {

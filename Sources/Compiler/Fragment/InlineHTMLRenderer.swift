@@ -5,6 +5,14 @@ struct InlineHTMLRenderer {
     let mathRenderer: (@Sendable (String, Bool) -> String)?
     /// How many references to each footnote were rendered so far (for `footnote-ref1:1` ids).
     private var footnoteReferencesSeen: [String: Int] = [:]
+    /// Task items rendered so far (their checkboxes are numbered through the document).
+    private var taskCount = 0
+
+    /// The number of the next task item's checkbox.
+    mutating func nextTaskNumber() -> Int {
+        defer { taskCount += 1 }
+        return taskCount
+    }
 
     init(footnoteNumbers: [String: Int], xhtml: Bool, mathRenderer: (@Sendable (String, Bool) -> String)?) {
         self.footnoteNumbers = footnoteNumbers
@@ -71,12 +79,12 @@ struct InlineHTMLRenderer {
         }
     }
 
-    /// markdown-it's `renderInlineAsText`: text, nested image alts, raw HTML and line breaks.
+    /// markdown-it 15's `renderInlineAsText`: text, code, nested image alts, raw HTML and line breaks.
     static func altText(_ inlines: [Inline]) -> String {
         var out = ""
         for inline in inlines {
             switch inline {
-            case .text(let text): out += text
+            case .text(let text), .code(let text, _): out += text
             case .softBreak, .hardBreak: out += "\n"
             case .html(let html): out += html
             case .image(let image): out += altText(image.alt)
@@ -85,7 +93,7 @@ struct InlineHTMLRenderer {
                 out += altText(children)
             case .link(let link): out += altText(link.content)
             case .abbreviation(let term, _): out += term
-            case .code, .math, .footnoteReference, .safeHTML: break
+            case .math, .footnoteReference, .safeHTML: break
             }
         }
         return out

@@ -57,6 +57,7 @@ struct PluginFixtureTests {
             renderer.alertMarkup = .github
             return (options, renderer)
         }, expectedRuns: 100),
+        Suite(path: "plugin-tasklist--tasklist.json", configure: only("@mdit/plugin-tasklist#tasklist") { $0.taskLists = true }, expectedRuns: 27),
         Suite(path: "plugin-tex--tex.json", configure: { fixture in
             // The site's delimiters are dollars; these cases use a stand-in renderer, reproduced here.
             guard fixture.plugins.count == 1, fixture.plugins[0].name == "@mdit/plugin-tex#tex",

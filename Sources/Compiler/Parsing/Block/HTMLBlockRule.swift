@@ -64,7 +64,8 @@ enum HTMLBlockRule {
         var nextLine = startLine + 1
         if !ends(lineText, ending) {
             while nextLine < endLine {
-                if state.sCount[nextLine] < state.blkIndent { break }
+                // A blank line never ends the block by indentation (markdown-it 15).
+                if !state.isEmpty(nextLine), state.sCount[nextLine] < state.blkIndent { break }
                 let from = state.bMarks[nextLine] + state.tShift[nextLine]
                 let text = Array(state.src[from..<Swift.max(from, state.eMarks[nextLine])])
                 if ends(text, ending) {

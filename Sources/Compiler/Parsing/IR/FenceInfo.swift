@@ -8,8 +8,11 @@ enum FenceInfo {
         let info = TextEscaping.unescapeAll(raw).jsTrimmed
         var language = ""
         var rest = Substring(info)
-        let separators: Set<Character> = plume ? [" ", "\t", "\n", "{", "[", ":"] : [" ", "\t", "\n"]
-        if let end = info.firstIndex(where: { separators.contains($0) }) {
+        // markdown-it splits on JavaScript's whitespace; VuePress's meta also starts at `{`, `[` or `:`.
+        let metaStarts: Set<Character> = plume ? ["{", "[", ":"] : []
+        if let end = info.firstIndex(where: { character in
+            metaStarts.contains(character) || character.unicodeScalars.allSatisfy { CharacterClass.isJSWhiteSpace($0.value) }
+        }) {
             language = String(info[..<end])
             rest = info[end...]
         } else {

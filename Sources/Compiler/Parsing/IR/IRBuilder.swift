@@ -203,20 +203,23 @@ struct IRBuilder {
     }
 }
 
-/// GFM task-list items: a first paragraph that starts with `[ ] `, `[x] ` or `[X] `.
+/// Task-list items: a first paragraph that starts with `[ ]`, `[x]` or `[X]` (a no-break space
+/// may stand for either space, as @mdit/plugin-tasklist allows) followed by a space and text.
 enum TaskListMarker {
     static func strip(from blocks: inout [Block]) -> Bool? {
         guard case .paragraph(var content, let hidden)? = blocks.first?.kind, case .text(let text)? = content.first else { return nil }
+        let scalars = Array(text.unicodeScalars.prefix(4))
+        guard scalars.count == 4, scalars[0] == "[", scalars[2] == "]", scalars[3] == " " || scalars[3] == "\u{A0}" else { return nil }
         let checked: Bool
-        if text.hasPrefix("[ ] ") || text == "[ ]" {
-            checked = false
-        } else if text.hasPrefix("[x] ") || text.hasPrefix("[X] ") || text == "[x]" || text == "[X]" {
-            checked = true
-        } else {
-            return nil
+        switch scalars[1] {
+        case " ", "\u{A0}": checked = false
+        case "x", "X": checked = true
+        default: return nil
         }
-        let rest = String(text.dropFirst(min(4, text.count)))
-        if rest.isEmpty { content.removeFirst() } else { content[0] = .text(rest) }
+        // The separator stays with the text (the plugin shows it; a space after a checkbox reads well).
+        let rest = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(3)))
+        guard rest.unicodeScalars.count > 1 || content.count > 1 else { return nil }
+        content[0] = .text(rest)
         blocks[0].kind = .paragraph(content, hidden: hidden)
         return checked
     }

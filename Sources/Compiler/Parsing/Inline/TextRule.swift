@@ -60,15 +60,20 @@ enum EscapeRule {
             state.pos = pos
             return true
         }
-        let length = state.src.withUnsafeBufferPointer { UTF8Scalars.scalar(in: $0, at: pos).length }
-        let escaped = state.src.string(pos..<pos + length)
+        // markdown-it 15: a backslash before anything but ASCII punctuation is a plain backslash,
+        // and the next character is read on its own (so `a\  ⏎` still ends in a hard break).
+        guard next < 0x80, CharacterClass.isASCIIPunctuation(next) else {
+            if !silent { state.pending.append(UInt8(ascii: "\\")) }
+            state.pos = pos
+            return true
+        }
         if !silent {
             let index = state.push(.textSpecial, nesting: 0)
-            state.tokens[index].content = next < 0x80 && CharacterClass.isASCIIPunctuation(next) ? escaped : "\\" + escaped
-            state.tokens[index].markup = "\\" + escaped
+            state.tokens[index].content = String(Character(Unicode.Scalar(next)))
+            state.tokens[index].markup = "\\" + String(Character(Unicode.Scalar(next)))
             state.tokens[index].info = "escape"
         }
-        state.pos = pos + length
+        state.pos = pos + 1
         return true
     }
 }

@@ -25,7 +25,11 @@ enum LinkSyntax {
             let byte = bytes[pos]
             if byte == 0x20 || byte < 0x20 || byte == 0x7F { break }
             if byte == UInt8(ascii: "\\"), pos + 1 < max {
-                if bytes[pos + 1] == 0x20 { break }
+                // markdown-it 15: `\ ` keeps the backslash in the destination, and the space ends it.
+                if bytes[pos + 1] == 0x20 {
+                    pos += 1
+                    break
+                }
                 pos += 2
                 continue
             }

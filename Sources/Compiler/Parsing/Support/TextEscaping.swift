@@ -84,7 +84,7 @@ enum TextEscaping {
     }
 
     /// mdurl's `decode` as markdown-it's `normalizeLinkText` uses it: `%XX` sequences that form
-    /// UTF-8 are decoded, except those for `;/?:@&=+$,#`.
+    /// UTF-8 are decoded, except those for `;/?:@&=+$,#%`.
     static func decodeURLText(_ url: String) -> String {
         let bytes = Array(url.utf8)
         guard bytes.contains(UInt8(ascii: "%")) else { return url }
@@ -96,7 +96,7 @@ enum TextEscaping {
             default: nil
             }
         }
-        let reserved: Set<UInt8> = Set(";/?:@&=+$,#".utf8)
+        let reserved: Set<UInt8> = Set(";/?:@&=+$,#%".utf8)
         var out: [UInt8] = []
         var index = 0
         while index < bytes.count {
