@@ -38,7 +38,10 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 "CLibXML2",
-            ]
+            ],
+            // The parser's state objects are accessed in tight loops; release builds skip the
+            // dynamic exclusivity checks (debug builds and tests keep them).
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(
             name: "Backends",
@@ -51,6 +54,12 @@ let package = Package(
                 "Backends",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `swift run -c release kbcompile-parse-bench FOLDER`: the parser alone, in memory, one core.
+        .executableTarget(
+            name: "kbcompile-parse-bench",
+            dependencies: ["Compiler"],
+            path: "bench/ParseBenchmark"
         ),
         .testTarget(
             name: "CompilerTests",

@@ -37,7 +37,7 @@ struct IncludeExpander {
         for (index, line) in lines.enumerated() {
             let fileLine = firstLine + index
             let isLast = index == lines.count - 1
-            if line.contains("@include:"), let match = Self.match(String(line)) {
+            if line.utf8.count > 12, HTMLSyntax.find(Array(line.utf8), 0, line.utf8.count, "@include:") != nil, let match = Self.match(String(line)) {
                 segmentStart = nil
                 let location = SourceLocation(file: file, line: fileLine, column: match.indent.count + 1)
                 include(match, from: file, at: location, includedAt: includedAt ?? fileLine, stack: stack, into: &output, lineCount: &lineCount)

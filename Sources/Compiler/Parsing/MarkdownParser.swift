@@ -42,6 +42,7 @@ public struct MarkdownParser: Sendable {
         let state = BlockState(src: Self.normalized(bytes), parser: blockParser, env: env)
         blockParser.tokenize(state, 0, state.lineMax)
         var tokens = state.tokens
+        state.tokens = []  // the one reference left: attaching children below copies nothing
         for index in tokens.indices where tokens[index].kind == .inline {
             tokens[index].children = inlineParser.parse(tokens[index].content, env: env, line: tokens[index].map?.start ?? 0)
         }

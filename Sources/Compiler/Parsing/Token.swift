@@ -30,7 +30,6 @@ struct Token {
     var markup: String = ""
     /// The fence's info string, the container's name and title, the list item's number…
     var info: String = ""
-    var attributes: Attributes = .none
     /// Other attributes by name (`href`, `src`, `title`, `start`, `style`…).
     var attrs: [(String, String)] = []
     var children: [Token] = []

@@ -15,13 +15,13 @@ struct HTMLConverter {
     /// Elements removed with everything inside them.
     static let removed: Set<String> = [
         "script", "style", "iframe", "object", "embed", "applet", "form", "input", "button", "select", "textarea", "frame",
-        "frameset", "noscript", "template", "link", "meta", "base", "title", "head", "audio", "video", "canvas", "svg", "math",
+        "frameset", "noscript", "link", "meta", "base", "title", "head", "audio", "video", "canvas", "svg", "math",
         "dialog", "portal", "source", "track", "param",
     ]
     /// Block-level elements kept as a box (a `div`-like container).
     static let boxes: Set<String> = [
         "div", "section", "article", "aside", "header", "footer", "nav", "main", "center", "figure", "address", "hgroup",
-        "card", "cardgrid", "cardmasonry", "imagecard", "clientonly", "vpcard", "home-box",
+        "card", "cardgrid", "cardmasonry", "imagecard", "clientonly", "vpcard", "home-box", "template",
     ]
     static let blockElements: Set<String> = boxes.union([
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "hr", "table", "details", "dl", "dt", "dd",

@@ -29,6 +29,21 @@ struct CorpusCollectionTests {
         #expect(compilation.diagnostics.diagnostics.contains { $0.code == "locale" && $0.location.file == "en/" })
     }
 
+    /// Every warning plume-docs gives is a real problem of its text (links to files not in the corpus,
+    /// remote images, a nested `:::` closed by its parent's closer…). The counts are pinned so that a
+    /// parser change that adds or loses one shows up here.
+    @Test("plume-docs: no errors, and only the known warnings")
+    func plumeDocsDiagnostics() throws {
+        let log = try KnowledgeBaseCompiler().compile(source: Self.plumeDocs).diagnostics
+        var counts: [String: Int] = [:]
+        for diagnostic in log.diagnostics { counts[diagnostic.code, default: 0] += 1 }
+        #expect(log.count(.error) == 0)
+        #expect(counts == [
+            "image-remote": 19, "import-missing": 13, "link-unknown": 12, "link-outside": 11, "anchor-unknown": 4,
+            "include-outside": 2, "unclosed-container": 2, "locale": 1, "image-missing": 1,
+        ])
+    }
+
     @Test("plume-docs with 'locale: en' is the English book")
     func plumeDocsEnglish() throws {
         let folder = try TemporaryFolder()

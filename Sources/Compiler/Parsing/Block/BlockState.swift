@@ -37,7 +37,13 @@ final class BlockState {
         var offset = 0
         var indentFound = false
         var position = 0
-        bMarks.reserveCapacity(length / 30 + 2)
+        var lines = 2
+        for byte in src where byte == 0x0A { lines += 1 }
+        bMarks.reserveCapacity(lines)
+        eMarks.reserveCapacity(lines)
+        tShift.reserveCapacity(lines)
+        sCount.reserveCapacity(lines)
+        bsCount.reserveCapacity(lines)
         while position < length {
             let byte = src[position]
             if !indentFound {

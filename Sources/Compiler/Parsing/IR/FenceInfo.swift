@@ -1,50 +1,55 @@
 import Foundation
 
 /// The info string of a fence as VuePress reads it: ```` ```ts{1,4-6} title="a.ts" :line-numbers ````,
-/// or ```` ```ts [a.ts] ````.
+/// or ```` ```ts [a.ts] ````. Without `plume`, the language is the first word, as in markdown-it.
 enum FenceInfo {
-    /// `plume` reads VuePress's meta; otherwise the language is the first word, as in markdown-it.
     static func codeBlock(info raw: String, code: String, plume: Bool) -> CodeBlock {
-        let info = TextEscaping.unescapeAll(raw).jsTrimmed
-        var language = ""
-        var rest = Substring(info)
+        let info = Array(TextEscaping.unescapeAll(raw).jsTrimmed.utf8)
         // markdown-it splits on JavaScript's whitespace; VuePress's meta also starts at `{`, `[` or `:`.
-        let metaStarts: Set<Character> = plume ? ["{", "[", ":"] : []
-        if let end = info.firstIndex(where: { character in
-            metaStarts.contains(character) || character.unicodeScalars.allSatisfy { CharacterClass.isJSWhiteSpace($0.value) }
-        }) {
-            language = String(info[..<end])
-            rest = info[end...]
-        } else {
-            language = info
-            rest = ""
+        var end = 0
+        while end < info.count {
+            let byte = info[end]
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { break }
+            if plume, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: ":") { break }
+            if byte >= 0x80, String(decoding: info[end...].prefix(3), as: UTF8.self).unicodeScalars.first.map({ CharacterClass.isJSWhiteSpace($0.value) }) == true {
+                break
+            }
+            end += 1
         }
-        var highlighted: [Int] = []
-        if let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            highlighted = lineRanges(rest[rest.index(after: open)..<close])
+        let language = String(decoding: info[..<end], as: UTF8.self)
+        let rest = Array(info[end...])
+        var block = CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: code, isFenced: true)
+        guard plume, !rest.isEmpty else { return block }
+        if let open = rest.firstIndex(of: UInt8(ascii: "{")), let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
+            block.highlightedLines = lineRanges(rest[(open + 1)..<close])
         }
-        var title: String?
-        if let range = rest.range(of: "title=\"") ?? rest.range(of: "title='") {
-            let quote = rest[rest.index(before: range.upperBound)]
-            if let end = rest[range.upperBound...].firstIndex(of: quote) { title = String(rest[range.upperBound..<end]) }
-        } else if let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
-            title = String(rest[rest.index(after: open)..<close])
+        if let title = quotedValue(of: "title=", in: rest) {
+            block.title = title
+        } else if let open = rest.firstIndex(of: UInt8(ascii: "[")), let close = rest[open...].firstIndex(of: UInt8(ascii: "]")) {
+            block.title = String(decoding: rest[(open + 1)..<close], as: UTF8.self)
         }
-        var lineNumbers: Bool?
-        if rest.contains(":no-line-numbers") {
-            lineNumbers = false
-        } else if rest.contains(":line-numbers") {
-            lineNumbers = true
+        if HTMLSyntax.find(rest, 0, rest.count, ":no-line-numbers") != nil {
+            block.lineNumbers = false
+        } else if HTMLSyntax.find(rest, 0, rest.count, ":line-numbers") != nil {
+            block.lineNumbers = true
         }
-        return CodeBlock(info: raw, language: language.isEmpty ? nil : language, title: title, highlightedLines: highlighted,
-                         lineNumbers: lineNumbers, code: code, isFenced: true)
+        return block
+    }
+
+    /// `title="a.ts"` or `title='a.ts'`.
+    private static func quotedValue(of key: StaticString, in bytes: [UInt8]) -> String? {
+        guard let start = HTMLSyntax.find(bytes, 0, bytes.count, key) else { return nil }
+        let quoteIndex = start + key.utf8CodeUnitCount
+        guard quoteIndex < bytes.count, bytes[quoteIndex] == UInt8(ascii: "\"") || bytes[quoteIndex] == UInt8(ascii: "'") else { return nil }
+        guard let close = bytes[(quoteIndex + 1)...].firstIndex(of: bytes[quoteIndex]) else { return nil }
+        return String(decoding: bytes[(quoteIndex + 1)..<close], as: UTF8.self)
     }
 
     /// `1,4-6` → [1, 4, 5, 6] (ranges capped at 10,000 lines).
-    private static func lineRanges(_ text: Substring) -> [Int] {
+    private static func lineRanges(_ bytes: ArraySlice<UInt8>) -> [Int] {
         var lines: [Int] = []
-        for part in text.split(separator: ",") {
-            let bounds = part.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        for part in bytes.split(separator: UInt8(ascii: ",")) {
+            let bounds = part.split(separator: UInt8(ascii: "-")).compactMap { Int(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces)) }
             if bounds.count == 1 {
                 lines.append(bounds[0])
             } else if bounds.count == 2, bounds[0] <= bounds[1], bounds[1] - bounds[0] < 10_000 {

@@ -73,7 +73,7 @@ struct IRBuilder {
         let position = position(token)
         index += 1
         switch token.kind {
-        case .paragraphOpen where options.embeds && tokens[index].content.lowercased() == "[[toc]]":
+        case .paragraphOpen where options.embeds && tokens[index].content.utf8.count == 7 && tokens[index].content.lowercased() == "[[toc]]":
             index += 2
             return Block(.tableOfContents, position: position)
         case .paragraphOpen:

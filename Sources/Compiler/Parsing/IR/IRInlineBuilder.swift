@@ -47,7 +47,7 @@ struct IRInlineBuilder {
                 text = String(text.utf8.dropFirst(length))!
                 guard !text.isEmpty else { return }
             }
-            guard autolinks, !inLink else { return appendText(text) }
+            guard autolinks, !inLink, ExtendedAutolinks.mayContainLink(text) else { return appendText(text) }
             let bytes = Array(text.utf8)
             var cursor = 0
             for match in ExtendedAutolinks.find(in: bytes) {
@@ -60,21 +60,23 @@ struct IRInlineBuilder {
             if cursor < bytes.count { appendText(bytes.string(cursor..<bytes.count)) }
         }
         while index < tokens.count {
-            let token = tokens[index]
+            // Fields are read through the array (no copy of the whole token).
+            let kind = tokens[index].kind
             index += 1
-            if let close, token.kind == close { break }
-            switch token.kind {
+            if let close, kind == close { break }
+            switch kind {
             case .text, .textSpecial:
-                text += token.content
+                text += tokens[index - 1].content
                 continue
             default:
                 break
             }
             flushText()
-            switch token.kind {
+            let current = index - 1
+            switch kind {
             case .softbreak: result.append(.softBreak)
             case .hardbreak: result.append(.hardBreak)
-            case .codeInline: result.append(.code(token.content, .none))
+            case .codeInline: result.append(.code(tokens[current].content, .none))
             case .emOpen: result.append(.emphasis(build(tokens, &index, until: .emClose, line: line, inLink: inLink), .none))
             case .strongOpen: result.append(.strong(build(tokens, &index, until: .strongClose, line: line, inLink: inLink), .none))
             case .strikeOpen: result.append(.strikethrough(build(tokens, &index, until: .strikeClose, line: line, inLink: inLink), .none))
@@ -82,17 +84,19 @@ struct IRInlineBuilder {
             case .subOpen: result.append(.subscript(build(tokens, &index, until: .subClose, line: line, inLink: inLink)))
             case .supOpen: result.append(.superscript(build(tokens, &index, until: .supClose, line: line, inLink: inLink)))
             case .linkOpen:
+                let open = tokens[current]
                 let content = build(tokens, &index, until: .linkClose, line: line, inLink: true)
-                result.append(.link(Link(destination: token.attr("href") ?? "", title: token.attr("title"), content: content,
-                                          isAutolink: token.markup == "autolink", position: position(token, line: line))))
+                result.append(.link(Link(destination: open.attr("href") ?? "", title: open.attr("title"), content: content,
+                                          isAutolink: open.markup == "autolink", position: position(open, line: line))))
             case .image:
-                let alt = build(token.children, line: line)
-                result.append(.image(Image(source: token.attr("src") ?? "", title: token.attr("title"), alt: alt,
-                                           position: position(token, line: line))))
-            case .htmlInline: result.append(.html(token.content))
+                let image = tokens[current]
+                let alt = build(image.children, line: line)
+                result.append(.image(Image(source: image.attr("src") ?? "", title: image.attr("title"), alt: alt,
+                                           position: position(image, line: line))))
+            case .htmlInline: result.append(.html(tokens[current].content))
             case .mathInline:
-                result.append(.math(token.content, position(token, line: line)))
-            case .footnoteRef, .inlineFootnote: result.append(.footnoteReference(label: token.info))
+                result.append(.math(tokens[current].content, position(tokens[current], line: line)))
+            case .footnoteRef, .inlineFootnote: result.append(.footnoteReference(label: tokens[current].info))
             default: break
             }
         }

@@ -13,8 +13,8 @@ enum EmojiShortcodes {
 
     /// `text` with every known `:shortcode:` replaced.
     static func replace(in text: String) -> String {
+        guard text.utf8.count >= 3, text.utf8.contains(UInt8(ascii: ":")) else { return text }
         let bytes = Array(text.utf8)
-        guard bytes.count >= 3, bytes.contains(UInt8(ascii: ":")) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0

@@ -7,6 +7,20 @@ enum ExtendedAutolinks {
         var href: String
     }
 
+    /// A cheap first look: only text with `@`, `://` or `www.` can hold an extended autolink.
+    static func mayContainLink(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "@") || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: ":"))
+                || (byte == UInt8(ascii: ".") && previous == UInt8(ascii: "w"))
+            {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
     static func find(in bytes: [UInt8]) -> [Match] {
         var matches: [Match] = []
         var index = 0
