@@ -33,11 +33,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // TeX math (KaTeX's dialect) → MathML and checked TeX.
+        .target(name: "TeXMath"),
         .target(
             name: "Compiler",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 "CLibXML2",
+                "TeXMath",
             ],
             // The parser's state objects are accessed in tight loops; release builds skip the
             // dynamic exclusivity checks (debug builds and tests keep them).
@@ -45,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "Backends",
-            dependencies: ["Compiler", "CZip"]
+            dependencies: ["Compiler", "CZip", "TeXMath"]
         ),
         .executableTarget(
             name: "kbcompile",
@@ -64,6 +67,10 @@ let package = Package(
         .testTarget(
             name: "CompilerTests",
             dependencies: ["Compiler"]
+        ),
+        .testTarget(
+            name: "TeXMathTests",
+            dependencies: ["TeXMath"]
         ),
         .testTarget(
             name: "CLITests",

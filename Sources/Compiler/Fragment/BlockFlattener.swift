@@ -52,8 +52,8 @@ struct BlockFlattener {
             }
         case .html(let html), .safeHTML(let html):
             tokens.append(.raw(html))
-        case .math(let tex):
-            tokens.append(.raw(mathRenderer?(tex, true) ?? "<math display=\"block\">\(TextEscaping.escapeHTML(tex))</math>\n"))
+        case .math(let formula):
+            tokens.append(.raw(mathRenderer?(formula.tex, true) ?? formula.mathML + "\n"))
         case .tableOfContents:
             tokens.append(.raw("<nav class=\"table-of-contents\"></nav>\n"))
         case .table(let table):

@@ -65,7 +65,7 @@ struct InlineHTMLRenderer {
             out += "<img src=\"\(TextEscaping.escapeHTML(image.source))\" alt=\"\(TextEscaping.escapeHTML(Self.altText(image.alt)))\""
             if let title = image.title { out += " title=\"\(TextEscaping.escapeHTML(title))\"" }
             out += Self.attributes(image.attributes) + voidEnd
-        case .math(let tex, _): out += mathRenderer?(tex, false) ?? "<math>\(TextEscaping.escapeHTML(tex))</math>"
+        case .math(let formula): out += mathRenderer?(formula.tex, false) ?? formula.mathML
         case .footnoteReference(let label):
             let number = footnoteNumbers[label] ?? 0
             let seen = footnoteReferencesSeen[label, default: 0]

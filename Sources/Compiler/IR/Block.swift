@@ -29,8 +29,8 @@ public struct Block: Sendable, Hashable {
         case safeHTML(String)
         case table(Table)
         case container(Container)
-        /// Display math: TeX source without the `$$` delimiters.
-        case math(String)
+        /// Display math (`$$…$$`, ```` ```math ````).
+        case math(Formula)
         /// `[[TOC]]`: a table of contents of the article at this point.
         case tableOfContents
     }

@@ -15,8 +15,8 @@ public indirect enum Inline: Sendable, Hashable {
     case span([Inline], Attributes)
     case link(Link)
     case image(Image)
-    /// Inline math: TeX source without the `$` delimiters.
-    case math(String, SourcePosition)
+    /// Inline math (`$…$`).
+    case math(Formula)
     /// A reference to a footnote: the label as written (`[^label]`, or a generated one for `^[…]`).
     case footnoteReference(label: String)
     /// An abbreviation with its expansion (`*[YOLO]: You Only Look Once`).
@@ -99,7 +99,7 @@ extension Inline {
             return children.plainText
         case .link(let link): return link.content.plainText
         case .image(let image): return image.alt.plainText
-        case .math(let tex, _): return tex
+        case .math(let formula): return formula.tex
         case .footnoteReference: return ""
         case .abbreviation(let term, _): return term
         case .html, .safeHTML: return ""

@@ -35,7 +35,9 @@ struct SeedArticleTests {
         var texts: [String] = []
         article.blocks.forEachInline { inline in
             switch inline {
-            case .math(let tex, _): formulas.append(tex)
+            case .math(let formula):
+                formulas.append(formula.tex)
+                #expect(formula.error == nil, "\(formula.tex): \(formula.error?.message ?? "")")
             case .footnoteReference(let label): references.append(label)
             case .abbreviation(let term, let title): abbreviations.append("\(term)=\(title)")
             case .text(let text): texts.append(text)

@@ -91,7 +91,7 @@ struct IRBuilder {
         case .codeBlock:
             return Block(.code(CodeBlock(code: token.content, isFenced: false)), position: position)
         case .fence where options.math && token.info.jsTrimmed == "math":
-            return Block(.math(token.content), position: position)
+            return Block(.math(displayFormula(token.content, token: token, position: position)), position: position)
         case .fence:
             return Block(.code(FenceInfo.codeBlock(info: token.info, code: token.content, plume: options.fenceMeta)), position: position)
         case .hr:
@@ -116,7 +116,7 @@ struct IRBuilder {
         case .htmlBlock:
             return Block(.html(token.content), position: position)
         case .mathBlock:
-            return Block(.math(token.content), position: position)
+            return Block(.math(displayFormula(token.content, token: token, position: position)), position: position)
         case .tableOpen:
             return buildTable(token, position: position)
         case .containerOpen:
@@ -139,6 +139,13 @@ struct IRBuilder {
         default:
             return nil
         }
+    }
+
+    private func displayFormula(_ tex: String, token: Token, position: SourcePosition) -> Formula {
+        let formula = Formula(tex: tex, display: true, position: position)
+        IRInlineBuilder(env: env, abbreviations: nil, autolinks: false, attributes: false, convertsHTML: false, emoji: false, joinsCJKLines: false)
+            .report(formula, line: (token.map?.start ?? 0) + 1, column: 1)
+        return formula
     }
 
     /// `## Title {#anchor .cls}`: attributes at the very end of a block's text belong to the block.

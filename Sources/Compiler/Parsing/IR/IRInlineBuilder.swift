@@ -19,6 +19,13 @@ struct IRInlineBuilder {
         return build(tokens, &index, until: nil, line: line, inLink: false)
     }
 
+    /// A formula that could not be read: a warning at the formula (the offset inside it is in the message).
+    func report(_ formula: Formula, line: Int, column: Int) {
+        guard let error = formula.error else { return }
+        env.warn("formula '\(formula.tex.prefix(60))': \(error.message) (at byte \(error.offset) of the formula); it is shown as source",
+                 line: line, column: column, code: "math")
+    }
+
     /// An inline token's position: its block's line plus the offset the inline rule stored in `map`.
     private func position(_ token: Token, line: Int) -> SourcePosition {
         let offset = token.map ?? (0, 1)
@@ -95,7 +102,9 @@ struct IRInlineBuilder {
                                            position: position(image, line: line))))
             case .htmlInline: result.append(.html(tokens[current].content))
             case .mathInline:
-                result.append(.math(tokens[current].content, position(tokens[current], line: line)))
+                let formula = Formula(tex: tokens[current].content, display: false, position: position(tokens[current], line: line))
+                report(formula, line: line + (tokens[current].map?.start ?? 0), column: tokens[current].map?.end ?? 1)
+                result.append(.math(formula))
             case .footnoteRef, .inlineFootnote: result.append(.footnoteReference(label: tokens[current].info))
             default: break
             }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// TeX math (KaTeX's dialect) to MathML for EPUB and HTML, and to checked TeX for LaTeX.
+///
+/// Both go through the same parse: a formula with an unknown command, an unbalanced brace or an
+/// unsafe construct (`\input`, `\write`, `\catcode`, `\csname`…) is an error, rendered as
+/// `<merror>` holding the source in MathML and refused for TeX (the LaTeX writer prints it as text).
+public enum TeXMath {
+    /// The result of converting one formula.
+    public struct MathML: Sendable, Hashable {
+        /// A complete `<math>` element (with `<semantics>` and the TeX annotation).
+        public var markup: String
+        /// Why the formula could not be read, when it could not (the markup then holds `<merror>`).
+        public var error: TeXError?
+    }
+
+    public static func parse(_ tex: String, display: Bool) -> Result<(MathNode, tag: String?), TeXError> {
+        var parser = TeXParser(tex, display: display)
+        do {
+            return .success(try parser.parseFormula())
+        } catch let error as TeXError {
+            return .failure(error)
+        } catch {
+            return .failure(TeXError(message: "\(error)", offset: 0))
+        }
+    }
+
+    /// The formula as a MathML `<math>` element.
+    public static func mathML(_ tex: String, display: Bool) -> MathML {
+        switch parse(tex, display: display) {
+        case .success(let (node, tag)):
+            return MathML(markup: mathML(node: node, tag: tag, tex: tex, display: display), error: nil)
+        case .failure(let error):
+            return MathML(markup: mathML(node: nil, tag: nil, tex: tex, display: display), error: error)
+        }
+    }
+
+    /// A parsed formula as a `<math>` element; without a node, `<merror>` holding the source.
+    public static func mathML(node: MathNode?, tag: String?, tex: String, display: Bool) -> String {
+        var writer = MathMLWriter()
+        if let node {
+            if let tag, display {
+                writer.write(.table(MathTable(rows: [[node]], alignments: ["c"], environment: "equation", tags: [0: tag])))
+            } else {
+                writer.write(.row([node]))
+            }
+        } else {
+            writer.write(.error(tex))
+        }
+        let annotation = MathMLWriter.escape(tex)
+        return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"\(display ? " display=\"block\"" : "") alttext=\"\(annotation)\">"
+            + "<semantics>\(writer.output)<annotation encoding=\"application/x-tex\">\(annotation)</annotation></semantics></math>"
+    }
+}
