@@ -34,7 +34,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // TeX math (KaTeX's dialect) → MathML and checked TeX.
-        .target(name: "TeXMath"),
+        .target(
+            name: "TeXMath",
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+        ),
         .target(
             name: "Compiler",
             dependencies: [
@@ -63,6 +66,12 @@ let package = Package(
             name: "kbcompile-parse-bench",
             dependencies: ["Compiler"],
             path: "bench/ParseBenchmark"
+        ),
+        // `swift run -c release kbcompile-math-bench ../shared`: TeX → MathML and checked TeX, one core.
+        .executableTarget(
+            name: "kbcompile-math-bench",
+            dependencies: ["TeXMath"],
+            path: "bench/MathBenchmark"
         ),
         .testTarget(
             name: "CompilerTests",

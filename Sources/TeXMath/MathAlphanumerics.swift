@@ -33,4 +33,19 @@ enum MathAlphanumerics {
         guard let resolved = code.map({ exceptions[$0] ?? $0 }), let styled = Unicode.Scalar(resolved) else { return nil }
         return Character(styled)
     }
+
+    /// The ASCII letter or digit behind a styled character, and its variant.
+    static func unstyled(_ character: Character) -> (Character, MathVariant)? {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1, scalar.value >= 0x2100 else { return nil }
+        let value = exceptions.first { $0.value == scalar.value }?.key ?? scalar.value
+        guard value >= 0x1D400 else { return nil }
+        for (variant, base) in bases {
+            for (start, ascii, count) in [(base.upper, 0x41, 26), (base.lower, 0x61, 26), (base.digit, 0x30, 10)] as [(UInt32?, UInt32, UInt32)] {
+                if let start, value >= start, value < start + count, let plain = Unicode.Scalar(ascii + value - start) {
+                    return (Character(plain), variant)
+                }
+            }
+        }
+        return nil
+    }
 }

@@ -16,6 +16,7 @@ struct MathMLWriter {
         case .number(let text):
             element("mn", "", text: text)
         case .operator(let text, let info):
+            if text.isEmpty { return }  // `\\left.`: no delimiter
             var attributes = ""
             if info.fence { attributes += " fence=\"true\"" }
             if let stretchy = info.stretchy, !info.fence || !stretchy { attributes += " stretchy=\"\(stretchy)\"" }

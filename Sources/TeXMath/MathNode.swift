@@ -46,6 +46,10 @@ public struct MathOperator: Sendable, Hashable {
     public var separator = false
     /// `\big` … `\Bigg`: a fixed size in em.
     public var size: Double? = nil
+    /// For `\left`, `\middle`, `\right` delimiters: which one (an empty text is `.`, no delimiter).
+    public var fenceRole: FenceRole? = nil
+
+    public enum FenceRole: Sendable, Hashable { case left, middle, right }
     /// Operators such as `\sin` and `\operatorname{x}` are written as identifiers followed by
     /// U+2061; this marks the name part.
     public init(tex: String) { self.tex = tex }

@@ -51,4 +51,18 @@ public enum TeXMath {
         return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"\(display ? " display=\"block\"" : "") alttext=\"\(annotation)\">"
             + "<semantics>\(writer.output)<annotation encoding=\"application/x-tex\">\(annotation)</annotation></semantics></math>"
     }
+
+    /// A parsed formula as TeX for xelatex: written from the tree, so only what the parser
+    /// understood can appear (no `\\input`, `\\write`, `\\catcode`, user macros already expanded).
+    public static func tex(node: MathNode) -> String {
+        TeXWriter().formula(node)
+    }
+
+    /// The formula as checked TeX, or the reason it cannot be typeset.
+    public static func checkedTeX(_ source: String, display: Bool) -> Result<String, TeXError> {
+        parse(source, display: display).map { TeXWriter().formula($0.0) }
+    }
+
+    /// The LaTeX packages checked TeX relies on (the LaTeX backend's preamble loads them).
+    public static let requiredPackages = ["amsmath", "amssymb", "mathtools", "cancel", "xcolor"]
 }

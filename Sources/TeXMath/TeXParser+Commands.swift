@@ -451,16 +451,25 @@ extension TeXParser {
             throw error("missing delimiter", token)
         }
     }
-
-    /// `\left( … \middle| … \right)`.
+    /// `\\left( … \\middle| … \\right)`; `.` is an empty delimiter, kept (as an empty operator)
+    /// so that the TeX writer can write the pair again.
     private mutating func parseLeftRight() throws -> MathNode {
-        var nodes: [MathNode] = []
-        if let open = try delimiterNode() { nodes.append(open) }
+        func fence(_ node: MathNode?, _ role: MathOperator.FenceRole) -> MathNode {
+            guard case .operator(let text, var info)? = node else {
+                var empty = MathOperator(tex: ".")
+                empty.fence = true
+                empty.fenceRole = role
+                return .operator("", empty)
+            }
+            info.fenceRole = role
+            return .operator(text, info)
+        }
+        var nodes: [MathNode] = [fence(try delimiterNode(), .left)]
         while true {
             nodes += try parseExpression()
             guard case .command(let name) = current.kind, name == "right" || name == "middle" else { throw error("\\left without \\right") }
             _ = advance()
-            if let delimiter = try delimiterNode() { nodes.append(delimiter) }
+            nodes.append(fence(try delimiterNode(), name == "right" ? .right : .middle))
             if name == "right" { break }
         }
         return .row(nodes)

@@ -1,5 +1,5 @@
 extension TeXParser {
-    /// The formula's own macro named `name`, if it defined one.
+    /// The formula's own macro named `name`, if it defined one (it shadows a symbol of the same name).
     func macroDefinition(_ name: String) -> Macro? { macros[name] }
 
     /// `\newcommand{\name}[n]{body}`, `\def\name#1#2{body}` and their variants. A macro may not
@@ -14,8 +14,9 @@ extension TeXParser {
         skipSpaces()
         guard case .command(let name) = advance().kind else { throw error("\\\(command) needs a command name") }
         if braced { try expect(.closeBrace, "'}'") }
-        // Only the formula's own macros may be redefined: never a command the parser knows.
-        guard macros[name] != nil || !Self.isKnown(name) else { throw error("\\\(command) may not redefine \\\(name)") }
+        // Symbols may be redefined (the body is read with the same rules, and macros never reach
+        // xelatex: the TeX is written from the tree); the commands that give a formula its structure may not.
+        guard macros[name] != nil || !Self.structuralCommands.contains(name) else { throw error("\\\(command) may not redefine \\\(name)") }
         var parameters = 0
         if command.hasSuffix("command") {
             if let count = try parseOptionalArgument()?.plainText, let number = Int(count) { parameters = number }
@@ -36,6 +37,8 @@ extension TeXParser {
             case .openBrace: level += 1
             case .closeBrace:
                 if level == 0 {
+                    // \edef and \xdef expand the macros in their body now.
+                    if command == "edef" || command == "xdef" { body = expandedNow(body) }
                     macros[name] = Macro(parameters: parameters, body: body)
                     return
                 }
@@ -45,6 +48,23 @@ extension TeXParser {
             }
             body.append(token)
         }
+    }
+
+    /// `tokens` with parameterless macros replaced by their bodies, repeatedly (bounded).
+    private func expandedNow(_ tokens: [TeXToken]) -> [TeXToken] {
+        var result = tokens
+        for _ in 0..<32 {
+            var changed = false
+            result = result.flatMap { token -> [TeXToken] in
+                if case .command(let name) = token.kind, let macro = macros[name], macro.parameters == 0 {
+                    changed = true
+                    return macro.body
+                }
+                return [token]
+            }
+            if !changed || result.count > 10_000 { break }
+        }
+        return result
     }
 
     /// Replaces a macro call by its body with the arguments put in; the result is parsed as usual.
