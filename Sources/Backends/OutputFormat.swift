@@ -32,10 +32,21 @@ public struct RenderContext: Sendable {
     public var sourceDateEpoch: Int?
     /// The `epub:`/`latex:`/`html:` section of the config for this backend.
     public var options: [String: String]
+    /// The user's stylesheet for this format (the config's `stylesheet`), replacing the default one.
+    public var stylesheet: String?
 
-    public init(baseName: String, sourceDateEpoch: Int? = nil, options: [String: String] = [:]) {
+    public init(baseName: String, sourceDateEpoch: Int? = nil, options: [String: String] = [:], stylesheet: String? = nil) {
         self.baseName = baseName
         self.sourceDateEpoch = sourceDateEpoch
         self.options = options
+        self.stylesheet = stylesheet
     }
+}
+
+/// A backend could not finish (an image it cannot read, an archive libzip refused): the driver
+/// reports it and writes nothing for that format.
+public struct BackendFailure: Error, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
 }

@@ -197,6 +197,11 @@ struct TeXParser {
     private mutating func parseScriptArgument() throws -> MathNode {
         skipSpaces()
         if current.kind == .openBrace { return try parseGroup() }
+        // One token is one digit: `\frac12` is `\frac{1}{2}`.
+        if case .character(let digit) = current.kind, digit.isASCII, digit.isNumber {
+            _ = advance()
+            return .number(variant.flatMap { MathAlphanumerics.styled(digit, $0) }.map(String.init) ?? String(digit))
+        }
         guard let base = try parseBase() else { throw error("missing script") }
         return base.node
     }
@@ -214,6 +219,11 @@ struct TeXParser {
     mutating func parseArgument() throws -> MathNode {
         skipSpaces()
         if current.kind == .openBrace { return try parseGroup() }
+        // One token is one digit: `\frac12` is `\frac{1}{2}`.
+        if case .character(let digit) = current.kind, digit.isASCII, digit.isNumber {
+            _ = advance()
+            return .number(variant.flatMap { MathAlphanumerics.styled(digit, $0) }.map(String.init) ?? String(digit))
+        }
         guard let base = try parseBase() else { throw error("missing argument") }
         return base.node
     }

@@ -43,6 +43,24 @@ struct BuildCommand: ParsableCommand {
         }
         let compilation = try options.compile()
         let status = options.report(compilation, summary: compilation.outlineSummary)
+        // Errors in the input (or warnings with --strict) stop the build before anything is written.
         if status != ExitStatus.success { throw ExitCode(status) }
+        // zip stores local times: UTC makes the archive the same on every machine.
+        setenv("TZ", "UTC", 1)
+        tzset()
+        let writer = ArtifactWriter(output: URL(fileURLWithPath: output).standardizedFileURL)
+        let baseName = ArtifactWriter.baseName(for: options.sourceURL)
+        var failed = false
+        for format in formats {
+            guard let backend = BackendRegistry.backend(for: format) else { continue }
+            if let files = writer.build(format, backend: backend, compilation: compilation, baseName: baseName) {
+                if !options.quiet {
+                    for file in files { FileHandle.standardError.write(Data("kbcompile: wrote \(file.path)\n".utf8)) }
+                }
+            } else {
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(ExitStatus.io) }
     }
 }

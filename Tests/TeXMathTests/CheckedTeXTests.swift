@@ -23,6 +23,7 @@ struct CheckedTeXTests {
     @Test("Unicode input becomes commands; macros are expanded", arguments: [
         ("a−b", "a-b"), ("α≤β", "\\alpha\\le\\beta"), ("x×y", "x\\times y"), (#"\def\R{\mathbb{R}}x\in\R"#, "x\\in\\mathbb{R}"),
         (#"\frac{a}{b}"#, "\\frac{a}{b}"), (#"\left(x\right)"#, "\\left( x\\right) "), (#"\text{中文 \& 50\%}"#, "\\text{中文 \\& 50\\%}"),
+        (#"\frac12+\sqrt2x^23"#, "\\frac{1}{2}+\\sqrt{2}x^{2}3"),
     ])
     func mapping(_ pair: (String, String)) throws {
         let tex = try TeXMath.checkedTeX(pair.0, display: false).get()

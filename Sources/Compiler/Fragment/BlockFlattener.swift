@@ -50,7 +50,7 @@ struct BlockFlattener {
             } else {
                 tokens.append(.raw("<pre><code>\(escaped)</code></pre>\n"))
             }
-        case .html(let html), .safeHTML(let html):
+        case .html(let html):
             tokens.append(.raw(html))
         case .math(let formula):
             tokens.append(.raw(mathRenderer?(formula.tex, true) ?? formula.mathML + "\n"))

@@ -75,7 +75,7 @@ struct InlineHTMLRenderer {
             out += "<sup class=\"footnote-ref\"><a href=\"#footnote\(number)\">[\(mark)]</a><a class=\"footnote-anchor\" id=\"\(refID)\"></a></sup>"
         case .abbreviation(let term, let title):
             out += "<abbr title=\"\(TextEscaping.escapeHTML(title))\">\(TextEscaping.escapeHTML(term))</abbr>"
-        case .html(let html), .safeHTML(let html): out += html
+        case .html(let html): out += html
         }
     }
 
@@ -93,7 +93,7 @@ struct InlineHTMLRenderer {
                 out += altText(children)
             case .link(let link): out += altText(link.content)
             case .abbreviation(let term, _): out += term
-            case .math, .footnoteReference, .safeHTML: break
+            case .math, .footnoteReference: break
             }
         }
         return out

@@ -20,7 +20,7 @@ extension Block {
             container.title = container.title?.mapInlines(transform)
             container.body = container.body.map { $0.mapInlines(transform) }
             block.kind = .container(container)
-        case .thematicBreak, .code, .html, .safeHTML, .math, .tableOfContents:
+        case .thematicBreak, .code, .html, .math, .tableOfContents:
             break
         }
         return block
@@ -46,7 +46,7 @@ extension Array where Element == Inline {
             case .image(var image):
                 image.alt = image.alt.mapInlines(transform)
                 mapped = .image(image)
-            case .text, .softBreak, .hardBreak, .code, .math, .footnoteReference, .abbreviation, .html, .safeHTML:
+            case .text, .softBreak, .hardBreak, .code, .math, .footnoteReference, .abbreviation, .html:
                 mapped = inline
             }
             return transform(mapped)

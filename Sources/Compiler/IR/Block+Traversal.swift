@@ -5,7 +5,7 @@ extension Block {
         case .blockQuote(let blocks): blocks
         case .list(let list): list.items.flatMap(\.blocks)
         case .container(let container): container.body
-        case .paragraph, .heading, .thematicBreak, .code, .html, .safeHTML, .table, .math, .tableOfContents: []
+        case .paragraph, .heading, .thematicBreak, .code, .html, .table, .math, .tableOfContents: []
         }
     }
 
@@ -15,7 +15,7 @@ extension Block {
         case .paragraph(let content, _), .heading(_, let content): [content]
         case .table(let table): (table.header + table.rows.flatMap { $0 }).map(\.content)
         case .container(let container): container.title.map { [$0] } ?? []
-        case .blockQuote, .list, .thematicBreak, .code, .html, .safeHTML, .math, .tableOfContents: []
+        case .blockQuote, .list, .thematicBreak, .code, .html, .math, .tableOfContents: []
         }
     }
 }
@@ -48,7 +48,7 @@ extension Array where Element == Inline {
                 children.forEachInline(body)
             case .link(let link): link.content.forEachInline(body)
             case .image(let image): image.alt.forEachInline(body)
-            case .text, .softBreak, .hardBreak, .code, .math, .footnoteReference, .abbreviation, .html, .safeHTML: break
+            case .text, .softBreak, .hardBreak, .code, .math, .footnoteReference, .abbreviation, .html: break
             }
         }
     }

@@ -23,10 +23,9 @@ public struct Block: Sendable, Hashable {
         case blockQuote([Block])
         case list(List)
         case code(CodeBlock)
-        /// Raw HTML as written (the `fragment` renderer shows it); the resolve pass makes it ``safeHTML``.
+        /// Raw HTML as written: only the `fragment` renderer's options keep it; the book's options
+        /// turn it into ordinary blocks (see `HTMLConverter`).
         case html(String)
-        /// Well-formed, sanitised XHTML that a book may hold.
-        case safeHTML(String)
         case table(Table)
         case container(Container)
         /// Display math (`$$…$$`, ```` ```math ````).

@@ -21,10 +21,9 @@ public indirect enum Inline: Sendable, Hashable {
     case footnoteReference(label: String)
     /// An abbreviation with its expansion (`*[YOLO]: You Only Look Once`).
     case abbreviation(term: String, title: String)
-    /// Raw inline HTML as written (the `fragment` renderer shows it); the resolve pass makes it ``safeHTML(_:)``.
+    /// Raw inline HTML as written: only the `fragment` renderer's options keep it; the book's
+    /// options turn it into ordinary inlines.
     case html(String)
-    /// Well-formed, sanitised inline XHTML.
-    case safeHTML(String)
 }
 
 /// A link, before and after resolution.
@@ -102,7 +101,7 @@ extension Inline {
         case .math(let formula): return formula.tex
         case .footnoteReference: return ""
         case .abbreviation(let term, _): return term
-        case .html, .safeHTML: return ""
+        case .html: return ""
         }
     }
 }

@@ -41,7 +41,7 @@ struct HostileInputTests {
         }
         blocks.forEachInline { inline in
             switch inline {
-            case .html, .safeHTML: rawHTML += 1
+            case .html: rawHTML += 1
             case .link(let link): destinations.append(link.destination); attributes.append(link.attributes)
             case .image(let image): destinations.append(image.source); attributes.append(image.attributes)
             case .span(_, let spanAttributes): attributes.append(spanAttributes)

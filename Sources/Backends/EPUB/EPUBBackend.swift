@@ -1,0 +1,148 @@
+import Compiler
+import Foundation
+
+/// Writes the book as one EPUB 3.3 file, zipped with libzip.
+///
+/// Options (`epub:` in kbcompile.yml): `toc-depth` (1–6, default 2: articles and their `##`
+/// headings), `contents-page` (`true` by default: the table of contents is also a page of the
+/// book, after the title page), `stylesheet` (a CSS file in the knowledge base that replaces
+/// `templates/epub/style.css`).
+public struct EPUBBackend: Backend {
+    public var format: OutputFormat { .epub }
+
+    public init() {}
+
+    public func render(_ book: Book, context: RenderContext) throws -> [Artifact] {
+        let metadata = book.metadata
+        let layout = EPUBLayout(book: book)
+        let tocDepth = context.options["toc-depth"].flatMap(Int.init).map { min(max($0, 1), 6) } ?? 2
+        let contentsPage = context.options["contents-page"].map { !["false", "no", "0"].contains($0.lowercased()) } ?? true
+        let seconds = context.sourceDateEpoch ?? metadata.modified.map { Int($0.timeIntervalSince1970) } ?? Self.fallbackDate
+        let chinese = metadata.language.lowercased().hasPrefix("zh")
+
+        var zip = ZipWriter(modified: seconds)
+        zip.add("mimetype", text: "application/epub+zip", compressed: false)
+        zip.add("META-INF/container.xml", text: Self.container)
+
+        var items: [EPUBPackageDocument.Item] = [
+            .init(id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: ["nav"]),
+            .init(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"),
+            .init(id: "style", href: EPUBDocuments.stylesheetPath, mediaType: "text/css"),
+        ]
+        var spine: [String] = []
+        var files: [(path: String, bytes: [UInt8])] = []
+
+        // Cover: the configured image, else one drawn from the title.
+        var coverImagePath: String
+        if let cover = metadata.cover, let path = layout.path(of: cover) {
+            coverImagePath = path
+        } else {
+            coverImagePath = "\(EPUBLayout.imageFolder)/cover.svg"
+            files.append((coverImagePath, Array(GeneratedCover.svg(metadata).utf8)))
+            items.append(.init(id: "cover-image", href: coverImagePath, mediaType: "image/svg+xml", properties: ["cover-image"]))
+        }
+        files.append(("text/cover.xhtml", Array(EPUBDocuments.cover(imagePath: coverImagePath, title: metadata.title, language: metadata.language).utf8)))
+        items.append(.init(id: "cover", href: "text/cover.xhtml", mediaType: "application/xhtml+xml"))
+        spine.append("cover")
+        files.append(("text/title.xhtml", Array(EPUBDocuments.titlePage(metadata).utf8)))
+        items.append(.init(id: "title-page", href: "text/title.xhtml", mediaType: "application/xhtml+xml"))
+        spine.append("title-page")
+        spine.append("nav")
+
+        var hasMath = false
+        for document in layout.documents {
+            let text: String
+            var properties: [String] = []
+            switch document.content {
+            case .part(let part):
+                text = EPUBDocuments.partPage(part, language: metadata.language)
+            case .article(let article):
+                text = EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language)
+                if article.containsMath {
+                    properties.append("mathml")
+                    hasMath = true
+                }
+            }
+            files.append((document.path, Array(text.utf8)))
+            items.append(.init(id: document.id, href: document.path, mediaType: "application/xhtml+xml", properties: properties))
+            spine.append(document.id)
+        }
+        for image in layout.images {
+            let bytes: Data
+            do {
+                bytes = try Data(contentsOf: image.resource.url)
+            } catch {
+                throw BackendFailure(message: "cannot read image '\(image.resource.id.rawValue)': \(error.localizedDescription)")
+            }
+            files.append((image.path, Array(bytes)))
+            let isCover = image.resource.id == metadata.cover
+            items.append(.init(id: isCover ? "cover-image" : image.id, href: image.path, mediaType: image.resource.mediaType,
+                               properties: isCover ? ["cover-image"] : []))
+        }
+
+        let navigation = EPUBNavigation(book: book, layout: layout, tocDepth: tocDepth)
+        let firstChapter = layout.documents.first.map(\.path)
+        let package = EPUBPackageDocument(
+            metadata: metadata, modified: EPUBPackageDocument.timestamp(seconds), subjects: Self.subjects(of: book), items: items,
+            spine: spine, nonLinear: contentsPage ? [] : ["nav"],
+            accessibility: EPUBAccessibility(hasImages: !layout.images.isEmpty, imagesDescribed: Self.imagesDescribed(book), hasMath: hasMath))
+
+        zip.add("EPUB/package.opf", text: package.xml())
+        zip.add("EPUB/nav.xhtml", text: navigation.navDocument(metadata: metadata, tocTitle: chinese ? "目录" : "Contents",
+                                                               hasCover: true, firstChapter: firstChapter))
+        zip.add("EPUB/toc.ncx", text: navigation.ncx(metadata: metadata))
+        zip.add("EPUB/\(EPUBDocuments.stylesheetPath)", text: context.stylesheet ?? DefaultStylesheets.epub)
+        for file in files {
+            // Images are compressed already.
+            zip.add("EPUB/" + file.path, file.bytes, compressed: !file.path.hasPrefix(EPUBLayout.imageFolder + "/") || file.path.hasSuffix(".svg"))
+        }
+        let archive: [UInt8]
+        do {
+            archive = try zip.archive()
+        } catch {
+            throw BackendFailure(message: "cannot write the EPUB archive: \(error)")
+        }
+        return [Artifact(path: context.baseName + ".epub", bytes: archive)]
+    }
+
+    /// The date used when neither `SOURCE_DATE_EPOCH` nor any article's `createTime` gives one: 2000-01-01.
+    static let fallbackDate = 946_684_800
+
+    static let container = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+          <rootfiles>
+            <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+          </rootfiles>
+        </container>
+
+        """
+
+    /// The tags of every article, each once, in order of first use.
+    static func subjects(of book: Book) -> [String] {
+        var seen: Set<String> = []
+        return book.articles.flatMap(\.metadata.tags).filter { seen.insert($0).inserted }
+    }
+
+    /// Whether every image the book shows has an alt text.
+    static func imagesDescribed(_ book: Book) -> Bool {
+        var described = true
+        for article in book.articles {
+            (article.blocks + article.footnotes.flatMap(\.blocks)).forEachInline { inline in
+                if case .image(let image) = inline, image.resource != nil, image.alt.plainText.isEmpty { described = false }
+            }
+        }
+        return described
+    }
+}
+
+extension Article {
+    /// Whether the article (footnotes included) has a formula: its document then needs the `mathml` property.
+    var containsMath: Bool {
+        let blocks = blocks + footnotes.flatMap(\.blocks)
+        var found = false
+        blocks.forEachBlock { if case .math = $0.kind { found = true } }
+        if !found { blocks.forEachInline { if case .math = $0 { found = true } } }
+        return found
+    }
+}

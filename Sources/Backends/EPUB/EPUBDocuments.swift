@@ -1,0 +1,53 @@
+import Compiler
+
+/// The XHTML documents of the book besides the chapters' bodies: the shell every content
+/// document shares, the cover, the title page and the part pages.
+enum EPUBDocuments {
+    static let stylesheetPath = "styles/book.css"
+
+    /// A complete XHTML5 content document; `stylesheet` is relative to the document (which is in `text/` unless said otherwise).
+    static func xhtml(title: String, language: String, bodyClass: String, body: String, stylesheet: String = "../" + stylesheetPath) -> String {
+        let escapedTitle = XMLText.escaped(title)
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="\(language)" xml:lang="\(language)">
+            <head>
+            <meta charset="UTF-8" />
+            <title>\(escapedTitle)</title>
+            <link rel="stylesheet" type="text/css" href="\(stylesheet)" />
+            </head>
+            <body class="\(bodyClass)">
+            \(body)</body>
+            </html>
+
+            """
+    }
+
+    static func cover(imagePath: String, title: String, language: String) -> String {
+        let body = "<section class=\"cover\" epub:type=\"cover\">\n<img role=\"doc-cover\" src=\"../\(imagePath)\" alt=\"\(XMLText.escapedAttribute(title))\" />\n</section>\n"
+        return xhtml(title: title, language: language, bodyClass: "cover-page", body: body)
+    }
+
+    static func titlePage(_ metadata: BookMetadata) -> String {
+        var body = "<section class=\"title-page\" epub:type=\"titlepage\">\n<h1 class=\"book-title\">\(XMLText.escaped(metadata.title))</h1>\n"
+        if let subtitle = metadata.subtitle { body += "<p class=\"book-subtitle\">\(XMLText.escaped(subtitle))</p>\n" }
+        for author in metadata.authors { body += "<p class=\"book-author\">\(XMLText.escaped(author))</p>\n" }
+        if let publisher = metadata.publisher { body += "<p class=\"book-publisher\">\(XMLText.escaped(publisher))</p>\n" }
+        body += "</section>\n"
+        return xhtml(title: metadata.title, language: metadata.language, bodyClass: "front-matter", body: body)
+    }
+
+    static func partPage(_ part: Part, language: String) -> String {
+        let body = "<section class=\"part\" epub:type=\"part\" role=\"doc-part\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n"
+        return xhtml(title: part.title, language: language, bodyClass: "part-page", body: body)
+    }
+
+    static func chapter(_ article: Article, layout: EPUBLayout, bookLanguage: String) -> String {
+        let language = article.metadata.language ?? bookLanguage
+        var writer = XHTMLBodyWriter(article: article, links: layout,
+                                     options: .init(epubSemantics: true, idPrefix: "", language: language))
+        let body = "<section class=\"chapter\" epub:type=\"chapter\" role=\"doc-chapter\">\n" + writer.writeArticle() + "</section>\n"
+        return xhtml(title: article.metadata.title, language: language, bodyClass: "chapter-page", body: body)
+    }
+}

@@ -1,0 +1,113 @@
+import Compiler
+
+/// The navigation document (`nav.xhtml`: table of contents and landmarks) and, for older
+/// readers, `toc.ncx`. Both list parts → articles → headings down to `tocDepth`.
+struct EPUBNavigation {
+    /// One entry of the table of contents.
+    struct Entry {
+        var title: String
+        var href: String
+        var children: [Entry]
+    }
+
+    let entries: [Entry]
+
+    /// `tocDepth` is the deepest heading level listed under an article (1: articles only).
+    init(book: Book, layout: EPUBLayout, tocDepth: Int) {
+        func articleEntry(_ article: Article) -> Entry {
+            let file = layout.path(of: article.id) ?? ""
+            let headings = tocDepth >= 2 ? article.headings(levels: 2...tocDepth) : []
+            return Entry(title: article.metadata.title, href: file, children: Self.nest(headings.map { heading in
+                (heading.level, Entry(title: heading.content.withoutLinks.plainText, href: file + "#" + URLText.fragment(heading.id), children: []))
+            }))
+        }
+        var entries = book.frontArticles.map(articleEntry)
+        for document in layout.documents {
+            if case .part(let part) = document.content {
+                entries.append(Entry(title: part.title, href: document.path, children: part.articles.map(articleEntry)))
+            }
+        }
+        self.entries = entries
+    }
+
+    /// Turns a flat list of (level, entry) into a tree: each entry goes under the nearest
+    /// shallower one before it.
+    private static func nest(_ items: [(level: Int, entry: Entry)]) -> [Entry] {
+        var result: [Entry] = []
+        var index = 0
+        func children(deeperThan level: Int) -> [Entry] {
+            var list: [Entry] = []
+            while index < items.count, items[index].level > level {
+                var entry = items[index].entry
+                let ownLevel = items[index].level
+                index += 1
+                entry.children = children(deeperThan: ownLevel)
+                list.append(entry)
+            }
+            return list
+        }
+        while index < items.count {
+            result += children(deeperThan: items[index].level - 1)
+        }
+        return result
+    }
+
+    func navDocument(metadata: BookMetadata, tocTitle: String, hasCover: Bool, firstChapter: String?) -> String {
+        var body = "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>\(XMLText.escaped(tocTitle))</h1>\n"
+        body += list(entries) + "</nav>\n"
+        body += "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n"
+        if hasCover { body += "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">Cover</a></li>\n" }
+        body += "<li><a epub:type=\"titlepage\" href=\"text/title.xhtml\">Title page</a></li>\n"
+        body += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">\(XMLText.escaped(tocTitle))</a></li>\n"
+        if let firstChapter { body += "<li><a epub:type=\"bodymatter\" href=\"\(firstChapter)\">Start</a></li>\n" }
+        body += "</ol>\n</nav>\n"
+        return EPUBDocuments.xhtml(title: tocTitle, language: metadata.language, bodyClass: "navigation", body: body,
+                                   stylesheet: EPUBDocuments.stylesheetPath)
+    }
+
+    private func list(_ entries: [Entry]) -> String {
+        var text = "<ol>\n"
+        for entry in entries {
+            text += "<li><a href=\"\(XMLText.escapedAttribute(entry.href))\">\(XMLText.escaped(entry.title.isEmpty ? "—" : entry.title))</a>"
+            if !entry.children.isEmpty { text += "\n" + list(entry.children) }
+            text += "</li>\n"
+        }
+        return text + "</ol>\n"
+    }
+
+    func ncx(metadata: BookMetadata) -> String {
+        var counter = 0
+        func points(_ entries: [Entry], indent: String) -> String {
+            var text = ""
+            for entry in entries {
+                counter += 1
+                text += "\(indent)<navPoint id=\"nav-\(counter)\" playOrder=\"\(counter)\">\n"
+                text += "\(indent)  <navLabel><text>\(XMLText.escaped(entry.title.isEmpty ? "—" : entry.title))</text></navLabel>\n"
+                text += "\(indent)  <content src=\"\(XMLText.escapedAttribute(entry.href))\"/>\n"
+                text += points(entry.children, indent: indent + "  ")
+                text += "\(indent)</navPoint>\n"
+            }
+            return text
+        }
+        let map = points(entries, indent: "    ")
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="\(metadata.language)">
+              <head>
+                <meta name="dtb:uid" content="\(XMLText.escapedAttribute(metadata.identifier))"/>
+                <meta name="dtb:depth" content="\(depth(entries))"/>
+                <meta name="dtb:totalPageCount" content="0"/>
+                <meta name="dtb:maxPageNumber" content="0"/>
+              </head>
+              <docTitle><text>\(XMLText.escaped(metadata.title))</text></docTitle>
+              <navMap>
+            \(map)  </navMap>
+            </ncx>
+
+            """
+    }
+
+    private func depth(_ entries: [Entry]) -> Int {
+        entries.map { 1 + depth($0.children) }.max() ?? 0
+    }
+}

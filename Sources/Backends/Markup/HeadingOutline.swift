@@ -1,0 +1,42 @@
+import Compiler
+
+/// A heading of an article with its resolved anchor: what tables of contents list.
+struct HeadingEntry {
+    var level: Int
+    var id: String
+    var content: [Inline]
+}
+
+extension Article {
+    /// The headings whose level is in `levels`, in reading order (those without an anchor are skipped).
+    func headings(levels: ClosedRange<Int>) -> [HeadingEntry] {
+        var entries: [HeadingEntry] = []
+        blocks.forEachBlock { block in
+            if case .heading(let level, let content) = block.kind, levels.contains(level), let id = block.attributes.id {
+                entries.append(HeadingEntry(level: level, id: id, content: content))
+            }
+        }
+        return entries
+    }
+}
+
+extension Array where Element == Inline {
+    /// The inlines with links replaced by their content and footnote marks removed: for a heading
+    /// shown inside a link (a table of contents), where a nested link or note would be invalid.
+    var withoutLinks: [Inline] {
+        flatMap { inline -> [Inline] in
+            switch inline {
+            case .link(let link): return link.content.withoutLinks
+            case .footnoteReference: return []
+            case .emphasis(let children, let attributes): return [.emphasis(children.withoutLinks, attributes)]
+            case .strong(let children, let attributes): return [.strong(children.withoutLinks, attributes)]
+            case .strikethrough(let children, let attributes): return [.strikethrough(children.withoutLinks, attributes)]
+            case .mark(let children, let attributes): return [.mark(children.withoutLinks, attributes)]
+            case .span(let children, let attributes): return [.span(children.withoutLinks, attributes)]
+            case .subscript(let children): return [.subscript(children.withoutLinks)]
+            case .superscript(let children): return [.superscript(children.withoutLinks)]
+            default: return [inline]
+            }
+        }
+    }
+}

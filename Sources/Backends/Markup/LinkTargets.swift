@@ -1,0 +1,35 @@
+import Compiler
+
+/// Where a backend puts the places a chapter points to: other chapters and headings, and images.
+protocol LinkTargets {
+    /// The `href` of a place inside the book (`chapter-004.xhtml#loss`, or `#loss` in one file).
+    func href(for target: InternalTarget) -> String
+    /// The `src` of an image file of the book (a path in the EPUB, or a `data:` URL).
+    func source(for resource: ResourceID) -> String?
+}
+
+/// The external destinations a book keeps as links: the web and mail, with a host a URL parser
+/// accepts. Anything else (`javascript:`, `data:`, `file:`, site paths that matched no article,
+/// malformed hosts) is shown as text.
+enum ExternalURL {
+    static let schemes: Set<String> = ["http", "https", "mailto", "ftp"]
+
+    static func isAllowed(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":"),
+              !destination.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" })
+        else { return false }
+        let scheme = destination[..<colon].lowercased()
+        guard schemes.contains(scheme) else { return false }
+        if scheme == "mailto" { return destination.count > 7 }
+        let rest = destination[destination.index(after: colon)...]
+        guard rest.hasPrefix("//") else { return false }
+        let authority = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        var host = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+        if host.hasPrefix("[") { return host.contains("]") }
+        if let portColon = host.lastIndex(of: ":") {
+            guard host[host.index(after: portColon)...].allSatisfy(\.isASCII) && host[host.index(after: portColon)...].allSatisfy(\.isNumber) else { return false }
+            host = host[..<portColon]
+        }
+        return !host.isEmpty && host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }
+    }
+}

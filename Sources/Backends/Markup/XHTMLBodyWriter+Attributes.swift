@@ -1,0 +1,68 @@
+import Compiler
+
+extension XHTMLBodyWriter {
+    /// The attributes a book keeps of `{…}`: id (once per document), classes, `title`, `lang` and
+    /// `dir`. Anything else (`style`, `on…` handlers, `data-`) is dropped.
+    mutating func attributeText(_ attributes: Attributes, classes extra: [String] = []) -> String {
+        var text = ""
+        if let id = attributes.id.map(Self.identifier), !id.isEmpty, writtenIDs.insert(id).inserted {
+            text += " id=\"\(XMLText.escapedAttribute(options.idPrefix + id))\""
+        }
+        text += classText(extra + attributes.classes.map(Self.className))
+        if let title = attributes["title"] { text += " title=\"\(XMLText.escapedAttribute(title))\"" }
+        if let language = attributes["lang"], Self.isLanguageTag(language) {
+            text += " lang=\"\(language)\" xml:lang=\"\(language)\""
+        }
+        if let direction = attributes["dir"], ["ltr", "rtl", "auto"].contains(direction) { text += " dir=\"\(direction)\"" }
+        return text
+    }
+
+    func classText(_ classes: [String]) -> String {
+        let names = classes.filter { !$0.isEmpty }
+        return names.isEmpty ? "" : " class=\"\(names.joined(separator: " "))\""
+    }
+
+    /// A class name made of letters, digits, `-` and `_` only.
+    static func className(_ name: String) -> String {
+        String(name.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" ? Character($0) : "-" })
+    }
+
+    /// An id without white space (which XHTML forbids in ids).
+    static func identifier(_ id: String) -> String {
+        String(id.map { $0.isWhitespace ? "-" : $0 })
+    }
+
+    static func isLanguageTag(_ tag: String) -> Bool {
+        !tag.isEmpty && tag.count <= 35 && tag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+}
+
+/// Percent-encoding for the parts of a URL a book writes.
+enum URLText {
+    /// A fragment (`#…`): characters outside RFC 3986's fragment set are percent-encoded as UTF-8.
+    static func fragment(_ text: String) -> String { encode(text, keeping: fragmentCharacters) }
+
+    /// An external URL as written: spaces, quotes and non-ASCII are encoded, `%` escapes are kept,
+    /// a `#` after the fragment's own is encoded.
+    static func external(_ text: String) -> String {
+        guard let hash = text.firstIndex(of: "#") else { return encode(text, keeping: urlCharacters) }
+        return encode(String(text[..<hash]), keeping: urlCharacters) + "#" + encode(String(text[text.index(after: hash)...]), keeping: fragmentCharacters.union([UInt8(ascii: "%")]))
+    }
+
+    private static let urlCharacters = fragmentCharacters.union(Array("%[]".utf8))
+
+    private static let fragmentCharacters: Set<UInt8> = Set(
+        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?".utf8))
+
+    private static func encode(_ text: String, keeping allowed: Set<UInt8>) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            if allowed.contains(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,202 @@
+import Compiler
+
+/// Writes one article as the content of an XHTML `<body>`: every IR node has a rendering here,
+/// shared by the EPUB chapters and the single-file HTML. The output is well-formed XML whatever
+/// the article holds: text is escaped, only safe attributes are written, ids are unique.
+struct XHTMLBodyWriter {
+    /// What differs between the formats that share this writer.
+    struct Options {
+        /// Write EPUB's `epub:type` semantics (noteref, footnote) beside the ARIA roles.
+        var epubSemantics: Bool
+        /// Put before every id (one HTML file holds every article; an EPUB chapter is its own file).
+        var idPrefix: String
+        /// The language of the article, for container titles.
+        var language: String
+    }
+
+    let article: Article
+    let links: any LinkTargets
+    let options: Options
+    var out = ""
+    /// Ids written so far (without the prefix): a repeated `{#id}` is dropped.
+    var writtenIDs: Set<String> = []
+    /// The id of each footnote's aside, by label.
+    var footnoteIDs: [String: String] = [:]
+    /// The id of each footnote's first reference, for the back-link.
+    var firstReferenceIDs: [String: String] = [:]
+    /// Inside a link's text, where another link cannot be.
+    var insideLink = false
+    let footnotesByLabel: [String: Footnote]
+
+    init(article: Article, links: any LinkTargets, options: Options) {
+        self.article = article
+        self.links = links
+        self.options = options
+        footnotesByLabel = Dictionary(article.footnotes.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+        var reserved: Set<String> = []
+        article.blocks.forEachBlock { block in if let id = block.attributes.id { reserved.insert(id) } }
+        for footnote in article.footnotes {
+            var id = "fn-\(footnote.number)"
+            while reserved.contains(id) { id = "note-" + id }
+            reserved.insert(id)
+            footnoteIDs[footnote.label] = id
+        }
+    }
+
+    /// The article: a level-1 title (the first heading when it is one, else the frontmatter title),
+    /// the blocks, then the footnotes.
+    mutating func writeArticle() -> String {
+        var blocks = article.blocks
+        if case .heading(1, _)? = blocks.first?.kind {
+            write(blocks.removeFirst())
+        } else {
+            out += "<h1>\(XMLText.escaped(article.metadata.title))</h1>\n"
+        }
+        write(blocks)
+        writeFootnotes()
+        return out
+    }
+
+    mutating func write(_ blocks: [Block]) {
+        for block in blocks { write(block) }
+    }
+
+    mutating func write(_ block: Block) {
+        let attributes = block.attributes
+        switch block.kind {
+        case .paragraph(let content, let hidden):
+            if hidden && attributes.isEmpty {
+                writeInlines(content)
+                out += "\n"
+            } else {
+                out += "<p\(attributeText(attributes))>"
+                writeInlines(content)
+                out += "</p>\n"
+            }
+        case .heading(let level, let content):
+            out += "<h\(level)\(attributeText(attributes))>"
+            writeInlines(content)
+            out += "</h\(level)>\n"
+        case .thematicBreak:
+            out += "<hr\(attributeText(attributes)) />\n"
+        case .blockQuote(let blocks):
+            out += "<blockquote\(attributeText(attributes))>\n"
+            write(blocks)
+            out += "</blockquote>\n"
+        case .list(let list):
+            writeList(list, attributes: attributes)
+        case .code(let code):
+            writeCode(code, attributes: attributes)
+        case .html:
+            // The book's parser options turn raw HTML into IR; what could not be converted was reported and left out.
+            break
+        case .table(let table):
+            writeTable(table, attributes: attributes)
+        case .container(let container):
+            writeContainer(container, attributes: attributes)
+        case .math(let formula):
+            out += "<div\(attributeText(attributes, classes: ["math-display"]))>\(formula.mathML)</div>\n"
+        case .tableOfContents:
+            writeTableOfContents(attributes: attributes)
+        }
+    }
+
+    private mutating func writeList(_ list: List, attributes: Attributes) {
+        let tag = list.isOrdered ? "ol" : "ul"
+        let start = list.start.map { $0 == 1 ? "" : " start=\"\($0)\"" } ?? ""
+        let taskList = list.items.contains { $0.task != nil }
+        out += "<\(tag)\(attributeText(attributes, classes: taskList ? ["task-list"] : []))\(start)>\n"
+        for item in list.items {
+            out += "<li\(attributeText(item.attributes, classes: item.task == nil ? [] : ["task"]))>"
+            if let done = item.task {
+                out += done ? "<span class=\"task-box done\">☑</span> " : "<span class=\"task-box\">☐</span> "
+            }
+            write(item.blocks)
+            out += "</li>\n"
+        }
+        out += "</\(tag)>\n"
+    }
+
+    private mutating func writeCode(_ code: CodeBlock, attributes: Attributes) {
+        if let title = code.title { out += "<figure class=\"code\">\n<figcaption>\(XMLText.escaped(title))</figcaption>\n" }
+        let language = code.language.map { ["language-" + Self.className($0)] } ?? []
+        let numbered = code.lineNumbers == true
+        out += "<pre\(attributeText(attributes, classes: numbered ? ["line-numbers"] : []))><code\(classText(language))>"
+        if code.highlightedLines.isEmpty && !numbered {
+            out += XMLText.escaped(code.code)
+        } else {
+            let highlighted = Set(code.highlightedLines)
+            var lines = code.code.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            for (index, line) in lines.enumerated() {
+                let mark = highlighted.contains(index + 1) ? " highlighted" : ""
+                out += "<span class=\"line\(mark)\">\(XMLText.escaped(String(line)))</span>\n"
+            }
+        }
+        out += "</code></pre>\n"
+        if code.title != nil { out += "</figure>\n" }
+    }
+
+    private mutating func writeTable(_ table: Table, attributes: Attributes) {
+        out += "<table\(attributeText(attributes))>\n"
+        if !table.header.isEmpty {
+            out += "<thead>\n"
+            writeRow(table.header, tag: "th", alignments: table.alignments)
+            out += "</thead>\n"
+        }
+        if !table.rows.isEmpty {
+            out += "<tbody>\n"
+            for row in table.rows { writeRow(row, tag: "td", alignments: table.alignments) }
+            out += "</tbody>\n"
+        }
+        out += "</table>\n"
+    }
+
+    private mutating func writeRow(_ row: [TableCell], tag: String, alignments: [Table.Alignment]) {
+        out += "<tr>"
+        for (index, cell) in row.enumerated() {
+            let alignment = index < alignments.count ? alignments[index] : .none
+            let align: [String] = switch alignment {
+            case .none: []
+            case .left: ["align-left"]
+            case .center: ["align-center"]
+            case .right: ["align-right"]
+            }
+            out += "<\(tag)\(attributeText(cell.attributes, classes: align))>"
+            writeInlines(cell.content)
+            out += "</\(tag)>"
+        }
+        out += "</tr>\n"
+    }
+
+    /// `[[TOC]]`: the article's level-2 and level-3 headings as a nested list of links.
+    private mutating func writeTableOfContents(attributes: Attributes) {
+        let entries = article.headings(levels: 2...3)
+        guard !entries.isEmpty else { return }
+        // Level-3 headings nest under the level-2 heading before them.
+        var groups: [(entry: HeadingEntry, children: [HeadingEntry])] = []
+        for entry in entries {
+            if entry.level == 3, !groups.isEmpty { groups[groups.count - 1].children.append(entry) } else { groups.append((entry, [])) }
+        }
+        out += "<div\(attributeText(attributes, classes: ["article-toc"]))>\n<ul>\n"
+        for group in groups {
+            writeTableOfContentsLink(id: group.entry.id, content: group.entry.content)
+            if !group.children.isEmpty {
+                out += "\n<ul>\n"
+                for child in group.children {
+                    writeTableOfContentsLink(id: child.id, content: child.content)
+                    out += "</li>\n"
+                }
+                out += "</ul>\n"
+            }
+            out += "</li>\n"
+        }
+        out += "</ul>\n</div>\n"
+    }
+
+    private mutating func writeTableOfContentsLink(id: String, content: [Inline]) {
+        out += "<li><a href=\"#\(URLText.fragment(options.idPrefix + id))\">"
+        writeInlines(content.withoutLinks)
+        out += "</a>"
+    }
+}
