@@ -73,9 +73,18 @@ let package = Package(
             dependencies: ["TeXMath"],
             path: "bench/MathBenchmark"
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "CompilerTests",
-            dependencies: ["Compiler"]
+            dependencies: ["Compiler", "TestSupport"]
+        ),
+        .testTarget(
+            name: "BackendsTests",
+            dependencies: ["Backends", "Compiler", "CZip", "CLibXML2", "TestSupport"],
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "TeXMathTests",

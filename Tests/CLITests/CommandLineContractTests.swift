@@ -95,4 +95,36 @@ struct CommandLineContractTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("--latex is not available in this version of kbcompile"))
     }
+
+    @Test("build writes <folder>.epub (the default format); two runs with one SOURCE_DATE_EPOCH give the same bytes")
+    func buildEPUB() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var books: [Data] = []
+        for run in 0..<2 {
+            let result = try KBCompileProcess.run(["examples/ml-notes", "-o", output.appendingPathComponent("\(run)").path],
+                                                  environment: ["SOURCE_DATE_EPOCH": "1714000000"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("wrote \(output.path)/\(run)/ml-notes.epub"))
+            books.append(try Data(contentsOf: output.appendingPathComponent("\(run)/ml-notes.epub")))
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("\(run)").path)
+            #expect(leftovers == ["ml-notes.epub"], "no temporary files are left")
+        }
+        #expect(books[0] == books[1])
+        #expect(books[0].prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
+    }
+
+    @Test("a stylesheet outside the knowledge base is refused with exit 3 and nothing is written")
+    func stylesheetOutside() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("kb"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("body { color: red }".utf8).write(to: folder.appendingPathComponent("outside.css"))
+        try Data("epub:\n  stylesheet: ../outside.css\n".utf8).write(to: folder.appendingPathComponent("kb/kbcompile.yml"))
+        try Data("# A\n".utf8).write(to: folder.appendingPathComponent("kb/a.md"))
+        let result = try KBCompileProcess.run([folder.appendingPathComponent("kb").path, "-o", folder.appendingPathComponent("out").path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("epub.stylesheet '../outside.css' is not a readable file inside the knowledge base"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/kb.epub").path))
+    }
 }

@@ -24,10 +24,11 @@ struct KBCompileProcess {
     static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let shared = projectRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
-    static func run(_ arguments: [String], stdin: String = "", in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String = "", in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = directory ?? projectRoot
         let input = Pipe()
         let output = Pipe()

@@ -18,7 +18,6 @@ public struct EPUBBackend: Backend {
         let tocDepth = context.options["toc-depth"].flatMap(Int.init).map { min(max($0, 1), 6) } ?? 2
         let contentsPage = context.options["contents-page"].map { !["false", "no", "0"].contains($0.lowercased()) } ?? true
         let seconds = context.sourceDateEpoch ?? metadata.modified.map { Int($0.timeIntervalSince1970) } ?? Self.fallbackDate
-        let chinese = metadata.language.lowercased().hasPrefix("zh")
 
         var zip = ZipWriter(modified: seconds)
         zip.add("mimetype", text: "application/epub+zip", compressed: false)
@@ -88,8 +87,7 @@ public struct EPUBBackend: Backend {
             accessibility: EPUBAccessibility(hasImages: !layout.images.isEmpty, imagesDescribed: Self.imagesDescribed(book), hasMath: hasMath))
 
         zip.add("EPUB/package.opf", text: package.xml())
-        zip.add("EPUB/nav.xhtml", text: navigation.navDocument(metadata: metadata, tocTitle: chinese ? "目录" : "Contents",
-                                                               hasCover: true, firstChapter: firstChapter))
+        zip.add("EPUB/nav.xhtml", text: navigation.navDocument(metadata: metadata, firstChapter: firstChapter))
         zip.add("EPUB/toc.ncx", text: navigation.ncx(metadata: metadata))
         zip.add("EPUB/\(EPUBDocuments.stylesheetPath)", text: context.stylesheet ?? DefaultStylesheets.epub)
         for file in files {

@@ -52,14 +52,16 @@ struct EPUBNavigation {
         return result
     }
 
-    func navDocument(metadata: BookMetadata, tocTitle: String, hasCover: Bool, firstChapter: String?) -> String {
+    func navDocument(metadata: BookMetadata, firstChapter: String?) -> String {
+        let chinese = metadata.language.lowercased().hasPrefix("zh")
+        let tocTitle = chinese ? "目录" : "Contents"
         var body = "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>\(XMLText.escaped(tocTitle))</h1>\n"
         body += list(entries) + "</nav>\n"
         body += "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n"
-        if hasCover { body += "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">Cover</a></li>\n" }
-        body += "<li><a epub:type=\"titlepage\" href=\"text/title.xhtml\">Title page</a></li>\n"
+        body += "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">\(chinese ? "封面" : "Cover")</a></li>\n"
+        body += "<li><a epub:type=\"titlepage\" href=\"text/title.xhtml\">\(chinese ? "书名页" : "Title page")</a></li>\n"
         body += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">\(XMLText.escaped(tocTitle))</a></li>\n"
-        if let firstChapter { body += "<li><a epub:type=\"bodymatter\" href=\"\(firstChapter)\">Start</a></li>\n" }
+        if let firstChapter { body += "<li><a epub:type=\"bodymatter\" href=\"\(firstChapter)\">\(chinese ? "正文" : "Start")</a></li>\n" }
         body += "</ol>\n</nav>\n"
         return EPUBDocuments.xhtml(title: tocTitle, language: metadata.language, bodyClass: "navigation", body: body,
                                    stylesheet: EPUBDocuments.stylesheetPath)

@@ -60,7 +60,7 @@ pre {
   text-align: left;
 }
 pre code { background: none; padding: 0; font-size: 1em; }
-pre .line { display: block; }
+pre .line { display: inline-block; width: 100%; }
 pre .line.highlighted { background: #fff5b1; }
 pre.line-numbers code { counter-reset: line; }
 pre.line-numbers .line::before {
@@ -90,7 +90,6 @@ ul.task-list { list-style: none; padding-left: 1.2em; }
 
 /* Math */
 .math-display { margin: 0.8em 0; text-align: center; overflow-x: auto; }
-math[display="block"] { display: block; margin: 0.5em auto; }
 menclose[notation~="box"] { border: 1px solid currentColor; padding: 0 0.2em; }
 menclose[notation~="updiagonalstrike"] { text-decoration: line-through; }
 

@@ -9,12 +9,12 @@ extension XHTMLBodyWriter {
         let kindClass = Self.className(kind.rawValue)
         let title = container.title ?? kind.defaultTitle(language: options.language).map { [.text($0)] }
         if ContainerKind.hints.contains(kind) {
-            out += "<div\(attributeText(attributes, classes: ["hint", kindClass]))>\n"
+            out += "<div\(attributeText(attributes, classes: ["hint", kindClass])) role=\"note\">\n"
             writeContainerTitle(title, kind: "hint-title")
             write(container.body)
             out += "</div>\n"
         } else if kind == .tabs || kind == .codeTabs {
-            out += "<div\(attributeText(attributes, classes: ["tabs", kindClass]))>\n"
+            out += "<div\(attributeText(attributes, classes: kind == .tabs ? ["tabs"] : ["tabs", kindClass]))>\n"
             for tab in container.body {
                 guard case .container(let inner) = tab.kind else {
                     write(tab)

@@ -7,7 +7,9 @@ extension XHTMLBodyWriter {
             out += XMLText.escaped("[^\(label)]")
             return
         }
-        var id = "fnref-\(footnote.number)"
+        let count = (referenceCounts[label] ?? 0) + 1
+        referenceCounts[label] = count
+        var id = count == 1 ? "fnref-\(footnote.number)" : "fnref-\(footnote.number)-\(count)"
         while !writtenIDs.insert(id).inserted { id += "-" }
         if firstReferenceIDs[label] == nil { firstReferenceIDs[label] = id }
         let semantics = options.epubSemantics ? " epub:type=\"noteref\"" : ""

@@ -24,6 +24,8 @@ struct XHTMLBodyWriter {
     var footnoteIDs: [String: String] = [:]
     /// The id of each footnote's first reference, for the back-link.
     var firstReferenceIDs: [String: String] = [:]
+    /// How many marks of each footnote were written.
+    var referenceCounts: [String: Int] = [:]
     /// Inside a link's text, where another link cannot be.
     var insideLink = false
     let footnotesByLabel: [String: Footnote]
@@ -109,7 +111,8 @@ struct XHTMLBodyWriter {
         for item in list.items {
             out += "<li\(attributeText(item.attributes, classes: item.task == nil ? [] : ["task"]))>"
             if let done = item.task {
-                out += done ? "<span class=\"task-box done\">☑</span> " : "<span class=\"task-box\">☐</span> "
+                // The item's text keeps the space after `[x]`.
+                out += done ? "<span class=\"task-box done\">☑</span>" : "<span class=\"task-box\">☐</span>"
             }
             write(item.blocks)
             out += "</li>\n"

@@ -39,7 +39,8 @@ enum SourcePath {
     static func resolve(_ path: String, from articlePath: String, siteRoot: URL, layout: SourceLayout) -> Resolution {
         if path.isEmpty { return .missing(path) }
         let base = path.hasPrefix("/") ? siteRoot : layout.root.appendingPathComponent(articlePath).deletingLastPathComponent()
-        let target = URL(fileURLWithPath: path.hasPrefix("/") ? String(path.dropFirst()) : path, relativeTo: base).standardizedFileURL
+        // Appended, not resolved `relativeTo:` a base that may not end in `/` (which would drop its last folder).
+        let target = base.appendingPathComponent(path.hasPrefix("/") ? String(path.dropFirst()) : path).standardizedFileURL
         let rootPath = layout.root.path
         guard target.path == rootPath || target.path.hasPrefix(rootPath + "/") else { return .outside(path) }
         var isFolder: ObjCBool = false
