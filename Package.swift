@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "Backends",
-            dependencies: ["Compiler", "CZip", "TeXMath"]
+            dependencies: ["Compiler", "CZip", "CLibXML2", "TeXMath"]
         ),
         .executableTarget(
             name: "kbcompile",

@@ -67,13 +67,7 @@ public struct EPUBBackend: Backend {
             spine.append(document.id)
         }
         for image in layout.images {
-            let bytes: Data
-            do {
-                bytes = try Data(contentsOf: image.resource.url)
-            } catch {
-                throw BackendFailure(message: "cannot read image '\(image.resource.id.rawValue)': \(error.localizedDescription)")
-            }
-            files.append((image.path, Array(bytes)))
+            files.append((image.path, try ImageLoader.bytes(of: image.resource)))
             let isCover = image.resource.id == metadata.cover
             items.append(.init(id: isCover ? "cover-image" : image.id, href: image.path, mediaType: image.resource.mediaType,
                                properties: isCover ? ["cover-image"] : []))
@@ -89,7 +83,7 @@ public struct EPUBBackend: Backend {
         zip.add("EPUB/package.opf", text: package.xml())
         zip.add("EPUB/nav.xhtml", text: navigation.navDocument(metadata: metadata, firstChapter: firstChapter))
         zip.add("EPUB/toc.ncx", text: navigation.ncx(metadata: metadata))
-        zip.add("EPUB/\(EPUBDocuments.stylesheetPath)", text: context.stylesheet ?? DefaultStylesheets.epub)
+        zip.add("EPUB/\(EPUBDocuments.stylesheetPath)", text: context.stylesheet ?? BuiltInTemplates.epubStylesheet)
         for file in files {
             // Images are compressed already.
             zip.add("EPUB/" + file.path, file.bytes, compressed: !file.path.hasPrefix(EPUBLayout.imageFolder + "/") || file.path.hasSuffix(".svg"))

@@ -71,8 +71,8 @@ struct EPUBLayout: LinkTargets {
         return file + (target.anchor.map { "#" + URLText.fragment($0) } ?? "")
     }
 
-    func source(for resource: ResourceID) -> String? {
-        imagePaths[resource].map { "../" + $0 }
+    func image(_ resource: ResourceID) -> ImageReference? {
+        imagePaths[resource].map { .source("../" + $0) }
     }
 
     private static func number(_ value: Int, digits: Int) -> String {

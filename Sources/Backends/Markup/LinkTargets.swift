@@ -4,8 +4,17 @@ import Compiler
 protocol LinkTargets {
     /// The `href` of a place inside the book (`chapter-004.xhtml#loss`, or `#loss` in one file).
     func href(for target: InternalTarget) -> String
-    /// The `src` of an image file of the book (a path in the EPUB, or a `data:` URL).
-    func source(for resource: ResourceID) -> String?
+    /// How an image of the book is referred to (a path in the EPUB, a `data:` URL once in the HTML).
+    func image(_ resource: ResourceID) -> ImageReference?
+}
+
+/// The `src` of an `<img>`, or, for an image shown again in one HTML file, the id of the first
+/// `<img>` that holds its bytes (the page's script copies them; without scripts the alt text shows).
+enum ImageReference {
+    case source(String)
+    /// The first use of an image that is shown more than once: it gets this id.
+    case firstUse(source: String, id: String)
+    case copy(of: String)
 }
 
 /// The external destinations a book keeps as links: the web and mail, with a host a URL parser

@@ -76,15 +76,22 @@ extension XHTMLBodyWriter {
     /// inside a link, just the alt text), a missing one a visible placeholder.
     private mutating func writeImage(_ image: Image) {
         let alt = image.alt.plainText
-        if let resource = image.resource, let source = links.source(for: resource) {
-            var text = "<img src=\"\(XMLText.escapedAttribute(source))\" alt=\"\(XMLText.escapedAttribute(alt))\""
+        if let resource = image.resource, let reference = links.image(resource) {
+            var text = switch reference {
+            case .source(let source): "<img src=\"\(XMLText.escapedAttribute(source))\""
+            case .firstUse(let source, let id): "<img id=\"\(id)\" src=\"\(XMLText.escapedAttribute(source))\""
+            case .copy(let id): "<img data-copy-of=\"\(id)\""
+            }
+            text += " alt=\"\(XMLText.escapedAttribute(alt))\""
             if let title = image.title { text += " title=\"\(XMLText.escapedAttribute(title))\"" }
             for name in ["width", "height"] {
                 if let value = image.attributes[name], let pixels = Int(value.hasSuffix("px") ? String(value.dropLast(2)) : value), pixels > 0 {
                     text += " \(name)=\"\(pixels)\""
                 }
             }
-            out += text + attributeText(image.attributes) + " />"
+            var attributes = image.attributes
+            if case .firstUse = reference { attributes.id = nil }
+            out += text + attributeText(attributes) + " />"
         } else if ExternalURL.isAllowed(image.source) && !insideLink {
             out += "<a class=\"remote-image\" href=\"\(XMLText.escapedAttribute(URLText.external(image.source)))\">"
             out += "[\(XMLText.escaped(alt.isEmpty ? image.source : alt))]</a>"

@@ -1,0 +1,74 @@
+import Backends
+import Compiler
+import Foundation
+import Testing
+import TestSupport
+
+/// The single HTML file in real headless Chromium, with the network cut: it asks for nothing,
+/// shows every formula as MathML and every image from a `data:` URL, and its search finds words.
+@Suite("HTML in Chromium")
+struct HTMLChromiumTests {
+    static let example = SharedData.projectRoot.appendingPathComponent("examples/ml-notes")
+
+    static func html(_ source: URL) throws -> (html: String, book: Book, folder: TemporaryFolder) {
+        let compilation = try BookBuilder.compile(source)
+        let artifacts = try HTMLBackend().render(compilation.book, context: RenderContext(baseName: "book", sourceDateEpoch: 1_700_000_000))
+        #expect(artifacts.map(\.path) == ["book.html"], "exactly one file")
+        let folder = try TemporaryFolder()
+        try folder.write("book.html", bytes: artifacts[0].bytes)
+        return (String(decoding: artifacts[0].bytes, as: UTF8.self), compilation.book, folder)
+    }
+
+    @Test("the net log sees a request a page makes (the check below can fail)")
+    func control() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("leak.html", "<!DOCTYPE html><html><body><img src=\"https://kbcompile-control.invalid/x.png\" alt=\"x\"></body></html>")
+        let load = try HeadlessChromium.load(folder.url.appendingPathComponent("leak.html").absoluteString)
+        #expect(load.pageRequests.contains { $0.contains("kbcompile-control.invalid") })
+    }
+
+    @Test("no request; every formula is MathML; every image is a data: URL", arguments: ["examples/ml-notes", "seed/docs", "plume-docs"])
+    func offline(_ knowledgeBase: String) throws {
+        let source = knowledgeBase.hasPrefix("examples/") ? SharedData.projectRoot.appendingPathComponent(knowledgeBase) : SharedData.url("corpus/" + knowledgeBase)
+        let (html, book, folder) = try Self.html(source)
+        // Nothing in the file points outside it: every tag's src is data:, no <link>, no url() in the style but data:.
+        #expect(html.range(of: #"<[a-zA-Z][^>]*\ssrc="(?!data:)"#, options: .regularExpression) == nil)
+        #expect(html.range(of: #"<link\s"#, options: .regularExpression) == nil)
+        let style = try #require(html.range(of: "<style>")).upperBound..<(try #require(html.range(of: "</style>"))).lowerBound
+        #expect(html[style].range(of: #"url\((?!"?data:)"#, options: .regularExpression) == nil)
+        let load = try HeadlessChromium.load(folder.url.appendingPathComponent("book.html").absoluteString)
+        #expect(load.pageRequests.isEmpty, "\(load.pageRequests)")
+        var formulas = 0, images = 0
+        for article in book.articles {
+            let blocks = article.blocks + article.footnotes.flatMap(\.blocks)
+            blocks.forEachBlock { if case .math = $0.kind { formulas += 1 } }
+            blocks.forEachInline { inline in
+                if case .math = inline { formulas += 1 }
+                if case .image(let image) = inline, image.resource != nil { images += 1 }
+            }
+        }
+        #expect(Self.count("<math ", in: load.dom) == formulas)
+        #expect(Self.count("<img src=\"data:", in: load.dom) + Self.count("<img data-copy-of=\"img-", in: load.dom) == images)
+        #expect(load.dom.range(of: #"<img data-copy-of="[^"]*"(?![^>]*src="data:)"#, options: .regularExpression) == nil,
+                "the script gave every copy its image")
+        #expect(load.dom.contains("id=\"kb-search\" role=\"search\">"), "the search box is shown when scripts run")
+    }
+
+    @Test("search finds a Chinese word and an English word in the right articles", arguments: [
+        ("梯度", "梯度下降"), ("attention", "Transformers in brief"), ("线性回归", "线性回归"),
+    ])
+    func search(_ query: (String, String)) throws {
+        let (_, _, folder) = try Self.html(Self.example)
+        var components = URLComponents(url: folder.url.appendingPathComponent("book.html"), resolvingAgainstBaseURL: false)!
+        components.queryItems = [URLQueryItem(name: "q", value: query.0)]
+        let load = try HeadlessChromium.load(components.url!.absoluteString)
+        let firstResult = try #require(load.dom.range(of: "<span class=\"kb-result-title\">"))
+        let title = load.dom[firstResult.upperBound...].prefix { $0 != "<" }
+        #expect(title.hasPrefix(query.1), "first result for \(query.0): \(title)")
+        #expect(load.dom.contains("<mark>"), "the snippet marks the match")
+    }
+
+    static func count(_ needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+}
