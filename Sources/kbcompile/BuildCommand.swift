@@ -16,13 +16,14 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Write LaTeX source for xelatex.") var latex = false
     @Flag(name: .long, help: "Write one offline HTML file.") var html = false
     @Flag(name: .long, help: "Write LaTeX and run latexmk -xelatex to make a PDF.") var pdf = false
-    @Flag(name: .long, help: "Write every format.") var all = false
+    @Flag(name: .long, help: "Write every format this version can write.") var all = false
 
     @Option(name: .shortAndLong, help: "The output folder (default: ./out).")
     var output: String = "out"
 
     var requestedFormats: [OutputFormat] {
-        if all { return OutputFormat.allCases }
+        // Every format this version can write (the README's status table says which).
+        if all { return OutputFormat.allCases.filter { BackendRegistry.backend(for: $0) != nil } }
         var formats: [OutputFormat] = []
         if epub { formats.append(.epub) }
         if latex { formats.append(.latex) }

@@ -97,12 +97,14 @@
     var total = index.docs.length;
     wanted.forEach(function (term) {
       var postings = index.terms[term] || [];
-      var idf = Math.log(1 + total / (postings.length / 2 || 1));
+      var idf = Math.log(1 + total / (postings.length || 1));
       var next = new Map();
-      for (var i = 0; i < postings.length; i += 2) {
-        var doc = postings[i];
+      var doc = 0;
+      for (var i = 0; i < postings.length; i++) {
+        // Each posting is (document − previous document) × 8 + min(count, 7).
+        doc += Math.floor(postings[i] / 8);
         if (scores && !scores.has(doc)) continue;
-        next.set(doc, (scores ? scores.get(doc) : 0) + postings[i + 1] * idf);
+        next.set(doc, (scores ? scores.get(doc) : 0) + (postings[i] % 8) * idf);
       }
       scores = next;
     });
@@ -112,6 +114,19 @@
       var bonus = doc[0].toLowerCase().indexOf(needle) >= 0 ? 5 : 0;
       return { doc: doc, score: entry[1] + bonus };
     }).sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
+  }
+  // The text of a result's section, read from the page: from its heading (or the article's
+  // start) to the next heading of level 2 or 3.
+  function sectionText(href) {
+    var element = document.getElementById(decodeURIComponent(href.slice(1)));
+    if (!element) return "";
+    var node = element.tagName === "ARTICLE" ? element.firstElementChild : element.nextElementSibling;
+    var text = "";
+    while (node && !/^H[23]$/.test(node.tagName) && text.length < 4000) {
+      text += node.textContent + " ";
+      node = node.nextElementSibling;
+    }
+    return text;
   }
   function snippet(text, query) {
     var lower = text.toLowerCase(), needle = query.trim().toLowerCase();
@@ -144,7 +159,7 @@
       var title = document.createElement("span");
       title.className = "kb-result-title";
       title.textContent = result.doc[0];
-      a.append(title, document.createElement("br"), snippet(result.doc[2], query));
+      a.append(title, document.createElement("br"), snippet(sectionText(result.doc[1]), query));
       a.addEventListener("click", function () { results.hidden = true; });
       results.append(a);
     });

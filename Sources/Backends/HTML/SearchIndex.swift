@@ -2,12 +2,12 @@ import Compiler
 
 /// The full-text index the HTML page searches offline, built at compile time: one document per
 /// article section (split at `##` and `###`), CJK text indexed by character bigrams (and single
-/// characters), other text by lower-cased words. The page's script tokenizes queries the same way.
+/// characters), other text by lower-cased words. The page's script tokenizes queries the same way
+/// and takes result snippets from the page itself, so the index holds no copy of the text.
 struct SearchIndex {
     struct Document {
         var title: String
         var href: String
-        var text: String
     }
 
     private(set) var documents: [Document] = []
@@ -16,7 +16,7 @@ struct SearchIndex {
 
     mutating func add(title: String, href: String, text: String) {
         let number = documents.count
-        documents.append(Document(title: title, href: href, text: text))
+        documents.append(Document(title: title, href: href))
         var counts: [String: Int] = [:]
         for term in Self.terms(of: text + "\n" + title) { counts[term, default: 0] += 1 }
         for (term, count) in counts { postings[term, default: []].append((number, count)) }
@@ -83,17 +83,23 @@ struct SearchIndex {
     }
 
     /// The index as JSON that is safe inside a `<script type="application/json">` element:
-    /// `{"docs":[[title, href, text], …], "terms":{"term":[doc, count, …], …}}`, terms sorted.
+    /// `{"docs":[[title, href], …], "terms":{"term":[posting, …], …}}`, terms sorted; a posting is
+    /// (document − previous document) × 8 + min(count, 7), so most postings are one or two digits.
     func json() -> String {
         var out = "{\"docs\":["
         for (index, document) in documents.enumerated() {
             if index > 0 { out += "," }
-            out += "[" + Self.string(document.title) + "," + Self.string(document.href) + "," + Self.string(document.text) + "]"
+            out += "[" + Self.string(document.title) + "," + Self.string(document.href) + "]"
         }
         out += "],\"terms\":{"
         for (index, term) in postings.keys.sorted().enumerated() {
             if index > 0 { out += "," }
-            out += Self.string(term) + ":[" + postings[term]!.map { "\($0.document),\($0.count)" }.joined(separator: ",") + "]"
+            var previous = 0
+            let encoded = postings[term]!.map { posting -> String in
+                defer { previous = posting.document }
+                return String((posting.document - previous) * 8 + min(posting.count, 7))
+            }
+            out += Self.string(term) + ":[" + encoded.joined(separator: ",") + "]"
         }
         return out + "}}"
     }
