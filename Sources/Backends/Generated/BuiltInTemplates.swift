@@ -321,6 +321,7 @@ nav#toc > ol { padding-left: 0; }
   --kb-line: #d0d7de;
   --kb-panel: #f6f8fa;
   --kb-link: #0969da;
+  --kb-tip: #047857; --kb-note: #1d4ed8; --kb-important: #6d28d9; --kb-warning: #b45309; --kb-caution: #b91c1c;
   --kb-bar-height: 3rem;
   --kb-sidebar-width: 18rem;
   color-scheme: light;
@@ -328,11 +329,13 @@ nav#toc > ol { padding-left: 0; }
 @media (prefers-color-scheme: dark) {
   :root:not([data-theme="light"]) {
     --kb-bg: #0d1117; --kb-fg: #e6edf3; --kb-muted: #9198a1; --kb-line: #3d444d; --kb-panel: #161b22; --kb-link: #4493f8;
+    --kb-tip: #34d399; --kb-note: #60a5fa; --kb-important: #a78bfa; --kb-warning: #fbbf24; --kb-caution: #f87171;
     color-scheme: dark;
   }
 }
 :root[data-theme="dark"] {
   --kb-bg: #0d1117; --kb-fg: #e6edf3; --kb-muted: #9198a1; --kb-line: #3d444d; --kb-panel: #161b22; --kb-link: #4493f8;
+  --kb-tip: #34d399; --kb-note: #60a5fa; --kb-important: #a78bfa; --kb-warning: #fbbf24; --kb-caution: #f87171;
   color-scheme: dark;
 }
 
@@ -346,6 +349,12 @@ code { background: var(--kb-panel); }
 th { background: var(--kb-panel); }
 th, td { border-color: var(--kb-line); }
 blockquote { color: var(--kb-muted); border-left-color: var(--kb-line); }
+.book-subtitle, figure.code figcaption, .missing-image, .remote-image { color: var(--kb-muted); }
+.hint.tip .hint-title { color: var(--kb-tip); }
+.hint.note .hint-title, .hint.info .hint-title { color: var(--kb-note); }
+.hint.important .hint-title { color: var(--kb-important); }
+.hint.warning .hint-title { color: var(--kb-warning); }
+.hint.caution .hint-title { color: var(--kb-caution); }
 
 /* The bar, the sidebar and the text column */
 .kb-bar {
