@@ -20,5 +20,6 @@ literal() { # NAME DOC FILE...
   literal epubStylesheet "\`templates/epub/style.css\`." templates/epub/style.css
   literal htmlStylesheet "\`templates/epub/style.css\` followed by \`templates/html/page.css\`." templates/epub/style.css templates/html/page.css
   literal htmlScript "\`templates/html/book.js\`." templates/html/book.js
+  literal latexBook "\`templates/latex/book.tex\`." templates/latex/book.tex
   echo "}"
 } >"$out"

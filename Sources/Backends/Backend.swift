@@ -9,7 +9,7 @@ public protocol Backend: Sendable {
 /// The one registry the command line selects writers from.
 public enum BackendRegistry {
     /// The backends this build has. A format with none is reported to the user as not yet available.
-    public static let available: [OutputFormat: any Backend] = [.epub: EPUBBackend(), .html: HTMLBackend()]
+    public static let available: [OutputFormat: any Backend] = [.epub: EPUBBackend(), .html: HTMLBackend(), .latex: LaTeXBackend(), .pdf: LaTeXBackend()]
 
     public static func backend(for format: OutputFormat) -> (any Backend)? { available[format] }
 

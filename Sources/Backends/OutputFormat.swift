@@ -32,14 +32,20 @@ public struct RenderContext: Sendable {
     public var sourceDateEpoch: Int?
     /// The `epub:`/`latex:`/`html:` section of the config for this backend.
     public var options: [String: String]
-    /// The user's stylesheet for this format (the config's `stylesheet`), replacing the default one.
-    public var stylesheet: String?
+    /// The user's replacement for the format's built-in stylesheet (EPUB, HTML: the config's
+    /// `stylesheet`) or template (LaTeX: the config's `template`).
+    public var customTemplate: String?
+    /// Converts an SVG image to PDF for xelatex (the command line runs rsvg-convert); nil: SVG
+    /// images show their alt text in the LaTeX book.
+    public var svgToPDF: (@Sendable ([UInt8]) -> [UInt8]?)?
 
-    public init(baseName: String, sourceDateEpoch: Int? = nil, options: [String: String] = [:], stylesheet: String? = nil) {
+    public init(baseName: String, sourceDateEpoch: Int? = nil, options: [String: String] = [:], customTemplate: String? = nil,
+                svgToPDF: (@Sendable ([UInt8]) -> [UInt8]?)? = nil) {
         self.baseName = baseName
         self.sourceDateEpoch = sourceDateEpoch
         self.options = options
-        self.stylesheet = stylesheet
+        self.customTemplate = customTemplate
+        self.svgToPDF = svgToPDF
     }
 }
 

@@ -3,7 +3,8 @@ import Compiler
 import Foundation
 
 /// Runs the backends and writes what they return: each file is written to a temporary name in
-/// the output folder and renamed into place, so a reader never sees half a book.
+/// the output folder and renamed into place, so a reader never sees half a book. `--pdf` renders
+/// the LaTeX into a scratch folder, runs latexmk there, and writes only the PDF.
 struct ArtifactWriter {
     let output: URL
 
@@ -11,20 +12,23 @@ struct ArtifactWriter {
     func build(_ format: OutputFormat, backend: any Backend, compilation: KnowledgeBaseCompiler.Compilation, baseName: String) -> [URL]? {
         let section = format == .pdf ? "latex" : format.rawValue
         let options = compilation.configuration.formatOptions[section] ?? [:]
-        var stylesheet: String?
-        if let path = options["stylesheet"] {
+        let key = section == "latex" ? "template" : "stylesheet"
+        var customTemplate: String?
+        if let path = options[key] {
             guard let text = Self.readInside(compilation.layout.root, path: path) else {
-                fail("\(section).stylesheet '\(path)' is not a readable file inside the knowledge base")
+                fail("\(section).\(key) '\(path)' is not a readable file inside the knowledge base")
                 return nil
             }
-            stylesheet = text
+            customTemplate = text
         }
-        let context = RenderContext(baseName: baseName, sourceDateEpoch: Self.sourceDateEpoch, options: options, stylesheet: stylesheet)
+        let context = RenderContext(baseName: baseName, sourceDateEpoch: Self.sourceDateEpoch, options: options,
+                                    customTemplate: customTemplate, svgToPDF: ExternalTools.svgToPDF)
         do {
-            let artifacts = try backend.render(compilation.book, context: context)
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            var artifacts = try backend.render(compilation.book, context: context)
+            if format == .pdf { artifacts = [try ExternalTools.typeset(artifacts, main: baseName + ".tex")] }
             return try artifacts.map { artifact in
                 let url = output.appendingPathComponent(artifact.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(artifact.bytes).write(to: url, options: .atomic)
                 return url
             }

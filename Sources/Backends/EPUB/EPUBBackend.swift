@@ -83,7 +83,7 @@ public struct EPUBBackend: Backend {
         zip.add("EPUB/package.opf", text: package.xml())
         zip.add("EPUB/nav.xhtml", text: navigation.navDocument(metadata: metadata, firstChapter: firstChapter))
         zip.add("EPUB/toc.ncx", text: navigation.ncx(metadata: metadata))
-        zip.add("EPUB/\(EPUBDocuments.stylesheetPath)", text: context.stylesheet ?? BuiltInTemplates.epubStylesheet)
+        zip.add("EPUB/\(EPUBDocuments.stylesheetPath)", text: context.customTemplate ?? BuiltInTemplates.epubStylesheet)
         for file in files {
             // Images are compressed already.
             zip.add("EPUB/" + file.path, file.bytes, compressed: !file.path.hasPrefix(EPUBLayout.imageFolder + "/") || file.path.hasSuffix(".svg"))

@@ -610,4 +610,70 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
   if (params.get("q")) { input.value = params.get("q"); show(input.value); }
 })();
 """#
+    /// `templates/latex/book.tex`.
+    static let latexBook = #"""
+% kbcompile's book template for xelatex. Replace it with `latex: { template: path/to/book.tex }`
+% in kbcompile.yml. kbcompile fills in each name written in double braces: title, subtitle,
+% author, date, language, pdflanguage and body (all already escaped for TeX).
+\documentclass[fontset=none,zihao=-4,openany]{ctexbook}
+\setCJKmainfont{Noto Serif CJK SC}[BoldFont={Noto Serif CJK SC Bold},ItalicFont={Noto Sans CJK SC},BoldItalicFont={Noto Sans CJK SC Bold},SlantedFont={Noto Sans CJK SC}]
+\setCJKsansfont{Noto Sans CJK SC}[BoldFont={Noto Sans CJK SC Bold},ItalicFont={Noto Sans CJK SC},BoldItalicFont={Noto Sans CJK SC Bold},SlantedFont={Noto Sans CJK SC}]
+\setCJKmonofont{Noto Sans Mono CJK SC}[BoldFont={Noto Sans Mono CJK SC Bold},ItalicFont={Noto Sans Mono CJK SC},BoldItalicFont={Noto Sans Mono CJK SC Bold},SlantedFont={Noto Sans Mono CJK SC}]
+\setmainfont{TeX Gyre Termes}
+\setsansfont{TeX Gyre Heros}
+\setmonofont{DejaVu Sans Mono}[Scale=0.88]
+\usepackage[a5paper,margin=18mm,bottom=22mm]{geometry}
+\usepackage{amsmath,amssymb,mathtools,cancel}
+\usepackage[dvipsnames]{xcolor}
+\usepackage{graphicx}
+\usepackage[export]{adjustbox}
+\usepackage{xeCJKfntef}
+\usepackage{enumitem}
+\usepackage[most]{tcolorbox}
+\usepackage{array,longtable,booktabs}
+\usepackage{hyperref}
+\hypersetup{colorlinks=true,linkcolor=RoyalBlue,urlcolor=RoyalBlue,bookmarksnumbered=true,
+  pdftitle={{{title}}},pdfauthor={{{author}}},pdflang={{{pdflanguage}}},pdfcreator={kbcompile}}
+\setlength{\parskip}{0.3em}
+\raggedbottom
+\emergencystretch=2em
+
+% Containers: a titled box per kind (kbhint{colour}{title}).
+\colorlet{kb-tip}{ForestGreen}\colorlet{kb-note}{RoyalBlue}\colorlet{kb-info}{RoyalBlue}
+\colorlet{kb-important}{Purple}\colorlet{kb-warning}{Dandelion!80!black}\colorlet{kb-caution}{BrickRed}
+\colorlet{kb-details}{Gray}\colorlet{kb-other}{Gray}
+\newtcolorbox{kbhint}[2]{breakable,enhanced,colframe=#1,colback=#1!6,coltitle=#1!80!black,colbacktitle=#1!15,
+  fonttitle=\sffamily\bfseries,title={#2},boxrule=0.6pt,arc=2pt,left=2mm,right=2mm}
+\newtcolorbox{kbplainbox}{breakable,enhanced,colframe=black!25,colback=white,boxrule=0.4pt,arc=2pt}
+% Code: escaped text, one \kbline per line; highlighted lines shaded.
+\newtcolorbox{kbcode}[1]{breakable,enhanced,colback=black!3,colframe=black!15,boxrule=0.4pt,arc=1pt,
+  left=1.5mm,right=1.5mm,top=1mm,bottom=1mm,fontupper=\ttfamily\small,title={#1},fonttitle=\ttfamily\small,
+  coltitle=black!70,colbacktitle=black!8}
+\newcommand{\kbline}[1]{\noindent\strut#1\par}
+\newcommand{\kbhl}[1]{\noindent\colorbox{yellow!30}{\parbox{\dimexpr\linewidth-2\fboxsep}{\strut#1}}\par}
+\newcommand{\kbmark}[1]{\colorbox{yellow!40}{#1}}
+\newcommand{\kbmissing}[1]{\fbox{\footnotesize #1}}
+
+\title{{{title}}}
+\author{{{author}}}
+\date{{{date}}}
+
+\begin{document}
+\frontmatter
+\begin{titlepage}
+\centering
+\vspace*{0.25\textheight}
+{\Huge\bfseries {{title}}\par}
+\vspace{1em}
+{\Large {{subtitle}}\par}
+\vfill
+{\large {{author}}\par}
+\vspace{0.5em}
+{{{date}}\par}
+\end{titlepage}
+\tableofcontents
+\mainmatter
+{{body}}
+\end{document}
+"""#
 }

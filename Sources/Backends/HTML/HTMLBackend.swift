@@ -35,7 +35,7 @@ public struct HTMLBackend: Backend {
         }
         let seconds = context.sourceDateEpoch ?? metadata.modified.map { Int($0.timeIntervalSince1970) }
         let page = HTMLPage(metadata: metadata, date: seconds.map(HTMLPage.day), sidebar: HTMLPage.sidebar(book, links: links, tocDepth: tocDepth),
-                            content: content, searchIndex: search.json(), stylesheet: context.stylesheet ?? BuiltInTemplates.htmlStylesheet,
+                            content: content, searchIndex: search.json(), stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,
                             script: BuiltInTemplates.htmlScript)
         return [Artifact(path: context.baseName + ".html", bytes: Array(page.html().utf8))]
     }

@@ -1,0 +1,168 @@
+import Compiler
+
+/// Writes one article as LaTeX: a `\chapter`, its sections, and every IR node with escaped text.
+/// Labels are generated (`a3h5`), never taken from article text, so they are always valid.
+struct LaTeXBodyWriter {
+    let article: Article
+    let links: LaTeXLinkTargets
+    let language: String
+    var out = ""
+    private var footnotesByLabel: [String: Footnote]
+    /// Footnotes already printed (a second mark refers to the first by number).
+    private var printedFootnotes: Set<String> = []
+
+    init(article: Article, links: LaTeXLinkTargets, language: String) {
+        self.article = article
+        self.links = links
+        self.language = language
+        footnotesByLabel = Dictionary(article.footnotes.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func writeArticle() -> String {
+        var blocks = article.blocks
+        if case .heading(1, _)? = blocks.first?.kind { blocks.removeFirst() }
+        let title = TeXText.escaped(article.metadata.title)
+        out += "\\chapter{\(title)}\\label{\(links.label(article.id, anchor: nil))}\n\n"
+        write(blocks)
+        return out
+    }
+
+    mutating func write(_ blocks: [Block]) {
+        for block in blocks { write(block) }
+    }
+
+    mutating func write(_ block: Block) {
+        switch block.kind {
+        case .paragraph(let content, _):
+            writeInlines(content)
+            out += "\n\n"
+        case .heading(let level, let content):
+            let command = ["section", "section", "subsection", "subsubsection", "paragraph", "subparagraph"][min(max(level, 1), 6) - 1]
+            // A heading's bookmark is its plain text; the printed heading keeps its markup.
+            out += "\\\(command)[\(TeXText.escaped(content.withoutLinks.plainText))]{"
+            writeInlines(content.withoutLinks)
+            out += "}"
+            if let id = block.attributes.id { out += "\\label{\(links.label(article.id, anchor: id))}" }
+            out += "\n\n"
+        case .thematicBreak:
+            out += "\\par\\noindent\\rule{\\linewidth}{0.4pt}\\par\n\n"
+        case .blockQuote(let blocks):
+            out += "\\begin{quote}\n"
+            write(blocks)
+            out += "\\end{quote}\n\n"
+        case .list(let list):
+            writeList(list)
+        case .code(let code):
+            writeCode(code.code, title: code.title, highlighted: Set(code.highlightedLines))
+        case .html, .tableOfContents:
+            // Raw HTML was converted by the frontend; the book's own table of contents replaces `[[TOC]]`.
+            break
+        case .table(let table):
+            writeTable(table)
+        case .container(let container):
+            writeContainer(container)
+        case .math(let formula):
+            out += displayMath(formula) + "\n\n"
+        }
+    }
+
+    private mutating func writeList(_ list: List) {
+        let environment = list.isOrdered ? "enumerate" : "itemize"
+        out += "\\begin{\(environment)}"
+        if let start = list.start, start != 1 { out += "[start=\(start)]" }
+        out += "\n"
+        for item in list.items {
+            switch item.task {
+            case true?: out += "\\item[$\\boxtimes$] "
+            case false?: out += "\\item[$\\square$] "
+            case nil: out += "\\item "
+            }
+            write(item.blocks)
+        }
+        out += "\\end{\(environment)}\n\n"
+    }
+
+    mutating func writeCode(_ code: String, title: String?, highlighted: Set<Int>) {
+        out += "\\begin{kbcode}{\(title.map(TeXText.escaped) ?? "")}\n"
+        var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        for (index, line) in lines.enumerated() {
+            let command = highlighted.contains(index + 1) ? "kbhl" : "kbline"
+            out += "\\\(command){\(Self.codeLine(String(line)))}\n"
+        }
+        out += "\\end{kbcode}\n\n"
+    }
+
+    /// A line of code: escaped, each space a fixed space so indentation survives.
+    static func codeLine(_ line: String) -> String {
+        TeXText.escaped(line).replacingOccurrences(of: " ", with: "\\ ")
+    }
+
+    private mutating func writeTable(_ table: Table) {
+        let columns = max(table.alignments.count, table.header.count)
+        guard columns > 0 else { return }
+        let spec = (0..<columns).map { index -> String in
+            switch index < table.alignments.count ? table.alignments[index] : .none {
+            case .center: "c"
+            case .right: "r"
+            case .left, .none: "l"
+            }
+        }.joined()
+        out += "\\begin{center}\n\\begin{adjustbox}{max width=\\linewidth}\n\\begin{tabular}{\(spec)}\n\\toprule\n"
+        writeRow(table.header, columns: columns, bold: true)
+        out += "\\midrule\n"
+        for row in table.rows { writeRow(row, columns: columns, bold: false) }
+        out += "\\bottomrule\n\\end{tabular}\n\\end{adjustbox}\n\\end{center}\n\n"
+    }
+
+    private mutating func writeRow(_ row: [TableCell], columns: Int, bold: Bool) {
+        for index in 0..<columns {
+            if index > 0 { out += " & " }
+            guard index < row.count else { continue }
+            if bold { out += "\\textbf{" }
+            writeInlines(row[index].content.filter { if case .footnoteReference = $0 { false } else { true } })
+            if bold { out += "}" }
+        }
+        out += " \\\\\n"
+    }
+
+    func displayMath(_ formula: Formula) -> String {
+        guard let node = formula.node else { return "\\begin{center}\\texttt{\(TeXText.escaped(formula.tex))}\\end{center}" }
+        let tag = formula.tag.map { "\\tag{\(TeXText.escaped($0))}" } ?? ""
+        // `\[ … \]` is the wrapping the TeXMath tests typeset every accepted formula in.
+        return "\\[ \(TeXMath.tex(node: node))\(tag) \\]"
+    }
+
+    /// The footnote's text as one paragraph run (footnotes cannot hold boxes or code environments).
+    mutating func footnoteText(_ footnote: Footnote) -> String {
+        var writer = LaTeXBodyWriter(article: article, links: links, language: language)
+        writer.printedFootnotes = printedFootnotes.union([footnote.label])
+        for (index, block) in footnote.blocks.enumerated() {
+            if index > 0 { writer.out += "\\par " }
+            writer.writeFootnoteBlock(block)
+        }
+        printedFootnotes.formUnion(writer.printedFootnotes)
+        return writer.out
+    }
+
+    private mutating func writeFootnoteBlock(_ block: Block) {
+        switch block.kind {
+        case .paragraph(let content, _), .heading(_, let content): writeInlines(content)
+        case .code(let code): out += "\\texttt{\(Self.codeLine(code.code.replacingOccurrences(of: "\n", with: " ")))}"
+        case .math(let formula): out += inlineMath(formula)
+        default: out += TeXText.escaped(BlockText.text(of: [block]).replacingOccurrences(of: "\n", with: " "))
+        }
+    }
+
+    func inlineMath(_ formula: Formula) -> String {
+        guard let node = formula.node else { return "\\texttt{\(TeXText.escaped(formula.tex))}" }
+        return "$" + TeXMath.tex(node: node) + "$"
+    }
+
+    /// Marks a footnote as printed; false when it already was.
+    mutating func firstPrinting(of label: String) -> Bool {
+        printedFootnotes.insert(label).inserted
+    }
+
+    func footnote(_ label: String) -> Footnote? { footnotesByLabel[label] }
+}
