@@ -1,15 +1,6 @@
 /// A format kbcompile can write.
 public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
     case epub, latex, html, pdf
-
-    /// The issue that brings the format, for the message shown while it is missing.
-    var plannedIn: String {
-        switch self {
-        case .epub: "the EPUB3 backend"
-        case .latex, .pdf: "the LaTeX/PDF backend"
-        case .html: "the single-file HTML backend"
-        }
-    }
 }
 
 /// A file a backend produced: a path relative to the output folder and its bytes.

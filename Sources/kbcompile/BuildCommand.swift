@@ -16,14 +16,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Write LaTeX source for xelatex.") var latex = false
     @Flag(name: .long, help: "Write one offline HTML file.") var html = false
     @Flag(name: .long, help: "Write LaTeX and run latexmk -xelatex to make a PDF.") var pdf = false
-    @Flag(name: .long, help: "Write every format this version can write.") var all = false
+    @Flag(name: .long, help: "Write every format (EPUB, LaTeX, PDF, HTML).") var all = false
 
     @Option(name: .shortAndLong, help: "The output folder (default: ./out).")
     var output: String = "out"
 
     var requestedFormats: [OutputFormat] {
-        // Every format this version can write (the README's status table says which).
-        if all { return OutputFormat.allCases.filter { BackendRegistry.backend(for: $0) != nil } }
+        if all { return OutputFormat.allCases }
         var formats: [OutputFormat] = []
         if epub { formats.append(.epub) }
         if latex { formats.append(.latex) }
@@ -34,14 +33,6 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let formats = requestedFormats
-        let missing = formats.filter { BackendRegistry.backend(for: $0) == nil }
-        guard missing.isEmpty else {
-            for format in missing {
-                FileHandle.standardError.write(Data("kbcompile: error: \(BackendRegistry.unavailableMessage(for: format))\n".utf8))
-            }
-            FileHandle.standardError.write(Data("kbcompile: 'kbcompile check' reads and checks the knowledge base without writing a book\n".utf8))
-            throw ExitCode(ExitStatus.usage)
-        }
         let compilation = try options.compile()
         let status = options.report(compilation, summary: compilation.outlineSummary)
         // Errors in the input (or warnings with --strict) stop the build before anything is written.
@@ -53,8 +44,7 @@ struct BuildCommand: ParsableCommand {
         let baseName = ArtifactWriter.baseName(for: options.sourceURL)
         var failed = false
         for format in formats {
-            guard let backend = BackendRegistry.backend(for: format) else { continue }
-            if let files = writer.build(format, backend: backend, compilation: compilation, baseName: baseName) {
+            if let files = writer.build(format, backend: BackendRegistry.backend(for: format), compilation: compilation, baseName: baseName) {
                 if !options.quiet {
                     for file in files { FileHandle.standardError.write(Data("kbcompile: wrote \(file.path)\n".utf8)) }
                 }

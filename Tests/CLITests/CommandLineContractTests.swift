@@ -89,11 +89,19 @@ struct CommandLineContractTests {
         #expect(gfm.stdout == "<p><s>x</s></p>\n")
     }
 
-    @Test("a format whose backend is not built yet is refused clearly, with exit 2")
-    func unavailableFormat() throws {
-        let result = try KBCompileProcess.run(["examples/ml-notes", "--latex"])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("--latex is not available in this version of kbcompile"))
+    @Test("--latex writes the .tex and its images; --pdf writes only the PDF")
+    func latexAndPDF() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let latex = try KBCompileProcess.run(["examples/ml-notes", "--latex", "-o", output.appendingPathComponent("tex").path])
+        #expect(latex.status == 0, "\(latex.stderr)")
+        let images = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("tex/ml-notes-images").path).sorted()
+        #expect(images == ["image-001.jpg", "image-002.png", "image-003.pdf"], "the SVG is converted to PDF by rsvg-convert")
+        let pdf = try KBCompileProcess.run(["examples/ml-notes", "--pdf", "-o", output.appendingPathComponent("pdf").path])
+        #expect(pdf.status == 0, "\(pdf.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("pdf").path) == ["ml-notes.pdf"])
+        let bytes = try Data(contentsOf: output.appendingPathComponent("pdf/ml-notes.pdf"))
+        #expect(bytes.starts(with: Data("%PDF".utf8)))
     }
 
     @Test("build writes <folder>.epub (the default format); two runs with one SOURCE_DATE_EPOCH give the same bytes")
