@@ -649,8 +649,8 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
 \newtcolorbox{kbcode}[1]{breakable,enhanced,colback=black!3,colframe=black!15,boxrule=0.4pt,arc=1pt,
   left=1.5mm,right=1.5mm,top=1mm,bottom=1mm,fontupper=\ttfamily\small,title={#1},fonttitle=\ttfamily\small,
   coltitle=black!70,colbacktitle=black!8}
-\newcommand{\kbline}[1]{\noindent\strut#1\par}
-\newcommand{\kbhl}[1]{\noindent\colorbox{yellow!30}{\parbox{\dimexpr\linewidth-2\fboxsep}{\strut#1}}\par}
+\newcommand{\kbline}[1]{\noindent\hangindent=2em\raggedright\strut#1\par}
+\newcommand{\kbhl}[1]{\noindent{\setlength{\fboxsep}{0.5pt}\colorbox{yellow!30}{\parbox{\dimexpr\linewidth-2\fboxsep}{\hangindent=2em\raggedright\strut#1}}}\par}
 \newcommand{\kbmark}[1]{\colorbox{yellow!40}{#1}}
 \newcommand{\kbmissing}[1]{\fbox{\footnotesize #1}}
 

@@ -93,9 +93,21 @@ struct LaTeXBodyWriter {
         out += "\\end{kbcode}\n\n"
     }
 
-    /// A line of code: escaped, each space a fixed space so indentation survives.
+    /// A line of code: escaped, each space a fixed space so indentation survives; a long line may
+    /// wrap after a space or after `/ , ; . = ( )`.
     static func codeLine(_ line: String) -> String {
-        TeXText.escaped(line).replacingOccurrences(of: " ", with: "\\ ")
+        var out = ""
+        var indentation = true
+        for character in line {
+            if character == " " {
+                out += indentation ? "\\ " : "\\ \\allowbreak{}"
+                continue
+            }
+            indentation = false
+            out += TeXText.escaped(String(character))
+            if "/,;.=()".contains(character) { out += "\\allowbreak{}" }
+        }
+        return out
     }
 
     private mutating func writeTable(_ table: Table) {
