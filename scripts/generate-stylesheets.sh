@@ -18,7 +18,9 @@ literal() { # NAME DOC FILE...
   echo "/// The styles and script of \`templates/\`, built in (a config's \`stylesheet\` replaces a format's styles)."
   echo "enum BuiltInTemplates {"
   literal epubStylesheet "\`templates/epub/style.css\`." templates/epub/style.css
-  literal htmlStylesheet "\`templates/epub/style.css\` followed by \`templates/html/page.css\`." templates/epub/style.css templates/html/page.css
+  literal htmlPageStylesheet "\`templates/html/page.css\`." templates/html/page.css
+  echo "    /// The HTML page's styles: the book styles of the EPUB, then the page's own."
+  echo "    static let htmlStylesheet = epubStylesheet + \"\\n\" + htmlPageStylesheet"
   literal htmlScript "\`templates/html/book.js\`." templates/html/book.js
   literal latexBook "\`templates/latex/book.tex\`." templates/latex/book.tex
   echo "}"

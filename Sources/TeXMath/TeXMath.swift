@@ -54,6 +54,11 @@ public enum TeXMath {
 
     /// A parsed formula as TeX for xelatex: written from the tree, so only what the parser
     /// understood can appear (no `\\input`, `\\write`, `\\catcode`, user macros already expanded).
+    /// Text escaped for TeX's text mode: what prints these characters in a LaTeX document.
+    public static func escapeText(_ text: String) -> String {
+        TeXWriter.escapeText(text)
+    }
+
     public static func tex(node: MathNode) -> String {
         TeXWriter().formula(node)
     }

@@ -35,7 +35,8 @@ struct TeXWriter {
         return table
     }()
 
-    /// TeX text-mode escapes for `\text{…}`.
+    /// TeX text-mode escapes (for `\text{…}`, and for the LaTeX book's prose): every character
+    /// TeX reads specially prints itself; control characters are dropped.
     static func escapeText(_ text: String) -> String {
         var out = ""
         for character in text {
@@ -51,7 +52,9 @@ struct TeXWriter {
             case "^": out += "\\textasciicircum{}"
             case "~": out += "\\textasciitilde{}"
             case "\u{A0}": out += "~"
-            default: out.append(character)
+            case "\t": out += "    "
+            default:
+                if character == "\n" || !character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { out.append(character) }
             }
         }
         return out

@@ -13,7 +13,8 @@ struct BuiltInTemplateTests {
     @Test("the built-in copies match templates/ (run scripts/generate-stylesheets.sh after an edit)")
     func upToDate() throws {
         #expect(BuiltInTemplates.epubStylesheet + "\n" == (try Self.template("epub/style.css")))
-        #expect(BuiltInTemplates.htmlStylesheet + "\n" == (try Self.template("epub/style.css")) + (try Self.template("html/page.css")))
+        #expect(BuiltInTemplates.htmlPageStylesheet + "\n" == (try Self.template("html/page.css")))
+        #expect(BuiltInTemplates.latexBook + "\n" == (try Self.template("latex/book.tex")))
         #expect(BuiltInTemplates.htmlScript + "\n" == (try Self.template("html/book.js")))
     }
 }

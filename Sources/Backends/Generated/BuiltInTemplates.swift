@@ -157,160 +157,8 @@ aside.footnote p { margin: 0.3em 0; }
 nav#toc ol { list-style: none; padding-left: 1.2em; }
 nav#toc > ol { padding-left: 0; }
 """#
-    /// `templates/epub/style.css` followed by `templates/html/page.css`.
-    static let htmlStylesheet = #"""
-/* kbcompile's default EPUB stylesheet. Replace it with `epub: { stylesheet: path/to/book.css }`
-   in kbcompile.yml. Class names are listed in the README ("Styling a book"). */
-
-/* Text: CJK first, Latin fallbacks; readers may override the font. */
-body {
-  font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "STSong", serif;
-  line-height: 1.75;
-  text-align: justify;
-  line-break: strict;
-  word-break: normal;
-  overflow-wrap: anywhere;
-  hanging-punctuation: allow-end;
-  margin: 0 0.5em;
-}
-:lang(en) body, body:lang(en) { line-height: 1.5; }
-h1, h2, h3, h4, h5, h6 {
-  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", sans-serif;
-  line-height: 1.4;
-  text-align: left;
-  page-break-after: avoid;
-  break-after: avoid;
-}
-h1 { font-size: 1.6em; margin: 0.5em 0 1em; }
-h2 { font-size: 1.3em; margin: 1.6em 0 0.6em; border-bottom: 1px solid #d0d7de; padding-bottom: 0.2em; }
-h3 { font-size: 1.15em; margin: 1.3em 0 0.5em; }
-h4, h5, h6 { font-size: 1em; margin: 1.2em 0 0.4em; }
-p { margin: 0.6em 0; }
-a { color: #1f6feb; text-decoration: none; }
-a.external { text-decoration: underline; text-decoration-color: #9ab; }
-abbr[title] { text-decoration: underline dotted; }
-mark { background: #fff3b0; color: inherit; }
-code {
-  font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", "Menlo", monospace;
-  font-size: 0.88em;
-  background: #f3f4f6;
-  border-radius: 3px;
-  padding: 0 0.2em;
-}
-blockquote { margin: 1em 0; padding: 0 1em; border-left: 4px solid #d0d7de; color: #4b5563; }
-img { max-width: 100%; height: auto; }
-hr { border: none; border-top: 1px solid #d0d7de; margin: 1.5em 0; }
-
-/* Code blocks: wrap long lines instead of cutting them off; highlighted lines are shaded. */
-pre {
-  font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", "Menlo", monospace;
-  font-size: 0.8em;
-  line-height: 1.5;
-  background: #f6f8fa;
-  border: 1px solid #e5e7eb;
-  border-radius: 4px;
-  padding: 0.6em 0.8em;
-  white-space: pre-wrap;
-  overflow-wrap: anywhere;
-  text-align: left;
-}
-pre code { background: none; padding: 0; font-size: 1em; }
-pre .line { display: inline-block; width: 100%; }
-pre .line.highlighted { background: #fff5b1; }
-pre.line-numbers code { counter-reset: line; }
-pre.line-numbers .line::before {
-  counter-increment: line;
-  content: counter(line);
-  display: inline-block;
-  width: 2em;
-  margin-right: 0.8em;
-  text-align: right;
-  color: #9ca3af;
-}
-figure.code { margin: 1em 0; }
-figure.code figcaption { font-size: 0.8em; color: #4b5563; font-family: monospace; margin-bottom: 0.2em; }
-
-/* Tables */
-table { border-collapse: collapse; margin: 1em auto; font-size: 0.92em; }
-th, td { border: 1px solid #d0d7de; padding: 0.3em 0.6em; }
-th { background: #f3f4f6; }
-.align-left { text-align: left; }
-.align-center { text-align: center; }
-.align-right { text-align: right; }
-
-/* Lists */
-ul.task-list { list-style: none; padding-left: 1.2em; }
-.task-box { font-family: sans-serif; }
-.task-box.done { color: #16a34a; }
-
-/* Math */
-.math-display { margin: 0.8em 0; text-align: center; overflow-x: auto; }
-menclose[notation~="box"] { border: 1px solid currentColor; padding: 0 0.2em; }
-menclose[notation~="updiagonalstrike"] { text-decoration: line-through; }
-
-/* Containers: a titled box per kind */
-.hint {
-  margin: 1em 0;
-  padding: 0.4em 1em;
-  border-left: 4px solid #9ca3af;
-  border-radius: 4px;
-  background: #f9fafb;
-  page-break-inside: avoid;
-  break-inside: avoid;
-}
-.hint-title { font-weight: bold; margin: 0.3em 0; font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
-.hint.tip { border-color: #10b981; background: #ecfdf5; }
-.hint.tip .hint-title { color: #047857; }
-.hint.note, .hint.info { border-color: #3b82f6; background: #eff6ff; }
-.hint.note .hint-title, .hint.info .hint-title { color: #1d4ed8; }
-.hint.important { border-color: #8b5cf6; background: #f5f3ff; }
-.hint.important .hint-title { color: #6d28d9; }
-.hint.warning { border-color: #f59e0b; background: #fffbeb; }
-.hint.warning .hint-title { color: #b45309; }
-.hint.caution { border-color: #ef4444; background: #fef2f2; }
-.hint.caution .hint-title { color: #b91c1c; }
-.hint.details { border-color: #6b7280; background: #f3f4f6; }
-.steps > ol { list-style: none; counter-reset: step; padding-left: 2.2em; }
-.steps > ol > li { counter-increment: step; position: relative; margin-bottom: 0.8em; }
-.steps > ol > li::before {
-  content: counter(step);
-  position: absolute;
-  left: -2.2em;
-  width: 1.6em;
-  height: 1.6em;
-  line-height: 1.6em;
-  border-radius: 50%;
-  background: #3b82f6;
-  color: #fff;
-  text-align: center;
-  font-size: 0.85em;
-  font-family: sans-serif;
-}
-.tabs { margin: 1em 0; border: 1px solid #e5e7eb; border-radius: 4px; padding: 0 0.8em; }
-.tab + .tab { border-top: 1px dashed #e5e7eb; }
-.tab-title { font-weight: bold; color: #374151; margin: 0.5em 0 0.2em; }
-.raw pre { background: #fafafa; }
-.raw-title, .container-title { font-weight: bold; }
-.missing-image, .remote-image { color: #6b7280; border: 1px dashed #9ca3af; padding: 0 0.3em; }
-.article-toc { border: 1px solid #e5e7eb; padding: 0.2em 1em; margin: 1em 0; }
-
-/* Footnotes: readers that support pop-up notes hide these asides in the flow. */
-sup.footnote-ref { font-size: 0.75em; line-height: 0; }
-sup.footnote-ref a { padding: 0 0.1em; }
-.footnotes { font-size: 0.88em; margin-top: 2em; }
-aside.footnote p { margin: 0.3em 0; }
-
-/* Front matter */
-.cover-page { margin: 0; padding: 0; text-align: center; }
-.cover img { max-height: 100vh; max-width: 100%; }
-.title-page { text-align: center; margin-top: 20vh; }
-.book-title { font-size: 2em; border: none; text-align: center; }
-.book-subtitle { font-size: 1.2em; color: #4b5563; }
-.book-author, .book-publisher { margin-top: 2em; text-align: center; }
-.part { text-align: center; margin-top: 30vh; }
-.part-title { font-size: 1.8em; text-align: center; border: none; }
-nav#toc ol { list-style: none; padding-left: 1.2em; }
-nav#toc > ol { padding-left: 0; }
+    /// `templates/html/page.css`.
+    static let htmlPageStylesheet = #"""
 /* kbcompile's single-file HTML page: layout, themes, search, print. It follows the book styles of
    templates/epub/style.css (both are built into the page; `html: { stylesheet: … }` replaces both). */
 
@@ -428,6 +276,8 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
   pre { white-space: pre-wrap; }
 }
 """#
+    /// The HTML page's styles: the book styles of the EPUB, then the page's own.
+    static let htmlStylesheet = epubStylesheet + "\n" + htmlPageStylesheet
     /// `templates/html/book.js`.
     static let htmlScript = #"""
 // kbcompile's single-file HTML page: search, theme toggle, table-of-contents toggle and position
