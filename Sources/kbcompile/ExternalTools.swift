@@ -41,15 +41,21 @@ enum ExternalTools {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(artifact.bytes).write(to: url)
         }
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+            .map { URL(fileURLWithPath: String($0)).appendingPathComponent("latexmk") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        guard let latexmk = path else {
+            throw TypesettingFailure(description: "latexmk is not installed (apt-get install latexmk texlive-xetex texlive-latex-extra texlive-lang-chinese texlive-fonts-recommended fonts-noto-cjk)")
+        }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.executableURL = latexmk
         // -no-shell-escape: nothing in the source may run a program.
-        process.arguments = ["latexmk", "-xelatex", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-quiet", main]
+        process.arguments = ["-xelatex", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-quiet", main]
         process.currentDirectoryURL = folder
         let log = Pipe()
         process.standardOutput = log
         process.standardError = log
-        do { try process.run() } catch { throw TypesettingFailure(description: "cannot run latexmk (install latexmk and texlive-xetex)") }
+        try process.run()
         let text = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let pdfName = String(main.dropLast(4)) + ".pdf"

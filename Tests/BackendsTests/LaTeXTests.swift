@@ -43,7 +43,8 @@ struct LaTeXTests {
         return (process.terminationStatus, log)
     }
 
-    @Test("the example and the seed typeset with no error and no undefined reference", arguments: ["examples/ml-notes", "seed/docs", "every-node"])
+    @Test("the example, the seed, the fixture and plume-docs typeset with no error and no undefined reference",
+          arguments: ["examples/ml-notes", "seed/docs", "every-node", "plume-docs"])
     func typesets(_ knowledgeBase: String) throws {
         let source = switch knowledgeBase {
         case "every-node": XHTMLGoldenTests.fixture
@@ -60,6 +61,33 @@ struct LaTeXTests {
         // CJK text has its fonts: no CJK character is missing.
         let missing = log.split(separator: "\n").filter { $0.hasPrefix("Missing character") && $0.unicodeScalars.contains { SearchIndexProbe.isCJK($0) } }
         #expect(missing.isEmpty, "\(missing.prefix(3))")
+        if knowledgeBase == "examples/ml-notes" {
+            // What a reader sees: Chinese and English text, a footnote, a box title, a formula's symbols.
+            let text = try Self.pdfText(folder.url.appendingPathComponent("book.pdf"))
+            for expected in ["机器学习", "Transformers in brief", "数据的质量往往比模型的复杂度更重要", "为什么是平方", "η", "∇"] {
+                #expect(text.contains(expected), "the PDF shows \(expected)")
+            }
+        }
+    }
+
+    @Test("the LaTeX of every node kind matches its golden file (checked by eye in the PDF)")
+    func golden() throws {
+        let tex = try Self.render(XHTMLGoldenTests.fixture).tex
+        let file = SharedData.projectRoot.appendingPathComponent("Tests/BackendsTests/Golden/every-node/book.tex")
+        if ProcessInfo.processInfo.environment["KBCOMPILE_UPDATE_GOLDEN"] == "1" { try Data(tex.utf8).write(to: file) }
+        #expect(tex == (try String(contentsOf: file, encoding: .utf8)))
+    }
+
+    static func pdfText(_ pdf: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = [pdf.path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test("TeX in article text is printed, never run")

@@ -140,7 +140,8 @@ struct LaTeXBodyWriter {
 
     func displayMath(_ formula: Formula) -> String {
         guard let node = formula.node else { return "\\begin{center}\\texttt{\(TeXText.escaped(formula.tex))}\\end{center}" }
-        let tag = formula.tag.map { "\\tag{\(TeXText.escaped($0))}" } ?? ""
+        // The tag as the reader sees it, parentheses included (`\tag*` adds none).
+        let tag = formula.tag.map { "\\tag*{\(TeXText.escaped($0))}" } ?? ""
         // `\[ … \]` is the wrapping the TeXMath tests typeset every accepted formula in.
         return "\\[ \(TeXMath.tex(node: node))\(tag) \\]"
     }

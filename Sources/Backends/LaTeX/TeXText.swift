@@ -5,7 +5,28 @@ import TeXMath
 /// no article text can run a command in xelatex.
 enum TeXText {
     static func escaped(_ text: String) -> String {
-        TeXMath.escapeText(text)
+        TeXMath.escapeText(withoutEmoji(text))
+    }
+
+    /// Emoji, which the book's fonts cannot show, become their Unicode names in brackets
+    /// (🎉 → `[party popper]`); emoji variation selectors are dropped.
+    static func withoutEmoji(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isEmoji) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value == 0xFE0F || scalar.value == 0x200D { continue }
+            if isEmoji(scalar) {
+                out += "[" + (scalar.properties.name ?? "emoji").lowercased() + "]"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x2190 && scalar.properties.isEmoji && !(0x2460...0x24FF).contains(scalar.value)
+            || scalar.value == 0xFE0F
     }
 
     /// A URL for `\href`: the characters `\href` reads specially are escaped.
