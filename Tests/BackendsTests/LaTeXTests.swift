@@ -107,6 +107,13 @@ struct LaTeXTests {
             $$
             \write18{ls}
             $$
+
+            - [not a label] item
+            - [x] done
+
+            | a |
+            | - |
+            | [2cm] cell |
             """#)
         let (output, tex, _) = try Self.render(folder.url.appendingPathComponent("kb"))
         let start = try #require(tex.range(of: "\\mainmatter")).lowerBound

@@ -75,7 +75,8 @@ struct LaTeXBodyWriter {
             switch item.task {
             case true?: out += "\\item[$\\boxtimes$] "
             case false?: out += "\\item[$\\square$] "
-            case nil: out += "\\item "
+            // `{}` stops `\item` from reading text that starts with `[` as its label.
+            case nil: out += "\\item{} "
             }
             write(item.blocks)
         }
@@ -128,6 +129,8 @@ struct LaTeXBodyWriter {
     }
 
     private mutating func writeRow(_ row: [TableCell], columns: Int, bold: Bool) {
+        // `{}` stops the previous row's `\\` from reading a cell that starts with `[` as its optional argument.
+        out += "{}"
         for index in 0..<columns {
             if index > 0 { out += " & " }
             guard index < row.count else { continue }
