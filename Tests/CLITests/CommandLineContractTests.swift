@@ -135,4 +135,29 @@ struct CommandLineContractTests {
         #expect(result.stderr.contains("epub.stylesheet '../outside.css' is not a readable file inside the knowledge base"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/kb.epub").path))
     }
+
+    @Test("a run killed midway leaves no half-written book under the book's name")
+    func killedMidway() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        for delay in [0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2] {
+            let process = Process()
+            process.executableURL = KBCompileProcess.binary
+            process.arguments = [KBCompileProcess.shared.appendingPathComponent("corpus/plume-docs").path, "--epub", "--html", "-o", output.path, "--quiet"]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            for name in ["plume-docs.epub", "plume-docs.html"] {
+                guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(name).path) else { continue }
+                if name.hasSuffix(".epub") {
+                    // A complete zip ends with its end-of-central-directory record.
+                    #expect(data.suffix(22).prefix(4) == Data([0x50, 0x4B, 0x05, 0x06]), "after \(delay) s: \(name) is cut short")
+                } else {
+                    #expect(String(decoding: data.suffix(8), as: UTF8.self) == "</html>\n", "after \(delay) s: \(name) is cut short")
+                }
+            }
+        }
+    }
 }
