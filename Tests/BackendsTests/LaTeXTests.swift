@@ -97,6 +97,8 @@ struct LaTeXTests {
         try folder.write("kb/a.md", #"""
             # \input{/etc/passwd} 标题
 
+            ## 数组 [0] 与 a] b
+
             正文 \write18{touch /tmp/kbcompile-pwned} \immediate\write18{ls} \catcode`\@=11 ^^5cinput{x} %comment
             `\def\x{y}` [\href](https://example.com/%7E#frag) {#id} $\input{/etc/passwd}$ $x^2$ ~ & # _ { }
 

@@ -39,7 +39,8 @@ struct LaTeXBodyWriter {
         case .heading(let level, let content):
             let command = ["section", "section", "subsection", "subsubsection", "paragraph", "subparagraph"][min(max(level, 1), 6) - 1]
             // A heading's bookmark is its plain text; the printed heading keeps its markup.
-            out += "\\\(command)[\(TeXText.escaped(content.withoutLinks.plainText))]{"
+            // Braced, so a `]` in the heading cannot end the optional argument.
+            out += "\\\(command)[{\(TeXText.escaped(content.withoutLinks.plainText))}]{"
             writeInlines(content.withoutLinks)
             out += "}"
             if let id = block.attributes.id { out += "\\label{\(links.label(article.id, anchor: id))}" }
