@@ -8,10 +8,13 @@ extension LaTeXBodyWriter {
         if ContainerKind.hints.contains(kind) {
             let title = titleText(container.title ?? kind.defaultTitle(language: language).map { [.text($0)] })
             out += "\\begin{kbhint}{kb-\(kind.rawValue)}{\(title)}\n"
+            boxDepth += 1
             write(container.body)
+            boxDepth -= 1
             out += "\\end{kbhint}\n\n"
         } else if kind == .tabs || kind == .codeTabs {
             out += "\\begin{kbplainbox}\n"
+            boxDepth += 1
             for tab in container.body {
                 guard case .container(let inner) = tab.kind else {
                     write(tab)
@@ -20,6 +23,7 @@ extension LaTeXBodyWriter {
                 out += "\\textsf{\\textbf{\(titleText(inner.title))}}\\par\n"
                 write(inner.body)
             }
+            boxDepth -= 1
             out += "\\end{kbplainbox}\n\n"
         } else if let raw = container.rawBody {
             writeCode(raw, title: container.title.map(\.plainText), highlighted: [])

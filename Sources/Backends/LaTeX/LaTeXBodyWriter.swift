@@ -10,6 +10,8 @@ struct LaTeXBodyWriter {
     private var footnotesByLabel: [String: Footnote]
     /// Footnotes already printed (a second mark refers to the first by number).
     private var printedFootnotes: Set<String> = []
+    /// How many boxes (tcolorbox) the writer is inside; a longtable cannot be in one.
+    var boxDepth = 0
 
     init(article: Article, links: LaTeXLinkTargets, language: String) {
         self.article = article
@@ -112,21 +114,47 @@ struct LaTeXBodyWriter {
         return out
     }
 
+    /// A table as a `longtable` (it breaks across pages, its header repeated) with paragraph
+    /// columns sized by their content, so long CJK cells wrap; inside a box, where a longtable
+    /// cannot go, the same columns in a `tabular`.
     private mutating func writeTable(_ table: Table) {
         let columns = max(table.alignments.count, table.header.count)
         guard columns > 0 else { return }
+        let widths = (0..<columns).map { index in
+            ([table.header] + table.rows).map { row in index < row.count ? Self.displayWidth(row[index].content) : 0 }.max() ?? 0
+        }.map { min(max($0, 3), 40) }
+        // Columns as wide as their content (half an em a unit) when the table fits a line of the
+        // template's page (about 26 em); otherwise each gets its share of the line and wraps.
+        let total = widths.reduce(0, +)
+        let fits = Double(total) * 0.5 + 1.2 * Double(columns) <= 26
         let spec = (0..<columns).map { index -> String in
-            switch index < table.alignments.count ? table.alignments[index] : .none {
-            case .center: "c"
-            case .right: "r"
-            case .left, .none: "l"
+            let align = switch index < table.alignments.count ? table.alignments[index] : .none {
+            case .center: "\\centering"
+            case .right: "\\raggedleft"
+            case .left, .none: "\\raggedright"
             }
+            let width = fits ? String(format: "%.1fem", Double(widths[index]) * 0.5 + 0.4)
+                : "\\dimexpr\\linewidth*\(widths[index])/\(total)-2\\tabcolsep\\relax"
+            return ">{\(align)\\arraybackslash}p{\(width)}"
         }.joined()
-        out += "\\begin{center}\n\\begin{adjustbox}{max width=\\linewidth}\n\\begin{tabular}{\(spec)}\n\\toprule\n"
+        let environment = boxDepth > 0 ? "tabular" : "longtable"
+        out += "\\begin{\(environment)}{\(spec)}\n\\toprule\n"
         writeRow(table.header, columns: columns, bold: true)
         out += "\\midrule\n"
+        if environment == "longtable" { out += "\\endhead\n" }
         for row in table.rows { writeRow(row, columns: columns, bold: false) }
-        out += "\\bottomrule\n\\end{tabular}\n\\end{adjustbox}\n\\end{center}\n\n"
+        out += "\\bottomrule\n\\end{\(environment)}\n\n"
+    }
+
+    /// Roughly how many Latin letters wide a cell is: CJK characters count two, a formula a third
+    /// of its TeX source.
+    static func displayWidth(_ inlines: [Inline]) -> Int {
+        inlines.reduce(0) { width, inline in
+            if case .math(let formula) = inline { return width + max(2, formula.tex.count / 3) }
+            return width + inline.plainText.unicodeScalars.reduce(0) {
+                $0 + ((0x2E80...0x9FFF).contains($1.value) || (0xAC00...0xD7AF).contains($1.value) || (0xFF00...0xFFEF).contains($1.value) ? 2 : 1)
+            }
+        }
     }
 
     private mutating func writeRow(_ row: [TableCell], columns: Int, bold: Bool) {
