@@ -61,7 +61,11 @@ pre {
 }
 pre code { background: none; padding: 0; font-size: 1em; }
 pre .line { display: inline-block; width: 100%; }
-pre .line.highlighted { background: #fff5b1; }
+pre .line.highlighted, pre .line.focused { background: #fff5b1; }
+pre .line.added { background: #dafbe1; box-shadow: inset 3px 0 #2da44e; }
+pre .line.removed { background: #ffebe9; box-shadow: inset 3px 0 #cf222e; }
+pre .line.error { background: #ffebe9; }
+pre .line.warning { background: #fff8c5; }
 pre.line-numbers code { counter-reset: line; }
 pre.line-numbers .line::before {
   counter-increment: line;
@@ -249,11 +253,16 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
 /* Dark theme for the book styles */
 :root[data-theme="dark"] .hint, :root[data-theme="dark"] .tabs, :root[data-theme="dark"] .article-toc { background: var(--kb-panel); }
 :root[data-theme="dark"] mark { background: #735c0f; }
-:root[data-theme="dark"] pre .line.highlighted { background: #3b3417; }
+:root[data-theme="dark"] pre .line.highlighted, :root[data-theme="dark"] pre .line.focused, :root[data-theme="dark"] pre .line.warning { background: #3b3417; }
+:root[data-theme="dark"] pre .line.added { background: #12261e; }
+:root[data-theme="dark"] pre .line.removed, :root[data-theme="dark"] pre .line.error { background: #2d1517; }
 @media (prefers-color-scheme: dark) {
   :root:not([data-theme="light"]) .hint, :root:not([data-theme="light"]) .tabs, :root:not([data-theme="light"]) .article-toc { background: var(--kb-panel); }
   :root:not([data-theme="light"]) mark { background: #735c0f; }
-  :root:not([data-theme="light"]) pre .line.highlighted { background: #3b3417; }
+  :root:not([data-theme="light"]) pre .line.highlighted, :root:not([data-theme="light"]) pre .line.focused,
+  :root:not([data-theme="light"]) pre .line.warning { background: #3b3417; }
+  :root:not([data-theme="light"]) pre .line.added { background: #12261e; }
+  :root:not([data-theme="light"]) pre .line.removed, :root:not([data-theme="light"]) pre .line.error { background: #2d1517; }
 }
 
 /* Phones: the table of contents opens over the text */
@@ -495,12 +504,12 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
 \newtcolorbox{kbhint}[2]{breakable,enhanced,colframe=#1,colback=#1!6,coltitle=#1!80!black,colbacktitle=#1!15,
   fonttitle=\sffamily\bfseries,title={#2},boxrule=0.6pt,arc=2pt,left=2mm,right=2mm}
 \newtcolorbox{kbplainbox}{breakable,enhanced,colframe=black!25,colback=white,boxrule=0.4pt,arc=2pt}
-% Code: escaped text, one \kbline per line; highlighted lines shaded.
+% Code: escaped text, one \kbline per line; marked lines (highlighted, added, removed) shaded.
 \newtcolorbox{kbcode}[1]{breakable,enhanced,colback=black!3,colframe=black!15,boxrule=0.4pt,arc=1pt,
   left=1.5mm,right=1.5mm,top=1mm,bottom=1mm,fontupper=\ttfamily\small,title={#1},fonttitle=\ttfamily\small,
   coltitle=black!70,colbacktitle=black!8}
 \newcommand{\kbline}[1]{\noindent\hangindent=2em\raggedright\strut#1\par}
-\newcommand{\kbhl}[1]{\noindent{\setlength{\fboxsep}{0.5pt}\colorbox{yellow!30}{\parbox{\dimexpr\linewidth-2\fboxsep}{\hangindent=2em\raggedright\strut#1}}}\par}
+\newcommand{\kbmarkedline}[2]{\noindent{\setlength{\fboxsep}{0.5pt}\colorbox{#1}{\parbox{\dimexpr\linewidth-2\fboxsep}{\hangindent=2em\raggedright\strut#2}}}\par}
 \newcommand{\kbmark}[1]{\colorbox{yellow!40}{#1}}
 \newcommand{\kbmissing}[1]{\fbox{\footnotesize #1}}
 

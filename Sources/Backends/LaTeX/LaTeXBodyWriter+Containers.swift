@@ -26,7 +26,7 @@ extension LaTeXBodyWriter {
             boxDepth -= 1
             out += "\\end{kbplainbox}\n\n"
         } else if let raw = container.rawBody {
-            writeCode(raw, title: container.title.map(\.plainText), highlighted: [])
+            writeCode(raw, title: container.title.map(\.plainText), colors: [:])
         } else {
             if let title = container.title, !title.isEmpty { out += "\\textbf{\(titleText(title))}\\par\n" }
             write(container.body)

@@ -56,7 +56,10 @@ struct LaTeXBodyWriter {
         case .list(let list):
             writeList(list)
         case .code(let code):
-            writeCode(code.code, title: code.title, highlighted: Set(code.highlightedLines))
+            var colors: [Int: String] = [:]
+            for line in code.highlightedLines { colors[line] = "yellow!30" }
+            for (line, mark) in code.lineMarks { colors[line] = Self.colors[mark] }
+            writeCode(code.code, title: code.title, colors: colors)
         case .html, .tableOfContents:
             // Raw HTML was converted by the frontend; the book's own table of contents replaces `[[TOC]]`.
             break
@@ -86,13 +89,22 @@ struct LaTeXBodyWriter {
         out += "\\end{\(environment)}\n\n"
     }
 
-    mutating func writeCode(_ code: String, title: String?, highlighted: Set<Int>) {
+    /// The shade of a line marked by a notation comment.
+    static let colors: [CodeLineMark: String] = [
+        .highlighted: "yellow!30", .focused: "yellow!30", .warning: "yellow!30", .added: "green!15", .removed: "red!12", .error: "red!12",
+    ]
+
+    /// Code as escaped lines in a box; `colors` shades lines (1-based).
+    mutating func writeCode(_ code: String, title: String?, colors: [Int: String]) {
         out += "\\begin{kbcode}{\(title.map(TeXText.escaped) ?? "")}\n"
         var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         for (index, line) in lines.enumerated() {
-            let command = highlighted.contains(index + 1) ? "kbhl" : "kbline"
-            out += "\\\(command){\(Self.codeLine(String(line)))}\n"
+            if let color = colors[index + 1] {
+                out += "\\kbmarkedline{\(color)}{\(Self.codeLine(String(line)))}\n"
+            } else {
+                out += "\\kbline{\(Self.codeLine(String(line)))}\n"
+            }
         }
         out += "\\end{kbcode}\n\n"
     }

@@ -125,15 +125,17 @@ struct XHTMLBodyWriter {
         let language = code.language.map { ["language-" + Self.className($0)] } ?? []
         let numbered = code.lineNumbers == true
         out += "<pre\(attributeText(attributes, classes: numbered ? ["line-numbers"] : []))><code\(classText(language))>"
-        if code.highlightedLines.isEmpty && !numbered {
+        if code.highlightedLines.isEmpty && code.lineMarks.isEmpty && !numbered {
             out += XMLText.escaped(code.code)
         } else {
             let highlighted = Set(code.highlightedLines)
             var lines = code.code.split(separator: "\n", omittingEmptySubsequences: false)
             if lines.last?.isEmpty == true { lines.removeLast() }
             for (index, line) in lines.enumerated() {
-                let mark = highlighted.contains(index + 1) ? " highlighted" : ""
-                out += "<span class=\"line\(mark)\">\(XMLText.escaped(String(line)))</span>\n"
+                var classes = "line"
+                if highlighted.contains(index + 1) { classes += " highlighted" }
+                if let mark = code.lineMarks[index + 1] { classes += " " + mark.rawValue }
+                out += "<span class=\"\(classes)\">\(XMLText.escaped(String(line)))</span>\n"
             }
         }
         out += "</code></pre>\n"

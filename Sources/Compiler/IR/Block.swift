@@ -81,6 +81,8 @@ public struct CodeBlock: Sendable, Hashable {
     public var title: String?
     /// 1-based line numbers from `{1,4-6}`.
     public var highlightedLines: [Int]
+    /// Lines marked by Shiki notation comments (`// [!code ++]`), which are removed from ``code``.
+    public var lineMarks: [Int: CodeLineMark] = [:]
     /// `:line-numbers` (`true`), `:no-line-numbers` (`false`), or unset.
     public var lineNumbers: Bool?
     public var code: String
@@ -97,6 +99,11 @@ public struct CodeBlock: Sendable, Hashable {
         self.code = code
         self.isFenced = isFenced
     }
+}
+
+/// How a notation comment marks a line of code.
+public enum CodeLineMark: String, Sendable, Hashable {
+    case added, removed, highlighted, focused, error, warning
 }
 
 /// A GFM table.

@@ -19,7 +19,9 @@ enum FenceInfo {
         let language = String(decoding: info[..<end], as: UTF8.self)
         let rest = Array(info[end...])
         var block = CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: code, isFenced: true)
-        guard plume, !rest.isEmpty else { return block }
+        guard plume else { return block }
+        (block.code, block.lineMarks) = CodeNotation.extract(code)
+        guard !rest.isEmpty else { return block }
         if let open = rest.firstIndex(of: UInt8(ascii: "{")), let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
             block.highlightedLines = lineRanges(rest[(open + 1)..<close])
         }
