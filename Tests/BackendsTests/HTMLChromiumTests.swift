@@ -40,7 +40,7 @@ struct HTMLChromiumTests {
         #expect(load.pageRequests.isEmpty, "\(load.pageRequests)")
         var formulas = 0, images = 0
         for article in book.articles {
-            let blocks = article.blocks + article.footnotes.flatMap(\.blocks)
+            let blocks = article.allBlocks
             blocks.forEachBlock { if case .math = $0.kind { formulas += 1 } }
             blocks.forEachInline { inline in
                 if case .math = inline { formulas += 1 }

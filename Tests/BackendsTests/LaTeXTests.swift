@@ -1,4 +1,4 @@
-import Backends
+@testable import Backends
 import Compiler
 import Foundation
 import Testing
@@ -59,7 +59,7 @@ struct LaTeXTests {
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("book.pdf").path))
         #expect(Self.count("\\chapter{", in: tex) == book.articles.count)
         // CJK text has its fonts: no CJK character is missing.
-        let missing = log.split(separator: "\n").filter { $0.hasPrefix("Missing character") && $0.unicodeScalars.contains { SearchIndexProbe.isCJK($0) } }
+        let missing = log.split(separator: "\n").filter { $0.hasPrefix("Missing character") && $0.unicodeScalars.contains { SearchIndex.isCJK($0) } }
         #expect(missing.isEmpty, "\(missing.prefix(3))")
         if knowledgeBase == "examples/ml-notes" {
             // What a reader sees: Chinese and English text, a footnote, a box title, a formula's symbols.
@@ -135,11 +135,4 @@ struct LaTeXTests {
     }
 
     static func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
-}
-
-/// The CJK ranges the search index uses, for reading xelatex's log.
-enum SearchIndexProbe {
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        (0x3400...0x9FFF).contains(scalar.value) || (0x3040...0x30FF).contains(scalar.value) || (0xAC00...0xD7AF).contains(scalar.value)
-    }
 }

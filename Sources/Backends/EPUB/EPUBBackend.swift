@@ -17,7 +17,7 @@ public struct EPUBBackend: Backend {
         let layout = EPUBLayout(book: book)
         let tocDepth = context.options["toc-depth"].flatMap(Int.init).map { min(max($0, 1), 6) } ?? 2
         let contentsPage = context.options["contents-page"].map { !["false", "no", "0"].contains($0.lowercased()) } ?? true
-        let seconds = context.sourceDateEpoch ?? metadata.modified.map { Int($0.timeIntervalSince1970) } ?? Self.fallbackDate
+        let seconds = BookDate.seconds(context, metadata) ?? Self.fallbackDate
 
         var zip = ZipWriter(modified: seconds)
         zip.add("mimetype", text: "application/epub+zip", compressed: false)
@@ -76,7 +76,7 @@ public struct EPUBBackend: Backend {
         let navigation = EPUBNavigation(book: book, layout: layout, tocDepth: tocDepth)
         let firstChapter = layout.documents.first.map(\.path)
         let package = EPUBPackageDocument(
-            metadata: metadata, modified: EPUBPackageDocument.timestamp(seconds), subjects: Self.subjects(of: book), items: items,
+            metadata: metadata, modified: BookDate.timestamp(seconds), subjects: Self.subjects(of: book), items: items,
             spine: spine, nonLinear: contentsPage ? [] : ["nav"],
             accessibility: EPUBAccessibility(hasImages: !layout.images.isEmpty, imagesDescribed: Self.imagesDescribed(book), hasMath: hasMath))
 
@@ -120,7 +120,7 @@ public struct EPUBBackend: Backend {
     static func imagesDescribed(_ book: Book) -> Bool {
         var described = true
         for article in book.articles {
-            (article.blocks + article.footnotes.flatMap(\.blocks)).forEachInline { inline in
+            article.allBlocks.forEachInline { inline in
                 if case .image(let image) = inline, image.resource != nil, image.alt.plainText.isEmpty { described = false }
             }
         }
@@ -131,7 +131,7 @@ public struct EPUBBackend: Backend {
 extension Article {
     /// Whether the article (footnotes included) has a formula: its document then needs the `mathml` property.
     var containsMath: Bool {
-        let blocks = blocks + footnotes.flatMap(\.blocks)
+        let blocks = allBlocks
         var found = false
         blocks.forEachBlock { if case .math = $0.kind { found = true } }
         if !found { blocks.forEachInline { if case .math = $0 { found = true } } }

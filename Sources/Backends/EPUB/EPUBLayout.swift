@@ -44,7 +44,7 @@ struct EPUBLayout: LinkTargets {
         for id in cover + book.articles.flatMap(\.resources) where seen.insert(id).inserted {
             guard let resource = book.resources[id] else { continue }
             let number = Self.number(images.count + 1, digits: 3)
-            let path = "\(Self.imageFolder)/image-\(number).\(Self.fileExtension(of: resource))"
+            let path = "\(Self.imageFolder)/image-\(number).\(resource.fileExtension)"
             images.append(ImageFile(resource: resource, path: path, id: "image-\(number)"))
             imagePaths[id] = path
         }
@@ -78,16 +78,5 @@ struct EPUBLayout: LinkTargets {
     private static func number(_ value: Int, digits: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, digits - text.count)) + text
-    }
-
-    private static func fileExtension(of resource: Resource) -> String {
-        switch resource.mediaType {
-        case "image/png": "png"
-        case "image/jpeg": "jpg"
-        case "image/gif": "gif"
-        case "image/svg+xml": "svg"
-        case "image/webp": "webp"
-        default: "bin"
-        }
     }
 }

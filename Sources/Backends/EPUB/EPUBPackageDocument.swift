@@ -60,15 +60,6 @@ struct EPUBPackageDocument {
         text += "  </spine>\n</package>\n"
         return text
     }
-
-    /// `SOURCE_DATE_EPOCH` as the package's date, e.g. `2024-01-12T09:30:00Z`.
-    static func timestamp(_ seconds: Int) -> String {
-        var time = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
-    }
 }
 
 /// The schema.org accessibility metadata, stated only where it is true of this book.

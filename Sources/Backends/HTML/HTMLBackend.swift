@@ -33,8 +33,7 @@ public struct HTMLBackend: Backend {
             content += "<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n"
             for article in part.articles { write(article) }
         }
-        let seconds = context.sourceDateEpoch ?? metadata.modified.map { Int($0.timeIntervalSince1970) }
-        let page = HTMLPage(metadata: metadata, date: seconds.map(HTMLPage.day), sidebar: HTMLPage.sidebar(book, links: links, tocDepth: tocDepth),
+        let page = HTMLPage(metadata: metadata, date: BookDate.seconds(context, metadata).map(BookDate.day), sidebar: HTMLPage.sidebar(book, links: links, tocDepth: tocDepth),
                             content: content, searchIndex: search.json(), stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,
                             script: BuiltInTemplates.htmlScript)
         return [Artifact(path: context.baseName + ".html", bytes: Array(page.html().utf8))]

@@ -14,7 +14,7 @@ final class HTMLLinkTargets: LinkTargets {
         articleNumbers = numbers
         var uses: [ResourceID: Int] = [:]
         for article in book.articles {
-            (article.blocks + article.footnotes.flatMap(\.blocks)).forEachInline { inline in
+            article.allBlocks.forEachInline { inline in
                 if case .image(let image) = inline, let id = image.resource { uses[id, default: 0] += 1 }
             }
         }

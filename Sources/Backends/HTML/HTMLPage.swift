@@ -91,9 +91,4 @@ struct HTMLPage {
     static func inline(_ text: String) -> String {
         text.replacingOccurrences(of: "</", with: "<\\/")
     }
-
-    /// `YYYY-MM-DD` of a time in seconds since 1970 (UTC).
-    static func day(_ seconds: Int) -> String {
-        String(EPUBPackageDocument.timestamp(seconds).prefix(10))
-    }
 }

@@ -24,10 +24,9 @@ public struct LaTeXBackend: Backend {
         for id in Set(book.articles.flatMap(\.resources)).sorted() {
             guard let resource = book.resources[id] else { continue }
             var bytes = try ImageLoader.bytes(of: resource)
-            let fileExtension: String
+            var fileExtension = resource.fileExtension
             switch resource.mediaType {
-            case "image/png": fileExtension = "png"
-            case "image/jpeg": fileExtension = "jpg"
+            case "image/png", "image/jpeg": break
             case "image/svg+xml":
                 guard let converter = context.svgToPDF, let pdf = converter(bytes) else { continue }
                 bytes = pdf
@@ -50,12 +49,11 @@ public struct LaTeXBackend: Backend {
             body += "\\part{\(TeXText.escaped(part.title))}\n\n"
             for article in part.articles { write(article) }
         }
-        let seconds = context.sourceDateEpoch ?? metadata.modified.map { Int($0.timeIntervalSince1970) }
         let values: [String: String] = [
             "title": TeXText.escaped(metadata.title),
             "subtitle": TeXText.escaped(metadata.subtitle ?? ""),
             "author": TeXText.escaped(metadata.authors.joined(separator: "、")),
-            "date": seconds.map { String(EPUBPackageDocument.timestamp($0).prefix(10)) } ?? "",
+            "date": BookDate.seconds(context, metadata).map(BookDate.day) ?? "",
             "language": metadata.language,
             "pdflanguage": metadata.language,
             "body": body,

@@ -31,6 +31,9 @@ public struct Article: Sendable, Hashable {
         self.abbreviations = abbreviations
         self.resources = resources
     }
+
+    /// The body followed by the footnotes' blocks: everything the article shows.
+    public var allBlocks: [Block] { blocks + footnotes.flatMap(\.blocks) }
 }
 
 /// A footnote definition (`[^label]: …` or an inline `^[…]`).

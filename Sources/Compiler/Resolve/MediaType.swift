@@ -11,3 +11,17 @@ enum MediaType {
         }
     }
 }
+
+extension Resource {
+    /// The file extension for the resource's media type (the inverse of `MediaType.forImage`).
+    public var fileExtension: String {
+        switch mediaType {
+        case "image/png": "png"
+        case "image/jpeg": "jpg"
+        case "image/gif": "gif"
+        case "image/svg+xml": "svg"
+        case "image/webp": "webp"
+        default: "bin"
+        }
+    }
+}
