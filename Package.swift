@@ -73,6 +73,12 @@ let package = Package(
             dependencies: ["TeXMath"],
             path: "bench/MathBenchmark"
         ),
+        // `swift run -c release kbcompile-pathological-bench`: growth of time with the size of hostile inputs.
+        .executableTarget(
+            name: "kbcompile-pathological-bench",
+            dependencies: ["Compiler", "TeXMath", "TestSupport"],
+            path: "bench/PathologicalBenchmark"
+        ),
         .target(
             name: "TestSupport",
             path: "Tests/TestSupport"
@@ -97,3 +103,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, only when `fuzz/run` builds them (`KBCOMPILE_FUZZ=1`, with `-sanitize=fuzzer`):
+// their entry point hands over to libFuzzer's driver, which a normal build does not link.
+if Context.environment["KBCOMPILE_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "kbcompile-fuzz-markdown", dependencies: ["Compiler", "TeXMath"], path: "fuzz/MarkdownFuzzer"),
+        .executableTarget(name: "kbcompile-fuzz-math", dependencies: ["TeXMath"], path: "fuzz/MathFuzzer"),
+    ]
+}

@@ -5,6 +5,9 @@ import Foundation
 /// punctuation become `-`, `-` trimmed, `_` before a leading digit, lowercase; repeats get `-1`, `-2`…
 struct Slugger {
     private var used: Set<String> = []
+    /// For each id asked for, the suffix to try next: every smaller one is known to be used
+    /// (the set only grows), so many equal headings cost linear time, not quadratic.
+    private var nextSuffix: [String: Int] = [:]
 
     static func slug(_ text: String) -> String {
         let special = Set("~`!@#$%^&*()-_+=[]{}|\\;:\"'“”‘’<>,.?/".unicodeScalars)
@@ -33,11 +36,12 @@ struct Slugger {
     /// `id` itself when unused, else `id-1`, `id-2`, …; the result is recorded as used.
     mutating func reserve(_ id: String) -> String {
         var candidate = id
-        var counter = 1
+        var counter = nextSuffix[id, default: 1]
         while used.contains(candidate) {
             candidate = "\(id)-\(counter)"
             counter += 1
         }
+        nextSuffix[id] = counter
         used.insert(candidate)
         return candidate
     }

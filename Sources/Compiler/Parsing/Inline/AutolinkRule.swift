@@ -76,7 +76,7 @@ enum HTMLInlineRule {
         guard second == UInt8(ascii: "!") || second == UInt8(ascii: "?") || second == UInt8(ascii: "/") || HTMLSyntax.isLetter(second) else {
             return false
         }
-        guard let end = HTMLSyntax.matchTag(state.src, pos, state.src.count) else { return false }
+        guard let end = HTMLSyntax.matchTag(state.src, pos, state.src.count, terminators: &state.htmlTerminators) else { return false }
         if !silent {
             let index = state.push(.htmlInline, nesting: 0)
             state.tokens[index].content = state.src.string(pos..<end)

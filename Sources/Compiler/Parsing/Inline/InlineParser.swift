@@ -59,8 +59,10 @@ struct InlineParser: Sendable {
     /// Moves past one token without producing it (used while scanning link labels).
     func skipToken(_ state: InlineState) {
         let start = state.pos
-        if let cached = state.cache[start] {
-            state.pos = cached
+        if state.skipped.isEmpty {
+            state.skipped = [Int](repeating: -1, count: state.src.count + 1)
+        } else if state.skipped[start] >= 0 {
+            state.pos = state.skipped[start]
             return
         }
         var matched = false
@@ -79,7 +81,7 @@ struct InlineParser: Sendable {
             state.pos = state.posMax
         }
         if !matched { state.pos += 1 }
-        state.cache[start] = state.pos
+        state.skipped[start] = state.pos
     }
 
     private func postProcess(_ state: InlineState) {

@@ -10,8 +10,10 @@ final class InlineState {
     var level = 0
     var pending: [UInt8] = []
     var pendingLevel = 0
-    /// Positions already skipped by `skipToken` (start → end): keeps link-label scans linear.
-    var cache: [Int: Int] = [:]
+    /// Positions already skipped by `skipToken` (start → end, -1 when not yet): keeps link-label
+    /// scans linear. An array over the source, made on first use, rather than a dictionary:
+    /// unclosed brackets look it up about `maxNesting` times each.
+    var skipped: [Int] = []
     /// Every delimiter list; list 0 belongs to the top level, each opening token starts another.
     var delimiterLists: [[Delimiter]] = [[]]
     var currentList = 0
@@ -20,6 +22,8 @@ final class InlineState {
     var backticks: [Int: Int] = [:]
     var backticksScanned = false
     var linkLevel = 0
+    /// Earlier searches for the ends of raw HTML comments, CDATA, declarations and instructions.
+    var htmlTerminators = HTMLSyntax.TerminatorSearches()
     /// The 0-based document line of the block this content came from (for diagnostics).
     let line: Int
     /// Offsets of the line breaks in `src`, found on first use.

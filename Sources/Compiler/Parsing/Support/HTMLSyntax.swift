@@ -5,7 +5,9 @@ enum HTMLSyntax {
     @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// The end of the HTML construct at `start` (which holds `<`), or nil (markdown-it's `HTML_TAG_RE`).
-    static func matchTag(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int? {
+    /// `terminators` remembers earlier searches for `-->`, `]]>`, `?>` and `>` over the same bytes,
+    /// so that many unclosed `<?` or `<![CDATA[` cost linear time, not quadratic.
+    static func matchTag(_ bytes: [UInt8], _ start: Int, _ end: Int, terminators: inout TerminatorSearches) -> Int? {
         if let close = matchOpenOrCloseTag(bytes, start, end) { return close }
         guard start + 1 < end else { return nil }
         let second = bytes[start + 1]
@@ -14,17 +16,19 @@ enum HTMLSyntax {
                 // `<!-->` and `<!--->` are complete (empty) comments.
                 if starts(bytes, start, end, "<!-->") { return start + 5 }
                 if starts(bytes, start, end, "<!--->") { return start + 6 }
-                return find(bytes, start + 4, end, "-->").map { $0 + 3 }
+                return terminators.first(.commentEnd, in: bytes, from: start + 4, end: end).map { $0 + 3 }
             }
-            if starts(bytes, start, end, "<![CDATA[") { return find(bytes, start + 9, end, "]]>").map { $0 + 3 } }
+            if starts(bytes, start, end, "<![CDATA[") {
+                return terminators.first(.cdataEnd, in: bytes, from: start + 9, end: end).map { $0 + 3 }
+            }
             if start + 2 < end, isLetter(bytes[start + 2]) {
-                var pos = start + 2
-                while pos < end, bytes[pos] != UInt8(ascii: ">") { pos += 1 }
-                return pos < end ? pos + 1 : nil
+                return terminators.first(.declarationEnd, in: bytes, from: start + 2, end: end).map { $0 + 1 }
             }
             return nil
         }
-        if second == UInt8(ascii: "?") { return find(bytes, start + 2, end, "?>").map { $0 + 2 } }
+        if second == UInt8(ascii: "?") {
+            return terminators.first(.processingInstructionEnd, in: bytes, from: start + 2, end: end).map { $0 + 2 }
+        }
         return nil
     }
 
@@ -122,5 +126,31 @@ enum HTMLSyntax {
             pos += 1
         }
         return nil
+    }
+
+    /// The last search for each terminator over one text (whose end does not change): a later
+    /// search from a position at or after that one has the same answer if it lies ahead of it.
+    struct TerminatorSearches {
+        enum Terminator: Int, CaseIterable { case commentEnd, cdataEnd, declarationEnd, processingInstructionEnd }
+        private var searchedFrom = [Int](repeating: Int.max, count: Terminator.allCases.count)
+        private var found = [Int?](repeating: nil, count: Terminator.allCases.count)
+
+        /// Where the first `terminator` at or after `from` starts, or nil.
+        mutating func first(_ terminator: Terminator, in bytes: [UInt8], from: Int, end: Int) -> Int? {
+            let slot = terminator.rawValue
+            if from >= searchedFrom[slot] {
+                guard let position = found[slot] else { return nil }
+                if position >= from { return position }
+            }
+            let position: Int? = switch terminator {
+            case .commentEnd: HTMLSyntax.find(bytes, from, end, "-->")
+            case .cdataEnd: HTMLSyntax.find(bytes, from, end, "]]>")
+            case .declarationEnd: HTMLSyntax.find(bytes, from, end, ">")
+            case .processingInstructionEnd: HTMLSyntax.find(bytes, from, end, "?>")
+            }
+            searchedFrom[slot] = from
+            found[slot] = position
+            return position
+        }
     }
 }
