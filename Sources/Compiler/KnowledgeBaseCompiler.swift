@@ -34,7 +34,7 @@ public struct KnowledgeBaseCompiler: Sendable {
                           at: SourceLocation(file: locale + "/", line: 0, column: 0), code: "locale"))
         }
         let reader = ArticleReader(layout: layout, parser: MarkdownParser(options: parserOptions))
-        let outputs = Self.parallelMap(scan.files) { reader.read(path: $0) }
+        let outputs = scan.files.parallelMap { reader.read(path: $0) }
         var articles: [Article] = []
         var homeTitle: String?
         for output in outputs {
@@ -73,17 +73,5 @@ public struct KnowledgeBaseCompiler: Sendable {
         let name = root.lastPathComponent
         if ["docs", "src", "source"].contains(name.lowercased()) { return root.deletingLastPathComponent().lastPathComponent }
         return name
-    }
-
-    /// Maps `items` on all cores, keeping their order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots[index] = transform(items[index])
-        }
-        return results.map { $0! }
     }
 }

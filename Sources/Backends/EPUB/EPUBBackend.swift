@@ -48,19 +48,19 @@ public struct EPUBBackend: Backend {
         spine.append("title-page")
         spine.append("nav")
 
-        var hasMath = false
-        for document in layout.documents {
-            let text: String
-            var properties: [String] = []
+        // The chapters are written on all cores; they are independent.
+        let texts = layout.documents.parallelMap { document in
             switch document.content {
-            case .part(let part):
-                text = EPUBDocuments.partPage(part, language: metadata.language)
-            case .article(let article):
-                text = EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language)
-                if article.containsMath {
-                    properties.append("mathml")
-                    hasMath = true
-                }
+            case .part(let part): EPUBDocuments.partPage(part, language: metadata.language)
+            case .article(let article): EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language)
+            }
+        }
+        var hasMath = false
+        for (document, text) in Swift.zip(layout.documents, texts) {
+            var properties: [String] = []
+            if case .article(let article) = document.content, article.containsMath {
+                properties.append("mathml")
+                hasMath = true
             }
             files.append((document.path, Array(text.utf8)))
             items.append(.init(id: document.id, href: document.path, mediaType: "application/xhtml+xml", properties: properties))

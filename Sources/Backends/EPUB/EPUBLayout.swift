@@ -3,10 +3,10 @@ import Compiler
 /// Where everything lives inside the EPUB: one XHTML file per article and per part, one file per
 /// image, all under `EPUB/`. Names are numbered in reading order, so the same book always gets
 /// the same names.
-struct EPUBLayout: LinkTargets {
+struct EPUBLayout: LinkTargets, Sendable {
     /// A document of the spine.
-    struct Document {
-        enum Content {
+    struct Document: Sendable {
+        enum Content: Sendable {
             case part(Part)
             case article(Article)
         }

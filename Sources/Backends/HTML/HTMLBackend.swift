@@ -17,7 +17,13 @@ public struct HTMLBackend: Backend {
         let metadata = book.metadata
         let links = try HTMLLinkTargets(book: book)
         let tocDepth = context.options["toc-depth"].flatMap(Int.init).map { min(max($0, 1), 6) } ?? 2
+        // The search index's sections are made on all cores, then added in book order.
+        let articleIDs = book.articles.map { (links.articleID($0.id), links.idPrefix($0.id)) }
+        let sections = zip(book.articles, articleIDs).map { $0 }.parallelMap { article, ids in
+            SearchIndex.sections(of: article, articleID: ids.0, idPrefix: ids.1)
+        }
         var search = SearchIndex()
+        for section in sections.joined() { search.add(section) }
         var content = ""
         func write(_ article: Article) {
             let id = links.articleID(article.id)
@@ -26,7 +32,6 @@ public struct HTMLBackend: Backend {
             var writer = XHTMLBodyWriter(article: article, links: links, options: .init(epubSemantics: false, idPrefix: prefix, language: language))
             let lang = article.metadata.language.map { " lang=\"\($0)\"" } ?? ""
             content += "<article id=\"\(id)\" class=\"chapter\"\(lang)>\n" + writer.writeArticle() + "</article>\n"
-            search.add(article, articleID: id, idPrefix: prefix)
         }
         for article in book.frontArticles { write(article) }
         for (index, part) in book.parts.enumerated() {

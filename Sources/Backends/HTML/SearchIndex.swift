@@ -14,21 +14,34 @@ struct SearchIndex {
     /// Term → (document, term frequency) pairs, in document order.
     private(set) var postings: [String: [(document: Int, count: Int)]] = [:]
 
-    mutating func add(title: String, href: String, text: String) {
-        let number = documents.count
-        documents.append(Document(title: title, href: href))
-        var counts: [String: Int] = [:]
-        for term in Self.terms(of: text + "\n" + title) { counts[term, default: 0] += 1 }
-        for (term, count) in counts { postings[term, default: []].append((number, count)) }
+    /// One section of an article with the counts of its terms: made for each article on its own
+    /// (on all cores), then added to the index in book order.
+    struct Section: Sendable {
+        var title: String
+        var href: String
+        var termCounts: [String: Int]
     }
 
-    /// Splits an article into sections at its level-2 and level-3 headings.
-    mutating func add(_ article: Article, articleID: String, idPrefix: String) {
+    mutating func add(_ section: Section) {
+        let number = documents.count
+        documents.append(Document(title: section.title, href: section.href))
+        for (term, count) in section.termCounts { postings[term, default: []].append((number, count)) }
+    }
+
+    static func section(title: String, href: String, text: String) -> Section {
+        var counts: [String: Int] = [:]
+        for term in terms(of: text + "\n" + title) { counts[term, default: 0] += 1 }
+        return Section(title: title, href: href, termCounts: counts)
+    }
+
+    /// An article's sections, split at its level-2 and level-3 headings.
+    static func sections(of article: Article, articleID: String, idPrefix: String) -> [Section] {
+        var sections: [Section] = []
         var title = article.metadata.title
         var href = "#" + articleID
         var text = ""
         func flush() {
-            if !text.isEmpty { add(title: title, href: href, text: text) }
+            if !text.isEmpty { sections.append(section(title: title, href: href, text: text)) }
             text = ""
         }
         for block in article.blocks {
@@ -41,38 +54,76 @@ struct SearchIndex {
         }
         BlockText.append(article.footnotes.flatMap(\.blocks), to: &text)
         flush()
+        return sections
     }
 
     /// The terms of a text: bigrams of CJK runs (a lone character is its own term) and words of
-    /// letters and digits, lower-cased.
+    /// letters and digits, lower-cased. Read over UTF-8: a bigram is the bytes of its two
+    /// characters, an ASCII word is lower-cased byte by byte.
     static func terms(of text: String) -> [String] {
         var terms: [String] = []
-        var run: [Unicode.Scalar] = []
-        var word = ""
-        func endRun() {
-            if run.count == 1 { terms.append(String(run[0])) }
-            if run.count > 1 { for index in 0..<(run.count - 1) { terms.append(String(run[index]) + String(run[index + 1])) } }
-            run.removeAll(keepingCapacity: true)
-        }
-        func endWord() {
-            if !word.isEmpty { terms.append(word) }
-            word = ""
-        }
-        for scalar in text.unicodeScalars {
-            if isCJK(scalar) {
-                endWord()
-                run.append(scalar)
-            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                endRun()
-                word += String(scalar).lowercased()
-            } else {
-                endRun()
-                endWord()
+        var text = text
+        text.withUTF8 { bytes in
+            var run: [Int] = []  // byte offsets of the CJK characters of the current run
+            var runEnd = 0
+            var wordStart = -1
+            var wordIsASCII = true
+            func endRun() {
+                if run.count == 1 { terms.append(String(decoding: bytes[run[0]..<runEnd], as: UTF8.self)) }
+                if run.count > 1 {
+                    for index in 0..<(run.count - 1) {
+                        let end = index + 2 < run.count ? run[index + 2] : runEnd
+                        terms.append(String(decoding: bytes[run[index]..<end], as: UTF8.self))
+                    }
+                }
+                run.removeAll(keepingCapacity: true)
             }
+            func endWord(at end: Int) {
+                guard wordStart >= 0 else { return }
+                let word = bytes[wordStart..<end]
+                terms.append(wordIsASCII ? String(decoding: word.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                                         : String(decoding: word, as: UTF8.self).lowercased())
+                wordStart = -1
+                wordIsASCII = true
+            }
+            var position = 0
+            while position < bytes.count {
+                let (scalar, length) = decodeScalar(bytes, at: position)
+                if isCJK(scalar) {
+                    endWord(at: position)
+                    run.append(position)
+                    runEnd = position + length
+                } else if isWordScalar(scalar) {
+                    endRun()
+                    if wordStart < 0 { wordStart = position }
+                    if length > 1 { wordIsASCII = false }
+                } else {
+                    endRun()
+                    endWord(at: position)
+                }
+                position += length
+            }
+            endRun()
+            endWord(at: bytes.count)
         }
-        endRun()
-        endWord()
         return terms
+    }
+
+    /// The scalar at `position` of valid UTF-8 (a String's bytes) and its length in bytes.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[position])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// Letters and digits: ASCII by value (most of the text), the rest by Unicode's properties.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        return scalar.properties.isAlphabetic
     }
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {

@@ -39,15 +39,16 @@ public struct LaTeXBackend: Backend {
             imagePaths[id] = path
         }
         let links = LaTeXLinkTargets(book: book, imagePaths: imagePaths)
-        var body = ""
-        func write(_ article: Article) {
+        // The chapters are written on all cores, then joined in book order.
+        var chapters = book.articles.parallelMap { article in
             var writer = LaTeXBodyWriter(article: article, links: links, language: article.metadata.language ?? metadata.language)
-            body += writer.writeArticle()
-        }
-        for article in book.frontArticles { write(article) }
+            return writer.writeArticle()
+        }.makeIterator()
+        var body = ""
+        for _ in book.frontArticles { body += chapters.next()! }
         for part in book.parts {
             body += "\\part{\(TeXText.escaped(part.title))}\n\n"
-            for article in part.articles { write(article) }
+            for _ in part.articles { body += chapters.next()! }
         }
         let values: [String: String] = [
             "title": TeXText.escaped(metadata.title),

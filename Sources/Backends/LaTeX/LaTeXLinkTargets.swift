@@ -2,7 +2,7 @@ import Compiler
 
 /// Labels and image paths of the LaTeX book. Labels are generated from numbers (`a3`, `a3h5`,
 /// `a3fn2`), so no article text reaches `\label`.
-struct LaTeXLinkTargets {
+struct LaTeXLinkTargets: Sendable {
     private var articleNumbers: [ArticleID: Int] = [:]
     private var anchorNumbers: [ArticleID: [String: Int]] = [:]
     private var imagePaths: [ResourceID: String] = [:]

@@ -1,0 +1,16 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` on all cores, keeping the order: for work per article (parsing, writing chapters),
+    /// which is independent and of similar size.
+    public func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots[index] = transform(self[index])
+        }
+        return results.map { $0! }
+    }
+}

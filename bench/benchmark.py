@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""kbcompile beside pandoc and beside the machine's floor, on plume-docs and synthetic knowledge bases.
+
+    bench/benchmark.py [--runs N] [--sizes 100,2000,10000] [--pandoc-max 2000] [--out bench/RESULTS.md]
+
+Builds the release binary, generates the synthetic knowledge bases (bench/generate-kb.py) into
+bench/work/, and times, for each input, in one run of this script:
+  - kbcompile --epub, --latex, --html (one format per run, as a user would);
+  - pandoc 2.17 on the same Markdown files in the same order (`-f markdown-yaml_metadata_block`,
+    `-t epub3 --mathml`, `-t latex -s`, `-t html5 -s --mathml`), for inputs of at most
+    --pandoc-max articles (pandoc needs minutes beyond); runs above 2,000 articles once;
+  - the floor: `cat` of the Markdown files plus `zip -r -6` of them and the images.
+Each is run --runs times; the table gives medians of CPU time (user + sys), wall time and peak
+memory (max RSS, from /usr/bin/time -v), and the ratios. Writes the results, the machine and the
+date to --out. Not a test: nothing here passes or fails.
+"""
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get("KBCOMPILE_SHARED", os.path.join(os.path.dirname(ROOT), "shared"))
+KBCOMPILE = os.path.join(ROOT, ".build", "release", "kbcompile")
+FORMATS = ["epub", "latex", "html"]
+PANDOC_ARGS = {
+    "epub": ["-t", "epub3", "--mathml", "--metadata", "title=bench"],
+    "latex": ["-t", "latex", "-s", "--metadata", "title=bench"],
+    "html": ["-t", "html5", "-s", "--mathml", "--metadata", "title=bench"],
+}
+PANDOC_OUTPUT = {"epub": "book.epub", "latex": "book.tex", "html": "book.html"}
+
+
+class Measure:
+    """Medians of several runs of one command."""
+
+    def __init__(self, samples):
+        self.cpu = statistics.median(s[0] for s in samples)
+        self.wall = statistics.median(s[1] for s in samples)
+        self.rss_mb = statistics.median(s[2] for s in samples) / 1024
+        self.runs = len(samples)
+
+
+def run_timed(command, cwd=None):
+    """(CPU seconds, wall seconds, max RSS KB) of one run; fails loudly when the command fails."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        completed = subprocess.run(["/usr/bin/time", "-v", "-o", report.name] + command, cwd=cwd,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if completed.returncode != 0:
+            sys.exit(f"failed ({completed.returncode}): {' '.join(command[:6])} …\n{completed.stderr.decode()[-2000:]}")
+        text = report.read()
+    def field(name):
+        return re.search(rf"{re.escape(name)}: (.+)", text).group(1).strip()
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    wall_text = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
+    wall = 0.0
+    for part in wall_text.split(":"):
+        wall = wall * 60 + float(part)
+    return cpu, wall, int(field("Maximum resident set size (kbytes)"))
+
+
+def measure(command, runs, cwd=None):
+    return Measure([run_timed(command, cwd) for _ in range(runs)])
+
+
+def book_files(source):
+    """The Markdown files kbcompile reads, in book order (from `check --outline`), and their root."""
+    outline = subprocess.run([KBCOMPILE, "check", source, "--outline", "--quiet"], capture_output=True, text=True).stdout
+    root = os.path.join(source, "docs") if os.path.isdir(os.path.join(source, "docs")) else source
+    files = [os.path.join(root, m) for m in re.findall(r"\((.*\.md)\)$", outline, re.M)]
+    return root, files
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = re.search(r"model name\s*: (.+)", f.read()).group(1)
+    except (OSError, AttributeError):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    pandoc = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True)
+    swift = (swift.stdout + swift.stderr).strip().split("\n")[0]
+    return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} {platform.release()}; {swift}; {pandoc}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="100,2000,10000")
+    parser.add_argument("--pandoc-max", type=int, default=2000)
+    parser.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
+    args = parser.parse_args()
+    for tool in ["pandoc", "zip"]:
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is not installed (apt-get install {tool})")
+    subprocess.run(["swift", "build", "-c", "release", "--product", "kbcompile"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+
+    work = os.path.join(ROOT, "bench", "work")
+    inputs = [("plume-docs", os.path.join(SHARED, "corpus", "plume-docs"))]
+    for size in [int(s) for s in args.sizes.split(",") if s]:
+        folder = os.path.join(work, f"kb-{size}")
+        if not os.path.isdir(folder):
+            print(f"generating {size} articles …", file=sys.stderr)
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate-kb.py"), str(size), folder], check=True)
+        inputs.append((f"synthetic {size:,}", folder))
+
+    rows = []
+    for name, source in inputs:
+        root, files = book_files(source)
+        size = sum(os.path.getsize(f) for f in files)
+        public = os.path.join(root, ".vuepress", "public")
+        print(f"{name}: {len(files)} articles, {size / 1e6:.2f} MB", file=sys.stderr)
+        with tempfile.TemporaryDirectory() as scratch:
+            list_file = os.path.join(scratch, "files.txt")
+            with open(list_file, "w") as f:
+                f.write("\n".join(files) + "\n")
+            floor_script = (f"xargs -d '\\n' cat < {list_file} > /dev/null && "
+                            f"xargs -d '\\n' zip -q -6 {scratch}/floor.zip < {list_file} && "
+                            f"{{ [ ! -d '{public}' ] || zip -q -6 -r {scratch}/floor.zip '{public}'; }} && rm {scratch}/floor.zip")
+            floor = measure(["sh", "-c", floor_script], args.runs)
+            for fmt in FORMATS:
+                ours = measure([KBCOMPILE, "build", source, f"--{fmt}", "-o", os.path.join(scratch, "k"), "--quiet"], args.runs)
+                theirs = None
+                if len(files) <= args.pandoc_max:
+                    pandoc_runs = args.runs if len(files) < 2000 else 1
+                    theirs = measure(["pandoc", "-f", "markdown-yaml_metadata_block"] + PANDOC_ARGS[fmt]
+                                     + [f"--resource-path={public}", "-o", os.path.join(scratch, PANDOC_OUTPUT[fmt])]
+                                     + files, pandoc_runs)
+                rows.append((name, len(files), size, fmt, ours, theirs, floor))
+                print(f"  {fmt}: kbcompile {ours.cpu:.2f} s" + (f", pandoc {theirs.cpu:.2f} s" if theirs else ""),
+                      file=sys.stderr)
+    write_results(args, rows)
+
+
+def write_results(args, rows):
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `bench/benchmark.py --runs {args.runs} --sizes {args.sizes} --pandoc-max {args.pandoc_max}` "
+        f"on {datetime.date.today().isoformat()}.",
+        f"Machine: {machine()}.",
+        "",
+        "Medians of the runs: CPU = user + system time, RSS = peak resident memory (`/usr/bin/time -v`).",
+        "The floor is `cat` of the Markdown files plus `zip -r -6` of them and the public folder.",
+        "pandoc reads the same files in the same order (`-f markdown-yaml_metadata_block`); a dash means",
+        "it was not run (beyond `--pandoc-max` articles it takes many minutes).",
+        "",
+        "| input | articles | MB | format | kbcompile CPU s | wall s | RSS MB | pandoc CPU s | RSS MB "
+        "| pandoc ÷ kbcompile CPU | kbcompile ÷ floor CPU | RSS ÷ input | ms CPU per article |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, count, size, fmt, ours, theirs, floor in rows:
+        pandoc_cpu = f"{theirs.cpu:.2f}" if theirs else "–"
+        pandoc_rss = f"{theirs.rss_mb:.0f}" if theirs else "–"
+        ratio = f"{theirs.cpu / ours.cpu:.1f}×" if theirs else "–"
+        lines.append(
+            f"| {name} | {count:,} | {size / 1e6:.2f} | {fmt} | {ours.cpu:.2f} | {ours.wall:.2f} | {ours.rss_mb:.0f} "
+            f"| {pandoc_cpu} | {pandoc_rss} | {ratio} | {ours.cpu / max(floor.cpu, 1e-3):.1f}× "
+            f"| {ours.rss_mb * 2**20 / size:.1f}× "
+            f"| {ours.cpu * 1000 / count:.2f} |")
+    lines += ["", "Floor per input (CPU s): " + ", ".join(
+        sorted({f"{name} {floor.cpu:.2f}" for name, _, _, _, _, _, floor in rows}, key=lambda s: s)) + ".", ""]
+    with open(args.out, "w") as f:
+        f.write("\n".join(lines))
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
