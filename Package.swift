@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // YAML: article frontmatter and `kbcompile.yml`.
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // Mustache: the LaTeX book template (`templates/latex/book.tex`), replaceable by the user.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -51,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "Backends",
-            dependencies: ["Compiler", "CZip", "CLibXML2", "TeXMath"]
+            dependencies: ["Compiler", "CZip", "CLibXML2", "TeXMath", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .executableTarget(
             name: "kbcompile",

@@ -26,17 +26,29 @@ public struct RenderContext: Sendable {
     /// The user's replacement for the format's built-in stylesheet (EPUB, HTML: the config's
     /// `stylesheet`) or template (LaTeX: the config's `template`).
     public var customTemplate: String?
-    /// Converts an SVG image to PDF for xelatex (the command line runs rsvg-convert); nil: SVG
-    /// images show their alt text in the LaTeX book.
-    public var svgToPDF: (@Sendable ([UInt8]) -> [UInt8]?)?
+    /// Converts an image that xelatex cannot read (SVG, WebP, GIF: anything but PNG, JPEG and
+    /// PDF) for the LaTeX book, given its bytes and media type; the command line runs
+    /// rsvg-convert, dwebp and netpbm. nil, or a nil result: the image shows its alt text.
+    public var convertImage: (@Sendable (_ bytes: [UInt8], _ mediaType: String) -> ConvertedImage?)?
 
     public init(baseName: String, sourceDateEpoch: Int? = nil, options: [String: String] = [:], customTemplate: String? = nil,
-                svgToPDF: (@Sendable ([UInt8]) -> [UInt8]?)? = nil) {
+                convertImage: (@Sendable ([UInt8], String) -> ConvertedImage?)? = nil) {
         self.baseName = baseName
         self.sourceDateEpoch = sourceDateEpoch
         self.options = options
         self.customTemplate = customTemplate
-        self.svgToPDF = svgToPDF
+        self.convertImage = convertImage
+    }
+}
+
+/// An image in a format xelatex reads: its bytes and the file extension for them.
+public struct ConvertedImage: Sendable {
+    public var bytes: [UInt8]
+    public var fileExtension: String
+
+    public init(bytes: [UInt8], fileExtension: String) {
+        self.bytes = bytes
+        self.fileExtension = fileExtension
     }
 }
 

@@ -22,7 +22,7 @@ struct ArtifactWriter {
             customTemplate = text
         }
         let context = RenderContext(baseName: baseName, sourceDateEpoch: Self.sourceDateEpoch, options: options,
-                                    customTemplate: customTemplate, svgToPDF: ExternalTools.svgToPDF)
+                                    customTemplate: customTemplate, convertImage: ExternalTools.convertImage)
         do {
             var artifacts = try backend.render(compilation.book, context: context)
             if format == .pdf { artifacts = [try ExternalTools.typeset(artifacts, main: baseName + ".tex")] }

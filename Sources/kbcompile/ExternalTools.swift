@@ -1,30 +1,65 @@
 import Backends
 import Foundation
 
-/// The programs kbcompile runs for the LaTeX book: rsvg-convert (SVG → PDF) and latexmk (PDF).
+/// The programs kbcompile runs for the LaTeX book: rsvg-convert, dwebp and netpbm (images
+/// xelatex cannot read) and latexmk (the PDF).
 enum ExternalTools {
-    /// SVG → PDF with rsvg-convert, reading and writing through pipes; nil when it is missing or fails.
-    static let svgToPDF: @Sendable ([UInt8]) -> [UInt8]? = { svg in
-        guard let path = ["/usr/bin/rsvg-convert", "/usr/local/bin/rsvg-convert"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+    /// SVG → PDF (rsvg-convert), WebP → PNG (dwebp), GIF → PNG of its first frame (giftopnm |
+    /// pnmtopng), through pipes; nil when the program is missing or fails.
+    static let convertImage: @Sendable ([UInt8], String) -> ConvertedImage? = { bytes, mediaType in
+        switch mediaType {
+        case "image/svg+xml":
+            return pipeline([("rsvg-convert", ["--format=pdf"])], input: bytes, expecting: Array("%PDF".utf8))
+                .map { ConvertedImage(bytes: $0, fileExtension: "pdf") }
+        case "image/webp":
+            return pipeline([("dwebp", ["-quiet", "-o", "-", "--", "-"])], input: bytes, expecting: pngSignature)
+                .map { ConvertedImage(bytes: $0, fileExtension: "png") }
+        case "image/gif":
+            return pipeline([("giftopnm", []), ("pnmtopng", [])], input: bytes, expecting: pngSignature)
+                .map { ConvertedImage(bytes: $0, fileExtension: "png") }
+        default:
             return nil
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--format=pdf"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
+    }
+
+    private static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    /// A program on PATH (or in /usr/bin), or nil.
+    static func program(_ name: String) -> URL? {
+        ((ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin"])
+            .map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs the programs as a pipeline on `input`; their output when every one succeeded and it
+    /// starts with `expecting`, else nil. Nothing touches the disk.
+    private static func pipeline(_ commands: [(name: String, arguments: [String])], input: [UInt8], expecting: [UInt8]) -> [UInt8]? {
+        var processes: [Process] = []
+        let first = Pipe()
+        var previous = first
+        for command in commands {
+            guard let executable = program(command.name) else { return nil }
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = command.arguments
+            process.standardInput = previous
+            let next = Pipe()
+            process.standardOutput = next
+            process.standardError = FileHandle.nullDevice
+            processes.append(process)
+            previous = next
+        }
+        for process in processes { guard (try? process.run()) != nil else { return nil } }
         // Write from another thread: a large image would fill the pipe while nobody reads.
         let writer = Thread {
-            input.fileHandleForWriting.write(Data(svg))
-            try? input.fileHandleForWriting.close()
+            first.fileHandleForWriting.write(Data(input))
+            try? first.fileHandleForWriting.close()
         }
         writer.start()
-        let pdf = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 && pdf.starts(with: Data("%PDF".utf8)) ? Array(pdf) : nil
+        let output = previous.fileHandleForReading.readDataToEndOfFile()
+        for process in processes { process.waitUntilExit() }
+        guard processes.allSatisfy({ $0.terminationStatus == 0 }), output.starts(with: expecting) else { return nil }
+        return Array(output)
     }
 
     struct TypesettingFailure: Error, CustomStringConvertible {
@@ -41,10 +76,7 @@ enum ExternalTools {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(artifact.bytes).write(to: url)
         }
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-            .map { URL(fileURLWithPath: String($0)).appendingPathComponent("latexmk") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        guard let latexmk = path else {
+        guard let latexmk = program("latexmk") else {
             throw TypesettingFailure(description: "latexmk is not installed (apt-get install latexmk texlive-xetex texlive-latex-extra texlive-lang-chinese texlive-fonts-recommended fonts-noto-cjk)")
         }
         let process = Process()

@@ -11,14 +11,16 @@ struct LaTeXTests {
     /// Renders a knowledge base to a scratch folder (SVG converted with rsvg-convert when present).
     static func render(_ source: URL) throws -> (folder: TemporaryFolder, tex: String, book: Book) {
         let compilation = try BookBuilder.compile(source)
-        let context = RenderContext(baseName: "book", sourceDateEpoch: 1_700_000_000, svgToPDF: Self.rsvg)
+        let context = RenderContext(baseName: "book", sourceDateEpoch: 1_700_000_000, convertImage: Self.rsvg)
         let folder = try TemporaryFolder()
         let artifacts = try LaTeXBackend().render(compilation.book, context: context)
         for artifact in artifacts { try folder.write(artifact.path, bytes: artifact.bytes) }
         return (folder, String(decoding: artifacts[0].bytes, as: UTF8.self), compilation.book)
     }
 
-    static let rsvg: @Sendable ([UInt8]) -> [UInt8]? = { svg in
+    /// SVG → PDF only (the command line's converter, which also does WebP and GIF, is tested in CLITests).
+    static let rsvg: @Sendable ([UInt8], String) -> ConvertedImage? = { svg, mediaType in
+        guard mediaType == "image/svg+xml" else { return nil }
         let folder = try? TemporaryFolder()
         guard let folder, (try? folder.write("in.svg", bytes: svg)) != nil else { return nil }
         let process = Process()
@@ -26,7 +28,7 @@ struct LaTeXTests {
         process.arguments = ["--format=pdf", "--output", folder.url.appendingPathComponent("out.pdf").path, folder.url.appendingPathComponent("in.svg").path]
         guard (try? process.run()) != nil else { return nil }
         process.waitUntilExit()
-        return (try? Data(contentsOf: folder.url.appendingPathComponent("out.pdf"))).map(Array.init)
+        return (try? Data(contentsOf: folder.url.appendingPathComponent("out.pdf"))).map { ConvertedImage(bytes: Array($0), fileExtension: "pdf") }
     }
 
     /// Runs latexmk -xelatex; returns the exit status and the log.

@@ -104,6 +104,46 @@ struct CommandLineContractTests {
         #expect(bytes.starts(with: Data("%PDF".utf8)))
     }
 
+    @Test("--latex converts WebP and GIF images to PNG (dwebp, netpbm) and the book typesets")
+    func webpAndGIF() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("kb")
+        let publicFolder = source.appendingPathComponent(".vuepress/public")
+        try FileManager.default.createDirectory(at: publicFolder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: KBCompileProcess.shared.appendingPathComponent("corpus/plume-docs/.vuepress/public/images/demos/plume.webp"),
+                                         to: publicFolder.appendingPathComponent("logo.webp"))
+        // A 1×1 GIF.
+        try Data(base64Encoded: "R0lGODlhAQABAIAAAAUEBAAAACwAAAAAAQABAAACAkQBADs=")!.write(to: publicFolder.appendingPathComponent("dot.gif"))
+        try Data("# 图片\n\n![标志](/logo.webp)\n\n![点](/dot.gif)\n".utf8).write(to: source.appendingPathComponent("a.md"))
+        let latex = try KBCompileProcess.run([source.path, "--latex", "-o", folder.appendingPathComponent("tex").path])
+        #expect(latex.status == 0, "\(latex.stderr)")
+        let imageFolder = folder.appendingPathComponent("tex/kb-images")
+        let images = try FileManager.default.contentsOfDirectory(atPath: imageFolder.path).sorted()
+        #expect(images == ["image-001.png", "image-002.png"])
+        for image in images {
+            #expect(try Data(contentsOf: imageFolder.appendingPathComponent(image)).starts(with: Data([0x89, 0x50, 0x4E, 0x47])))
+        }
+        let tex = try String(contentsOf: folder.appendingPathComponent("tex/kb.tex"), encoding: .utf8)
+        #expect(tex.contains("kb-images/image-001.png") && tex.contains("kb-images/image-002.png"))
+        let pdf = try KBCompileProcess.run([source.path, "--pdf", "-o", folder.appendingPathComponent("pdf").path])
+        #expect(pdf.status == 0, "\(pdf.stderr)")
+    }
+
+    @Test("a template with a Mustache syntax error is reported at its line and column, exit 3")
+    func badTemplate() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("# A\n".utf8).write(to: folder.appendingPathComponent("a.md"))
+        try Data("latex:\n  template: book.tex\n".utf8).write(to: folder.appendingPathComponent("kbcompile.yml"))
+        try Data("% x\n{{#title}}\n{{title}\n".utf8).write(to: folder.appendingPathComponent("book.tex"))
+        let result = try KBCompileProcess.run([folder.path, "--latex", "-o", folder.appendingPathComponent("out").path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("book.tex:3:"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/\(folder.lastPathComponent).tex").path))
+    }
+
     @Test("build writes <folder>.epub (the default format); two runs with one SOURCE_DATE_EPOCH give the same bytes")
     func buildEPUB() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")

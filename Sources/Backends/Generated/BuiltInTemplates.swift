@@ -471,9 +471,12 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
 """#
     /// `templates/latex/book.tex`.
     static let latexBook = #"""
+{{=<< >>=}}
 % kbcompile's book template for xelatex. Replace it with `latex: { template: path/to/book.tex }`
-% in kbcompile.yml. kbcompile fills in each name written in double braces: title, subtitle,
-% author, date, language, pdflanguage and body (all already escaped for TeX).
+% in kbcompile.yml. It is a Mustache template (swift-mustache) whose first line sets the
+% delimiters to << >>, so that TeX's braces stay TeX: <<name>> is a value, <<#name>>…<</name>>
+% is kept only when the value is not empty, <<^name>>…<</name>> only when it is. Values, all
+% already escaped for TeX: title, subtitle, author, date, language, pdflanguage and body.
 \documentclass[fontset=none,zihao=-4,openany]{ctexbook}
 \setCJKmainfont{Noto Serif CJK SC}[BoldFont={Noto Serif CJK SC Bold},ItalicFont={Noto Sans CJK SC},BoldItalicFont={Noto Sans CJK SC Bold},SlantedFont={Noto Sans CJK SC}]
 \setCJKsansfont{Noto Sans CJK SC}[BoldFont={Noto Sans CJK SC Bold},ItalicFont={Noto Sans CJK SC},BoldItalicFont={Noto Sans CJK SC Bold},SlantedFont={Noto Sans CJK SC}]
@@ -492,7 +495,7 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
 \usepackage{array,longtable,booktabs}
 \usepackage{hyperref}
 \hypersetup{colorlinks=true,linkcolor=RoyalBlue,urlcolor=RoyalBlue,bookmarksnumbered=true,
-  pdftitle={{{title}}},pdfauthor={{{author}}},pdflang={{{pdflanguage}}},pdfcreator={kbcompile}}
+  pdftitle={<<title>>},pdfauthor={<<author>>},pdflang={<<pdflanguage>>},pdfcreator={kbcompile}}
 \setlength{\parskip}{0.3em}
 \raggedbottom
 \emergencystretch=2em
@@ -513,26 +516,32 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
 \newcommand{\kbmark}[1]{\colorbox{yellow!40}{#1}}
 \newcommand{\kbmissing}[1]{\fbox{\footnotesize #1}}
 
-\title{{{title}}}
-\author{{{author}}}
-\date{{{date}}}
+\title{<<title>>}
+\author{<<author>>}
+\date{<<date>>}
 
 \begin{document}
 \frontmatter
 \begin{titlepage}
 \centering
 \vspace*{0.25\textheight}
-{\Huge\bfseries {{title}}\par}
+{\Huge\bfseries <<title>>\par}
+<<#subtitle>>
 \vspace{1em}
-{\Large {{subtitle}}\par}
+{\Large <<subtitle>>\par}
+<</subtitle>>
 \vfill
-{\large {{author}}\par}
+<<#author>>
+{\large <<author>>\par}
 \vspace{0.5em}
-{{{date}}\par}
+<</author>>
+<<#date>>
+{<<date>>\par}
+<</date>>
 \end{titlepage}
 \tableofcontents
 \mainmatter
-{{body}}
+<<body>>
 \end{document}
 """#
 }

@@ -1,5 +1,6 @@
 import Compiler
 import Foundation
+import Mustache
 
 /// Writes the book as LaTeX for xelatex: `<name>.tex` from the template (`templates/latex/book.tex`,
 /// or the config's `latex: { template: … }`), plus `<name>-images/` with the images it shows.
@@ -7,9 +8,9 @@ import Foundation
 ///
 /// Parts are `\part`s, articles `\chapter`s, headings sections; containers are tcolorbox boxes;
 /// math is the checked TeX of the formula's tree (never the source text); every other character
-/// of the articles is escaped. PNG and JPEG images are used as they are, SVG through the context's
-/// `svgToPDF` converter (rsvg-convert in the command line); GIF, WebP and SVG without a converter
-/// show their alt text in a frame.
+/// of the articles is escaped. PNG and JPEG images are used as they are; SVG, WebP and GIF go
+/// through the context's `convertImage` (rsvg-convert → PDF, dwebp → PNG, netpbm → PNG of the
+/// first frame, in the command line); an image it cannot convert shows its alt text in a frame.
 public struct LaTeXBackend: Backend {
     public var format: OutputFormat { .latex }
 
@@ -27,11 +28,10 @@ public struct LaTeXBackend: Backend {
             var fileExtension = resource.fileExtension
             switch resource.mediaType {
             case "image/png", "image/jpeg": break
-            case "image/svg+xml":
-                guard let converter = context.svgToPDF, let pdf = converter(bytes) else { continue }
-                bytes = pdf
-                fileExtension = "pdf"
-            default: continue
+            default:
+                guard let converter = context.convertImage, let converted = converter(bytes, resource.mediaType) else { continue }
+                bytes = converted.bytes
+                fileExtension = converted.fileExtension
             }
             number += 1
             let path = "\(imageFolder)/image-\(String(format: "%03d", number)).\(fileExtension)"
@@ -59,31 +59,25 @@ public struct LaTeXBackend: Backend {
             "pdflanguage": metadata.language,
             "body": body,
         ]
-        let tex = TemplateText.fill(context.customTemplate ?? BuiltInTemplates.latexBook, with: values)
+        let tex = try BookTemplate.render(context.customTemplate ?? BuiltInTemplates.latexBook,
+                                          name: context.options["template"] ?? "templates/latex/book.tex", with: values)
         artifacts.insert(Artifact(path: context.baseName + ".tex", bytes: Array(tex.utf8)), at: 0)
         return artifacts
     }
 }
 
-/// The template language of `templates/`: `{{name}}` is replaced by the value of `name`; nothing
-/// else is special, so a template is plain LaTeX (or CSS) with holes.
-enum TemplateText {
-    static func fill(_ template: String, with values: [String: String]) -> String {
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let name = String(rest[open.upperBound..<close.lowerBound])
-            guard let value = values[name] else {
-                // Not a hole (`{{{title}}}` is a brace, then a hole): keep one character, look again.
-                let next = rest.index(after: open.lowerBound)
-                out += rest[..<next]
-                rest = rest[next...]
-                continue
-            }
-            out += rest[..<open.lowerBound] + value
-            rest = rest[close.upperBound...]
+/// The LaTeX book template: Mustache (swift-mustache), with no escaping of its own since every
+/// value is already TeX. Empty values are left out, so `<<#subtitle>>…<</subtitle>>` (with the
+/// template's `<< >>` delimiters) keeps its lines only for a book with a subtitle.
+enum BookTemplate {
+    /// `name` (the template's path, for messages) is where a syntax error is reported.
+    static func render(_ template: String, name: String, with values: [String: String]) throws -> String {
+        do {
+            // The pragma's own line is dropped from the output, and from error line numbers below.
+            let parsed = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + template)
+            return parsed.render(values.filter { !$0.value.isEmpty })
+        } catch let error as MustacheTemplate.ParserError {
+            throw BackendFailure(message: "\(name):\(error.context.lineNumber - 1):\(error.context.columnNumber): error: \(error.error)")
         }
-        return out + rest
     }
 }

@@ -20,8 +20,10 @@ struct BookResolver {
     /// Resolves every article; the articles must be all the book holds (links to others are reported).
     mutating func resolve(_ articles: [Article]) -> [Article] {
         var anchored = articles
+        // Heading anchors are each article's own: made on all cores.
+        let assigned = articles.parallelMap { HeadingAnchors.assign(to: $0.blocks) }
         for index in anchored.indices {
-            let (blocks, ids) = HeadingAnchors.assign(to: anchored[index].blocks)
+            let (blocks, ids) = assigned[index]
             anchored[index].blocks = blocks
             anchors[anchored[index].id] = ids
             register(anchored[index])
