@@ -32,6 +32,13 @@ struct ArtifactWriter {
                 try Data(artifact.bytes).write(to: url, options: .atomic)
                 return url
             }
+        } catch let failure as ExternalTools.TypesettingFailure {
+            if let location = failure.location {
+                FileHandle.standardError.write(Data("\(location): error: \(failure.description)\n".utf8))
+            } else {
+                fail("--\(format.rawValue): \(failure)")
+            }
+            return nil
         } catch {
             fail("--\(format.rawValue): \(error)")
             return nil

@@ -64,6 +64,8 @@ enum ExternalTools {
 
     struct TypesettingFailure: Error, CustomStringConvertible {
         var description: String
+        /// `path:line` of the article block that xelatex stopped in, when the log says.
+        var location: String?
     }
 
     /// Writes the LaTeX artifacts to a scratch folder, runs `latexmk -xelatex` there and returns
@@ -92,9 +94,31 @@ enum ExternalTools {
         process.waitUntilExit()
         let pdfName = String(main.dropLast(4)) + ".pdf"
         guard process.terminationStatus == 0, let pdf = try? Data(contentsOf: folder.appendingPathComponent(pdfName)) else {
+            let logText = (try? String(contentsOf: folder.appendingPathComponent(String(main.dropLast(4)) + ".log"), encoding: .utf8)) ?? text
+            let tex = artifacts.first { $0.path == main }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+            if let located = locate(log: logText, tex: tex, main: main) { throw located }
             let tail = text.split(separator: "\n").suffix(15).joined(separator: "\n")
             throw TypesettingFailure(description: "xelatex failed:\n\(tail)")
         }
         return Artifact(path: pdfName, bytes: Array(pdf))
+    }
+
+    /// The first error of an xelatex log (`! message` … `l.123 …`), mapped through the source
+    /// marker above that line of the .tex to the article and line it came from.
+    static func locate(log: String, tex: String, main: String) -> TypesettingFailure? {
+        let lines = log.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let errorIndex = lines.firstIndex(where: { $0.hasPrefix("! ") }) else { return nil }
+        let message = lines[errorIndex].dropFirst(2).trimmingCharacters(in: .whitespaces)
+        let lineNumber = lines[errorIndex...].prefix(30).lazy.compactMap { line -> Int? in
+            guard line.hasPrefix("l.") else { return nil }
+            return Int(line.dropFirst(2).prefix { $0.isNumber })
+        }.first
+        guard let lineNumber else { return TypesettingFailure(description: "xelatex: \(message)") }
+        let texLines = tex.split(separator: "\n", omittingEmptySubsequences: false)
+        let marker = LaTeXBackend.sourceMarker
+        let source = texLines.prefix(min(lineNumber, texLines.count)).last { $0.hasPrefix(marker) }
+            .map { String($0.dropFirst(marker.count)) }
+            .flatMap { $0 == LaTeXBackend.endOfArticles ? nil : $0 }
+        return TypesettingFailure(description: "xelatex: \(message) (\(main) line \(lineNumber))", location: source)
     }
 }

@@ -130,6 +130,23 @@ struct CommandLineContractTests {
         #expect(pdf.status == 0, "\(pdf.stderr)")
     }
 
+    @Test("--pdf maps an xelatex error back to the article line of the block it came from")
+    func xelatexErrorLocated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("# T\n\ntext\n\n## Broken heading\n\nmore\n".utf8).write(to: folder.appendingPathComponent("a.md"))
+        try Data("latex:\n  template: book.tex\n".utf8).write(to: folder.appendingPathComponent("kbcompile.yml"))
+        // A template whose \section is broken: the error happens at the article's heading.
+        let template = "\\documentclass{article}\n\\usepackage{hyperref}\n\\renewcommand{\\section}[2][]{\\kbundefined}\n"
+            + "\\newcommand{\\chapter}[1]{}\n\\begin{document}\n{{body}}\n\\end{document}\n"
+        try Data(template.utf8).write(to: folder.appendingPathComponent("book.tex"))
+        let result = try KBCompileProcess.run([folder.path, "--pdf", "-o", folder.appendingPathComponent("out").path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("a.md:5: error: xelatex: Undefined control sequence"), "\(result.stderr)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? [] == [])
+    }
+
     @Test("a template with a Mustache syntax error is reported at its line and column, exit 3")
     func badTemplate() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")

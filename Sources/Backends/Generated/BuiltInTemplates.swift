@@ -471,12 +471,16 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
 """#
     /// `templates/latex/book.tex`.
     static let latexBook = #"""
+{{!
+  kbcompile's book template for xelatex. Replace it with `latex: { template: path/to/book.tex }`
+  in kbcompile.yml. It is a Mustache template (swift-mustache); this is a Mustache comment, left
+  out of the output. The line after it sets the delimiters to double angle brackets, so that TeX's
+  braces stay TeX: <<name>> is a value, <<#name>>...<</name>> is kept only when the value is not
+  empty, <<^name>>...<</name>> only when it is. The values, all already escaped for TeX: title,
+  subtitle, author, date, language, pdflanguage and body.
+}}
 {{=<< >>=}}
-% kbcompile's book template for xelatex. Replace it with `latex: { template: path/to/book.tex }`
-% in kbcompile.yml. It is a Mustache template (swift-mustache) whose first line sets the
-% delimiters to << >>, so that TeX's braces stay TeX: <<name>> is a value, <<#name>>…<</name>>
-% is kept only when the value is not empty, <<^name>>…<</name>> only when it is. Values, all
-% already escaped for TeX: title, subtitle, author, date, language, pdflanguage and body.
+% Made by kbcompile from its book template (templates/latex/book.tex).
 \documentclass[fontset=none,zihao=-4,openany]{ctexbook}
 \setCJKmainfont{Noto Serif CJK SC}[BoldFont={Noto Serif CJK SC Bold},ItalicFont={Noto Sans CJK SC},BoldItalicFont={Noto Sans CJK SC Bold},SlantedFont={Noto Sans CJK SC}]
 \setCJKsansfont{Noto Sans CJK SC}[BoldFont={Noto Sans CJK SC Bold},ItalicFont={Noto Sans CJK SC},BoldItalicFont={Noto Sans CJK SC Bold},SlantedFont={Noto Sans CJK SC}]

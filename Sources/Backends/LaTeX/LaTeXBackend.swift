@@ -14,6 +14,12 @@ import Mustache
 public struct LaTeXBackend: Backend {
     public var format: OutputFormat { .latex }
 
+    /// The start of the comment line before each top-level block of an article, with the block's
+    /// source: `%kb: guide/intro.md:12`. `--pdf` maps an xelatex error back through it.
+    public static let sourceMarker = "%kb: "
+    /// The source marker's text after the last article (no article path lacks `.md`).
+    public static let endOfArticles = "end"
+
     public init() {}
 
     public func render(_ book: Book, context: RenderContext) throws -> [Artifact] {
@@ -50,6 +56,8 @@ public struct LaTeXBackend: Backend {
             body += "\\part{\(TeXText.escaped(part.title))}\n\n"
             for _ in part.articles { body += chapters.next()! }
         }
+        // Where the articles end: an error after this line is the template's.
+        body += Self.sourceMarker + Self.endOfArticles + "\n"
         let values: [String: String] = [
             "title": TeXText.escaped(metadata.title),
             "subtitle": TeXText.escaped(metadata.subtitle ?? ""),

@@ -25,7 +25,13 @@ struct LaTeXBodyWriter {
         if case .heading(1, _)? = blocks.first?.kind { blocks.removeFirst() }
         let title = TeXText.escaped(article.metadata.title)
         out += "\\chapter{\(title)}\\label{\(links.label(article.id, anchor: nil))}\n\n"
-        write(blocks)
+        // Each top-level block is preceded by its source line, so that `--pdf` can say where in
+        // the articles an xelatex error comes from (TeX skips the rest of a line after `%`).
+        let path = String(article.path.map { $0.isNewline ? "?" : $0 })
+        for block in blocks {
+            out += "\(LaTeXBackend.sourceMarker)\(path):\(block.position.line)\n"
+            write(block)
+        }
         return out
     }
 
