@@ -3,7 +3,7 @@
 enum CodeNotation {
     /// The code without its notation comments, and the mark of each marked line (1-based).
     static func extract(_ code: String) -> (code: String, marks: [Int: CodeLineMark]) {
-        guard code.contains("[!code ") else { return (code, [:]) }
+        guard Self.mayContainMarker(code) else { return (code, [:]) }
         var marks: [Int: CodeLineMark] = [:]
         var lines: [String] = []
         for (index, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -21,6 +21,24 @@ enum CodeNotation {
             lines.append(removingComment(line, marker: marker.lowerBound, close: close))
         }
         return (lines.joined(separator: "\n"), marks)
+    }
+
+    /// Whether `[!code ` occurs in the code, by a byte search (most code has no marker, and
+    /// Foundation's `contains` costs several percent of parsing).
+    private static func mayContainMarker(_ code: String) -> Bool {
+        let marker = Array("[!code ".utf8)
+        var code = code
+        return code.withUTF8 { bytes in
+            guard bytes.count >= marker.count else { return false }
+            var position = 0
+            while position <= bytes.count - marker.count {
+                if bytes[position] == marker[0], bytes[position + 1] == marker[1], Array(bytes[position..<position + marker.count]) == marker {
+                    return true
+                }
+                position += 1
+            }
+            return false
+        }
     }
 
     static let marks: [String: CodeLineMark] = [
