@@ -48,11 +48,11 @@ public struct EPUBBackend: Backend {
         spine.append("title-page")
         spine.append("nav")
 
-        // The chapters are written on all cores; they are independent.
+        // The chapters are written on all cores; they are independent. Each is kept as bytes only.
         let texts = layout.documents.parallelMap { document in
             switch document.content {
-            case .part(let part): EPUBDocuments.partPage(part, language: metadata.language)
-            case .article(let article): EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language)
+            case .part(let part): Array(EPUBDocuments.partPage(part, language: metadata.language).utf8)
+            case .article(let article): Array(EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language).utf8)
             }
         }
         var hasMath = false
@@ -62,7 +62,7 @@ public struct EPUBBackend: Backend {
                 properties.append("mathml")
                 hasMath = true
             }
-            files.append((document.path, Array(text.utf8)))
+            files.append((document.path, text))
             items.append(.init(id: document.id, href: document.path, mediaType: "application/xhtml+xml", properties: properties))
             spine.append(document.id)
         }
