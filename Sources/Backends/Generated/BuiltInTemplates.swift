@@ -35,6 +35,7 @@ a { color: #1f6feb; text-decoration: none; }
 a.external { text-decoration: underline; text-decoration-color: #9ab; }
 abbr[title] { text-decoration: underline dotted; }
 mark { background: #fff3b0; color: inherit; }
+span.plot { border-bottom: 1px dashed #8a8a8a; } /* Plume's plot text: hidden on the site until hovered, shown in a book */
 code {
   font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", "Menlo", monospace;
   font-size: 0.88em;

@@ -19,6 +19,11 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var math = false
     /// `[^label]` references, `[^label]: …` definitions, `^[inline]` notes.
     public var footnotes = false
+    /// Plume's annotations: `text [+label]` with `[+label]: …` definitions (several for one
+    /// label are one annotation). A book shows an annotation as a footnote.
+    public var annotations = false
+    /// Plume's plot text `!!hidden!!` (shown on hover on the site); a book shows the text.
+    public var plot = false
     /// `*[TERM]: expansion` definitions, marked where the term stands alone.
     public var abbreviations = false
     /// `==mark==`.
@@ -80,6 +85,10 @@ public struct MarkdownOptions: Sendable, Hashable {
         options.alerts = true
         options.math = true
         options.footnotes = true
+        // Opt-in on a Plume site (`markdown: { annotation: true, plot: true }`), as plume-docs has
+        // them; their syntax means nothing else, so a book reads them whatever the site's config.
+        options.annotations = true
+        options.plot = true
         options.abbreviations = true
         options.mark = true
         options.subscript = true

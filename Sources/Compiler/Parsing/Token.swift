@@ -13,7 +13,7 @@ struct Token {
         case footnoteDefinitionOpen, footnoteDefinitionClose
         // Inline tokens.
         case text, textSpecial, softbreak, hardbreak, codeInline, emOpen, emClose, strongOpen, strongClose
-        case strikeOpen, strikeClose, markOpen, markClose, subOpen, subClose, supOpen, supClose
+        case strikeOpen, strikeClose, markOpen, markClose, subOpen, subClose, supOpen, supClose, plotOpen, plotClose
         case linkOpen, linkClose, image, htmlInline, mathInline, footnoteRef, inlineFootnote, abbrOpen, abbrClose
         case attributes
     }

@@ -32,7 +32,7 @@ struct BlockParser: Sendable {
             case .importCode, .embed: options.embeds
             case .container: options.containers || !options.customContainers.isEmpty
             case .alert: options.alerts
-            case .footnoteDefinition: options.footnotes
+            case .footnoteDefinition: options.footnotes || options.annotations
             case .abbreviationDefinition: options.abbreviations
             default: true
             }

@@ -134,7 +134,12 @@ struct IRBuilder {
                          attributes: Attributes(pairs: [("alert-title", token.content)]), position: position)
         case .footnoteDefinitionOpen:
             let body = buildBlocks(until: .footnoteDefinitionClose)
-            footnoteBlocks[token.info] = (body, token.map?.start ?? 0)
+            // An annotation's definitions are joined; a footnote's later definition wins.
+            if token.info.hasPrefix("+"), let earlier = footnoteBlocks[token.info] {
+                footnoteBlocks[token.info] = (earlier.0 + body, earlier.1)
+            } else {
+                footnoteBlocks[token.info] = (body, token.map?.start ?? 0)
+            }
             return nil
         default:
             return nil

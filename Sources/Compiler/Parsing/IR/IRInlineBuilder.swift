@@ -90,6 +90,7 @@ struct IRInlineBuilder {
             case .markOpen: result.append(.mark(build(tokens, &index, until: .markClose, line: line, inLink: inLink), .none))
             case .subOpen: result.append(.subscript(build(tokens, &index, until: .subClose, line: line, inLink: inLink)))
             case .supOpen: result.append(.superscript(build(tokens, &index, until: .supClose, line: line, inLink: inLink)))
+            case .plotOpen: result.append(.span(build(tokens, &index, until: .plotClose, line: line, inLink: inLink), Attributes(classes: ["plot"])))
             case .linkOpen:
                 let open = tokens[current]
                 let content = build(tokens, &index, until: .linkClose, line: line, inLink: true)

@@ -1,10 +1,17 @@
 /// Footnote references `[^label]` (only to defined labels) and inline footnotes `^[text]`
-/// (markdown-it-footnote).
+/// (markdown-it-footnote); Plume's annotation markers `[+label]`, after a space, the same way.
 enum FootnoteReferenceRule {
     static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
         let max = state.posMax
         let start = state.pos
-        guard start + 3 <= max, state.src[start] == UInt8(ascii: "["), state.src[start + 1] == UInt8(ascii: "^") else { return false }
+        guard start + 3 <= max, state.src[start] == UInt8(ascii: "[") else { return false }
+        let isAnnotation = state.src[start + 1] == UInt8(ascii: "+")
+        if isAnnotation {
+            // Plume asks for a space on the marker's left.
+            guard state.parser.options.annotations, start == 0 || state.src[start - 1] == 0x20 || state.src[start - 1] == 0x09 else { return false }
+        } else {
+            guard state.parser.options.footnotes, state.src[start + 1] == UInt8(ascii: "^") else { return false }
+        }
         var pos = start + 2
         while pos < max {
             let byte = state.src[pos]
@@ -14,11 +21,14 @@ enum FootnoteReferenceRule {
         }
         guard pos != start + 2, pos < max else { return false }
         pos += 1
-        let label = state.src.string(start + 2..<pos - 1)
+        let name = state.src.string(start + 2..<pos - 1)
+        let label = (isAnnotation ? "+" : "") + name
         guard state.env.footnoteLabels[label] != nil else {
             if !silent {
                 let (line, column) = state.relativePosition(of: start)
-                state.env.warn("footnote '[^\(label)]' is not defined; the text stays as written", line: state.line + line, column: column, code: "footnote-undefined")
+                let what = isAnnotation ? "annotation '[+\(name)]'" : "footnote '[^\(name)]'"
+                state.env.warn("\(what) is not defined; the text stays as written", line: state.line + line, column: column,
+                               code: isAnnotation ? "annotation-undefined" : "footnote-undefined")
             }
             return false
         }

@@ -2,7 +2,7 @@
 /// passes (delimiter balancing, strikethrough/mark, emphasis) over the collected delimiters.
 struct InlineParser: Sendable {
     enum Rule: Sendable, CaseIterable {
-        case text, newline, escape, mathInline, backticks, strikethrough, mark, emphasis, `subscript`, superscript
+        case text, newline, escape, mathInline, backticks, strikethrough, mark, plot, emphasis, `subscript`, superscript
         case link, image, inlineFootnote, footnoteReference, autolink, htmlInline, entity
 
         func isEnabled(_ options: MarkdownOptions) -> Bool {
@@ -12,7 +12,9 @@ struct InlineParser: Sendable {
             case .mark: options.mark
             case .subscript: options.subscript
             case .superscript: options.superscript
-            case .inlineFootnote, .footnoteReference: options.footnotes
+            case .inlineFootnote: options.footnotes
+            case .footnoteReference: options.footnotes || options.annotations
+            case .plot: options.plot
             default: true
             }
         }
@@ -109,6 +111,7 @@ struct InlineParser: Sendable {
         case .image: ImageRule.parse(state, silent)
         case .inlineFootnote: FootnoteReferenceRule.parseInline(state, silent)
         case .footnoteReference: FootnoteReferenceRule.parse(state, silent)
+        case .plot: PlotRule.parse(state, silent)
         case .autolink: AutolinkRule.parse(state, silent)
         case .htmlInline: HTMLInlineRule.parse(state, silent)
         case .entity: EntityRule.parse(state, silent)

@@ -1,0 +1,58 @@
+import Testing
+@testable import Compiler
+
+/// Plume's annotations (`[+label]`) and plot text (`!!…!!`), read as its markdown-power plugin does.
+@Suite("Annotations and plot text")
+struct PlumeAnnotationTests {
+    static func parse(_ text: String) -> MarkdownParser.Document {
+        MarkdownParser(options: .book).parse(Array(text.utf8), file: "a.md")
+    }
+
+    @Test("[+label] after a space refers to its definitions, joined in order; it is a footnote in the IR")
+    func annotation() throws {
+        let document = Self.parse("""
+            The site uses VuePress [+vp], not x[+vp].
+
+            [+vp]: VuePress is a **static site generator**.
+
+            [+vp]:
+              Second part.
+
+              Still the annotation.
+
+            Not indented: outside.
+            """)
+        let footnote = try #require(document.footnotes.first)
+        #expect(document.footnotes.count == 1)
+        #expect(footnote.label == "+vp")
+        #expect(footnote.blocks.count == 3, "both definitions, three paragraphs")
+        var references = 0
+        var texts: [String] = []
+        document.blocks.forEachInline { inline in
+            if case .footnoteReference = inline { references += 1 }
+            if case .text(let text) = inline { texts.append(text) }
+        }
+        #expect(references == 1, "x[+vp] has no space before the marker: text")
+        #expect(texts.joined().contains("x[+vp]"))
+        #expect(texts.joined().contains("Not indented: outside."))
+    }
+
+    @Test("an undefined annotation stays text, with a warning at its place")
+    func undefined() {
+        let document = Self.parse("See [+nothing] here.\n")
+        let warning = document.diagnostics.first { $0.code == "annotation-undefined" }
+        #expect(warning?.location.position.line == 1)
+        #expect(warning?.location.position.column == 5)
+    }
+
+    @Test("!!text!! is a span.plot with its inline Markdown; `!! x !!` is not")
+    func plot() {
+        let document = Self.parse("Lu Xun !!said **this**!! and !! not this !!.\n")
+        var spans: [[Inline]] = []
+        document.blocks.forEachInline { inline in
+            if case .span(let content, let attributes) = inline, attributes.classes == ["plot"] { spans.append(content) }
+        }
+        #expect(spans.count == 1)
+        #expect(spans.first?.contains { if case .strong = $0 { true } else { false } } == true)
+    }
+}
