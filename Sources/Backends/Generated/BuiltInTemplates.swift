@@ -499,6 +499,7 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
 \usepackage[most]{tcolorbox}
 \usepackage{array,longtable,booktabs}
 \usepackage{hyperref}
+\usepackage{xurl} % long URLs may break anywhere, not overflow the margin
 \hypersetup{colorlinks=true,linkcolor=RoyalBlue,urlcolor=RoyalBlue,bookmarksnumbered=true,
   pdftitle={<<title>>},pdfauthor={<<author>>},pdflang={<<pdflanguage>>},pdfcreator={kbcompile}}
 \setlength{\parskip}{0.3em}
