@@ -109,12 +109,10 @@ struct PluginFixtureTests {
     }
 
     /// Cases where the site's plugins cannot be matched, with the reason: parts of
-    /// `@mdit/plugin-attrs` that are not built (14 of its 52 cases in the site's configuration pass).
+    /// `@mdit/plugin-attrs` that are not built (15 of its 52 cases in the site's configuration pass).
     static let knownIssues: [String: String] = [
-        "plugin-attrs--rules_inline: inline rules  (all rules) > should keep the last value of repeated keys":
-            "inline attributes: repeated `{…}` groups are not merged, and empty quoted values are dropped",
         "plugin-attrs--rules_inline: inline rules  (all rules) > should support empty quoted attrs":
-            "inline attributes: repeated `{…}` groups are not merged, and empty quoted values are dropped",
+            "inline attributes: an empty quoted value (`class=\"\"`) is dropped, not written",
         "plugin-attrs--rules_list: list rules  (all rules) > should add classes for list items":
             "attributes on list items and on whole lists (a `{…}` line after a list) are not attached",
         "plugin-attrs--rules_list: list rules  (all rules) > should add classes in nested lists":

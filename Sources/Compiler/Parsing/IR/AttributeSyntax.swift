@@ -87,7 +87,10 @@ extension Inline {
             var result = existing
             if let id = attributes.id { result.id = id }
             result.classes += attributes.classes
-            result.pairs += attributes.pairs
+            for pair in attributes.pairs {
+                result.pairs.removeAll { $0.name == pair.name }
+                result.pairs.append(pair)
+            }
             return result
         }
         switch self {

@@ -46,8 +46,9 @@ struct IRInlineBuilder {
         func flushText() {
             guard !text.isEmpty else { return }
             defer { text = "" }
-            // `[x](y){.cls}`, `==x=={.warning}`: attributes for the element just before.
-            if attributes, text.hasPrefix("{"), let last = result.last, let (parsed, length) = AttributeSyntax.parsePrefix(text[...]),
+            // `[x](y){.cls}`, `==x=={.warning}`: attributes for the element just before; several
+            // groups in a row all apply, a later value of a key replacing an earlier one.
+            while attributes, text.hasPrefix("{"), let last = result.last, let (parsed, length) = AttributeSyntax.parsePrefix(text[...]),
                 let decorated = last.adding(parsed)
             {
                 result[result.count - 1] = decorated
