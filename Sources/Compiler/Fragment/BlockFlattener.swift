@@ -45,10 +45,12 @@ struct BlockFlattener {
             tokens.append(.close(tag))
         case .code(let code):
             let escaped = TextEscaping.escapeHTML(code.code)
+            // A fence's attributes (`{.c #id}` in its info) go on `<pre>`, as @mdit/plugin-attrs puts them.
+            let pre = "<pre" + idAttrs.map { " \($0.0)=\"\(TextEscaping.escapeHTML($0.1))\"" }.joined() + ">"
             if code.isFenced, let language = code.language {
-                tokens.append(.raw("<pre><code class=\"\(TextEscaping.escapeHTML(languagePrefix + language))\">\(escaped)</code></pre>\n"))
+                tokens.append(.raw("\(pre)<code class=\"\(TextEscaping.escapeHTML(languagePrefix + language))\">\(escaped)</code></pre>\n"))
             } else {
-                tokens.append(.raw("<pre><code>\(escaped)</code></pre>\n"))
+                tokens.append(.raw("\(pre)<code>\(escaped)</code></pre>\n"))
             }
         case .html(let html):
             tokens.append(.raw(html))

@@ -70,6 +70,21 @@ enum AttributeSyntax {
         return (String(text[..<open]), attributes)
     }
 
+    /// Attributes at the end of a fence's info string (```` ```python {.c #id} ````): a last group
+    /// that is the whole info or follows white space, and holds a `.class`, `#id` or `key=value`
+    /// (so VuePress's `{1,3-5}` highlighted lines stay meta). Returns the info without the group.
+    static func fenceAttributes(_ info: String) -> (String, Attributes) {
+        var trimmed = Substring(info)
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
+        guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return (info, .none) }
+        let before = trimmed[..<open]
+        guard before.isEmpty || before.last == " " || before.last == "\t" else { return (info, .none) }
+        let group = trimmed[open...]
+        guard group.contains(where: { $0 == "." || $0 == "#" || $0 == "=" }), let (parsed, length) = parsePrefix(group),
+              length == group.utf8.count else { return (info, .none) }
+        return (String(before), parsed)
+    }
+
     private static func isDelimiter(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == UInt8(ascii: "}")
     }

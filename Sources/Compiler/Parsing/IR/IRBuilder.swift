@@ -93,7 +93,8 @@ struct IRBuilder {
         case .fence where options.math && token.info.jsTrimmed == "math":
             return Block(.math(displayFormula(token.content, token: token, position: position)), position: position)
         case .fence:
-            return Block(.code(FenceInfo.codeBlock(info: token.info, code: token.content, plume: options.fenceMeta)), position: position)
+            let (info, attributes) = options.attributes ? AttributeSyntax.fenceAttributes(token.info) : (token.info, .none)
+            return Block(.code(FenceInfo.codeBlock(info: info, code: token.content, plume: options.fenceMeta)), attributes: attributes, position: position)
         case .hr:
             return Block(.thematicBreak, position: position)
         case .embed:
