@@ -9,7 +9,8 @@ bench/work/, and times, for each input, in one run of this script:
   - pandoc 2.17 on the same Markdown files in the same order (`-f markdown-yaml_metadata_block`,
     `-t epub3 --mathml`, `-t latex -s`, `-t html5 -s --mathml`), for inputs of at most
     --pandoc-max articles (pandoc needs minutes beyond); runs above 2,000 articles once;
-  - the floor: `cat` of the Markdown files plus `zip -r -6` of them and the images.
+  - the floor: `cat` of the Markdown files plus `zip -r -6` of them and the images;
+  - the pathological inputs (kbcompile-pathological-bench): how time grows for 10× the input.
 Each is run --runs times; the table gives medians of CPU time (user + sys), wall time and peak
 memory (max RSS, from /usr/bin/time -v), and the ratios. Writes the results, the machine and the
 date to --out. Not a test: nothing here passes or fails.
@@ -101,8 +102,9 @@ def main():
     for tool in ["pandoc", "zip"]:
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is not installed (apt-get install {tool})")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "kbcompile"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    for product in ["kbcompile", "kbcompile-pathological-bench"]:
+        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
 
     work = os.path.join(ROOT, "bench", "work")
     inputs = [("plume-docs", os.path.join(SHARED, "corpus", "plume-docs"))]
@@ -138,10 +140,13 @@ def main():
                 rows.append((name, len(files), size, fmt, ours, theirs, floor))
                 print(f"  {fmt}: kbcompile {ours.cpu:.2f} s" + (f", pandoc {theirs.cpu:.2f} s" if theirs else ""),
                       file=sys.stderr)
-    write_results(args, rows)
+    print("pathological inputs …", file=sys.stderr)
+    pathological = subprocess.run([os.path.join(ROOT, ".build", "release", "kbcompile-pathological-bench"), str(args.runs)],
+                                  capture_output=True, text=True, check=True).stdout
+    write_results(args, rows, pathological)
 
 
-def write_results(args, rows):
+def write_results(args, rows, pathological):
     lines = [
         "# Benchmark results",
         "",
@@ -168,7 +173,11 @@ def write_results(args, rows):
             f"| {ours.rss_mb * 2**20 / size:.1f}× "
             f"| {ours.cpu * 1000 / count:.2f} |")
     lines += ["", "Floor per input (CPU s): " + ", ".join(
-        sorted({f"{name} {floor.cpu:.2f}" for name, _, _, _, _, _, floor in rows}, key=lambda s: s)) + ".", ""]
+        sorted({f"{name} {floor.cpu:.2f}" for name, _, _, _, _, _, floor in rows}, key=lambda s: s)) + ".", "",
+        "## Pathological inputs", "",
+        "Parse and render (fragment HTML) at a tenth of the tests' size and at their size; the growth is",
+        "normalised to a 10× larger input (linear is 10×). Medians of the runs, one core.", "",
+        pathological.strip(), ""]
     with open(args.out, "w") as f:
         f.write("\n".join(lines))
     print(f"wrote {args.out}", file=sys.stderr)
