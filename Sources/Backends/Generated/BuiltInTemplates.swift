@@ -519,7 +519,8 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
   coltitle=black!70,colbacktitle=black!8}
 \newcommand{\kbline}[1]{\noindent\hangindent=2em\raggedright\strut#1\par}
 \newcommand{\kbmarkedline}[2]{\noindent{\setlength{\fboxsep}{0.5pt}\colorbox{#1}{\parbox{\dimexpr\linewidth-2\fboxsep}{\hangindent=2em\raggedright\strut#2}}}\par}
-\newcommand{\kbmark}[1]{\colorbox{yellow!40}{#1}}
+% ==mark==: a highlight drawn as a thick underline behind the text, so it breaks across lines.
+\newcommand{\kbmark}[1]{\CJKunderline[thickness=1.1em,depth=-0.88em,format=\color{yellow!40}]{#1}}
 \newcommand{\kbmissing}[1]{\fbox{\footnotesize #1}}
 
 \title{<<title>>}

@@ -116,18 +116,25 @@ struct LaTeXBodyWriter {
     }
 
     /// A line of code: escaped, each space a fixed space so indentation survives; a long line may
-    /// wrap after a space or after `/ , ; . = ( )`.
+    /// wrap after a space, after `/ , ; . = ( )`, and inside any run of 20 characters without
+    /// such a place (a `----…` rule in a table's source would otherwise run off the page).
     static func codeLine(_ line: String) -> String {
         var out = ""
         var indentation = true
+        var sinceBreak = 0
         for character in line {
             if character == " " {
                 out += indentation ? "\\ " : "\\ \\allowbreak{}"
+                sinceBreak = 0
                 continue
             }
             indentation = false
             out += TeXText.escaped(String(character))
-            if "/,;.=()".contains(character) { out += "\\allowbreak{}" }
+            sinceBreak += 1
+            if "/,;.=()".contains(character) || sinceBreak == 20 {
+                out += "\\allowbreak{}"
+                sinceBreak = 0
+            }
         }
         return out
     }

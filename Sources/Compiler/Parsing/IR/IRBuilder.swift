@@ -51,8 +51,7 @@ struct IRBuilder {
     private mutating func buildBlocks(until close: Token.Kind?) -> [Block] {
         var blocks: [Block] = []
         while index < tokens.count {
-            let token = tokens[index]
-            if let close, token.kind == close {
+            if let close, tokens[index].kind == close {
                 index += 1
                 return blocks
             }
@@ -69,77 +68,78 @@ struct IRBuilder {
 
     /// Builds the block at `index` and moves past it; nil for tokens that produce no block.
     private mutating func buildBlock() -> Block? {
-        let token = tokens[index]
-        let position = position(token)
+        // Fields are read through the array: a copy of the whole token would retain all its strings.
+        let start = index
+        let position = position(tokens[start])
         index += 1
-        switch token.kind {
+        switch tokens[start].kind {
         case .paragraphOpen where options.embeds && tokens[index].content.utf8.count == 7 && tokens[index].content.lowercased() == "[[toc]]":
             index += 2
             return Block(.tableOfContents, position: position)
         case .paragraphOpen:
             let (content, attributes) = trailingAttributes(inlines(tokens[index]))
             index += 2
-            return Block(.paragraph(content, hidden: token.hidden), attributes: attributes, position: position)
+            return Block(.paragraph(content, hidden: tokens[start].hidden), attributes: attributes, position: position)
         case .headingOpen:
             let (content, attributes) = trailingAttributes(inlines(tokens[index]))
             index += 2
-            return Block(.heading(level: Int(token.tag.dropFirst()) ?? 1, content: content), attributes: attributes, position: position)
+            return Block(.heading(level: Int(tokens[start].tag.dropFirst()) ?? 1, content: content), attributes: attributes, position: position)
         case .blockquoteOpen:
             return Block(.blockQuote(buildBlocks(until: .blockquoteClose)), position: position)
         case .bulletListOpen, .orderedListOpen:
-            return buildList(token, position: position)
+            return buildList(tokens[start], position: position)
         case .codeBlock:
-            return Block(.code(CodeBlock(code: token.content, isFenced: false)), position: position)
-        case .fence where options.math && token.info.jsTrimmed == "math":
-            return Block(.math(displayFormula(token.content, token: token, position: position)), position: position)
+            return Block(.code(CodeBlock(code: tokens[start].content, isFenced: false)), position: position)
+        case .fence where options.math && tokens[start].info.jsTrimmed == "math":
+            return Block(.math(displayFormula(tokens[start].content, token: tokens[start], position: position)), position: position)
         case .fence:
-            let (info, attributes) = options.attributes ? AttributeSyntax.fenceAttributes(token.info) : (token.info, .none)
-            return Block(.code(FenceInfo.codeBlock(info: info, code: token.content, plume: options.fenceMeta)), attributes: attributes, position: position)
+            let (info, attributes) = options.attributes ? AttributeSyntax.fenceAttributes(tokens[start].info) : (tokens[start].info, .none)
+            return Block(.code(FenceInfo.codeBlock(info: info, code: tokens[start].content, plume: options.fenceMeta)), attributes: attributes, position: position)
         case .hr:
             return Block(.thematicBreak, position: position)
         case .embed:
             // "YouTube: title" followed by the link, as one paragraph.
-            let title = token.attr("title") ?? ""
-            let label: [Inline] = [.text(title.isEmpty ? token.info + ": " : "\(token.info): \(title) — ")]
+            let title = tokens[start].attr("title") ?? ""
+            let label: [Inline] = [.text(title.isEmpty ? tokens[start].info + ": " : "\(tokens[start].info): \(title) — ")]
             // A QR code may hold any text: only URLs and site paths become links.
-            let url = token.content
+            let url = tokens[start].content
             let target: Inline = SourcePath.hasScheme(url) || url.hasPrefix("/")
                 ? .link(Link(destination: url, content: [.text(url)], isAutolink: true, position: position)) : .text(url)
             return Block(.paragraph(label + [target], hidden: false), attributes: Attributes(classes: ["embed"]), position: position)
         case .htmlBlock where options.convertsHTML:
             // `<script setup>` and `<style>` blocks are the page's Vue code, not content: left out.
-            let lead = token.content.drop { $0 == " " }.prefix(7).lowercased()
+            let lead = tokens[start].content.drop { $0 == " " }.prefix(7).lowercased()
             if lead.hasPrefix("<script") || lead.hasPrefix("<style") { return nil }
             var converter = HTMLConverter(position: position)
-            pendingBlocks = converter.blocks(fromHTML: token.content)
-            for problem in converter.problems { env.warn(problem.message, line: token.map?.start ?? 0, code: problem.code) }
+            pendingBlocks = converter.blocks(fromHTML: tokens[start].content)
+            for problem in converter.problems { env.warn(problem.message, line: tokens[start].map?.start ?? 0, code: problem.code) }
             return nil
         case .htmlBlock:
-            return Block(.html(token.content), position: position)
+            return Block(.html(tokens[start].content), position: position)
         case .mathBlock:
-            return Block(.math(displayFormula(token.content, token: token, position: position)), position: position)
+            return Block(.math(displayFormula(tokens[start].content, token: tokens[start], position: position)), position: position)
         case .tableOpen:
-            return buildTable(token, position: position)
+            return buildTable(tokens[start], position: position)
         case .containerOpen:
-            let title: [Inline]? = token.content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines)
-                .build(InlineParser(options: options).parse(token.content, env: env, line: token.map?.start ?? 0), line: token.map?.start ?? 0)
+            let title: [Inline]? = tokens[start].content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines)
+                .build(InlineParser(options: options).parse(tokens[start].content, env: env, line: tokens[start].map?.start ?? 0), line: tokens[start].map?.start ?? 0)
             let body = buildBlocks(until: .containerClose)
-            return Block(.container(Container(kind: ContainerKind(rawValue: token.info), title: title, body: body)), position: position)
+            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title, body: body)), position: position)
         case .rawContainer:
-            let title = token.attr("title") ?? ""
-            return Block(.container(Container(kind: ContainerKind(rawValue: token.info), title: title.isEmpty ? nil : [.text(title)],
-                                              body: [], rawBody: token.content)), position: position)
+            let title = tokens[start].attr("title") ?? ""
+            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title.isEmpty ? nil : [.text(title)],
+                                              body: [], rawBody: tokens[start].content)), position: position)
         case .alertOpen:
             let body = buildBlocks(until: .alertClose)
-            return Block(.container(Container(kind: ContainerKind(rawValue: token.info), title: nil, body: body)),
-                         attributes: Attributes(pairs: [("alert-title", token.content)]), position: position)
+            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: nil, body: body)),
+                         attributes: Attributes(pairs: [("alert-title", tokens[start].content)]), position: position)
         case .footnoteDefinitionOpen:
             let body = buildBlocks(until: .footnoteDefinitionClose)
             // An annotation's definitions are joined; a footnote's later definition wins.
-            if token.info.hasPrefix("+"), let earlier = footnoteBlocks[token.info] {
-                footnoteBlocks[token.info] = (earlier.0 + body, earlier.1)
+            if tokens[start].info.hasPrefix("+"), let earlier = footnoteBlocks[tokens[start].info] {
+                footnoteBlocks[tokens[start].info] = (earlier.0 + body, earlier.1)
             } else {
-                footnoteBlocks[token.info] = (body, token.map?.start ?? 0)
+                footnoteBlocks[tokens[start].info] = (body, tokens[start].map?.start ?? 0)
             }
             return nil
         default:
