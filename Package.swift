@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["kbcompile"]
+            dependencies: ["kbcompile", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]
@@ -110,7 +110,8 @@ let package = Package(
 // their entry point hands over to libFuzzer's driver, which a normal build does not link.
 if Context.environment["KBCOMPILE_FUZZ"] != nil {
     package.targets += [
-        .executableTarget(name: "kbcompile-fuzz-markdown", dependencies: ["Compiler", "TeXMath"], path: "fuzz/MarkdownFuzzer"),
-        .executableTarget(name: "kbcompile-fuzz-math", dependencies: ["TeXMath"], path: "fuzz/MathFuzzer"),
+        .target(name: "FuzzerDriver", path: "fuzz/FuzzerDriver"),
+        .executableTarget(name: "kbcompile-fuzz-markdown", dependencies: ["Compiler", "TeXMath", "FuzzerDriver"], path: "fuzz/MarkdownFuzzer"),
+        .executableTarget(name: "kbcompile-fuzz-math", dependencies: ["TeXMath", "FuzzerDriver"], path: "fuzz/MathFuzzer"),
     ]
 }

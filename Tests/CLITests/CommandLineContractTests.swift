@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The command-line contract: commands, flags, output channels and exit codes.
@@ -106,16 +107,14 @@ struct CommandLineContractTests {
 
     @Test("--latex converts WebP and GIF images to PNG (dwebp, netpbm) and the book typesets")
     func webpAndGIF() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder()
+        let folder = scratch.url
         let source = folder.appendingPathComponent("kb")
-        let publicFolder = source.appendingPathComponent(".vuepress/public")
-        try FileManager.default.createDirectory(at: publicFolder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: KBCompileProcess.shared.appendingPathComponent("corpus/plume-docs/.vuepress/public/images/demos/plume.webp"),
-                                         to: publicFolder.appendingPathComponent("logo.webp"))
+        let webp = try Data(contentsOf: KBCompileProcess.shared.appendingPathComponent("corpus/plume-docs/.vuepress/public/images/demos/plume.webp"))
+        try scratch.write("kb/.vuepress/public/logo.webp", bytes: Array(webp))
         // A 1×1 GIF.
-        try Data(base64Encoded: "R0lGODlhAQABAIAAAAUEBAAAACwAAAAAAQABAAACAkQBADs=")!.write(to: publicFolder.appendingPathComponent("dot.gif"))
-        try Data("# 图片\n\n![标志](/logo.webp)\n\n![点](/dot.gif)\n".utf8).write(to: source.appendingPathComponent("a.md"))
+        try scratch.write("kb/.vuepress/public/dot.gif", bytes: Array(Data(base64Encoded: "R0lGODlhAQABAIAAAAUEBAAAACwAAAAAAQABAAACAkQBADs=")!))
+        try scratch.write("kb/a.md", "# 图片\n\n![标志](/logo.webp)\n\n![点](/dot.gif)\n")
         let latex = try KBCompileProcess.run([source.path, "--latex", "-o", folder.appendingPathComponent("tex").path])
         #expect(latex.status == 0, "\(latex.stderr)")
         let imageFolder = folder.appendingPathComponent("tex/kb-images")
@@ -132,15 +131,14 @@ struct CommandLineContractTests {
 
     @Test("--pdf maps an xelatex error back to the article line of the block it came from")
     func xelatexErrorLocated() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data("# T\n\ntext\n\n## Broken heading\n\nmore\n".utf8).write(to: folder.appendingPathComponent("a.md"))
-        try Data("latex:\n  template: book.tex\n".utf8).write(to: folder.appendingPathComponent("kbcompile.yml"))
+        let scratch = try TemporaryFolder()
+        let folder = scratch.url
+        try scratch.write("a.md", "# T\n\ntext\n\n## Broken heading\n\nmore\n")
+        try scratch.write("kbcompile.yml", "latex:\n  template: book.tex\n")
         // A template whose \section is broken: the error happens at the article's heading.
         let template = "\\documentclass{article}\n\\usepackage{hyperref}\n\\renewcommand{\\section}[2][]{\\kbundefined}\n"
             + "\\newcommand{\\chapter}[1]{}\n\\begin{document}\n{{body}}\n\\end{document}\n"
-        try Data(template.utf8).write(to: folder.appendingPathComponent("book.tex"))
+        try scratch.write("book.tex", template)
         let result = try KBCompileProcess.run([folder.path, "--pdf", "-o", folder.appendingPathComponent("out").path])
         #expect(result.status == 3)
         #expect(result.stderr.contains("a.md:5: error: xelatex: Undefined control sequence"), "\(result.stderr)")
@@ -149,12 +147,11 @@ struct CommandLineContractTests {
 
     @Test("a template with a Mustache syntax error is reported at its line and column, exit 3")
     func badTemplate() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kbcompile-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data("# A\n".utf8).write(to: folder.appendingPathComponent("a.md"))
-        try Data("latex:\n  template: book.tex\n".utf8).write(to: folder.appendingPathComponent("kbcompile.yml"))
-        try Data("% x\n{{#title}}\n{{title}\n".utf8).write(to: folder.appendingPathComponent("book.tex"))
+        let scratch = try TemporaryFolder()
+        let folder = scratch.url
+        try scratch.write("a.md", "# A\n")
+        try scratch.write("kbcompile.yml", "latex:\n  template: book.tex\n")
+        try scratch.write("book.tex", "% x\n{{#title}}\n{{title}\n")
         let result = try KBCompileProcess.run([folder.path, "--latex", "-o", folder.appendingPathComponent("out").path])
         #expect(result.status == 3)
         #expect(result.stderr.contains("book.tex:3:"), "\(result.stderr)")

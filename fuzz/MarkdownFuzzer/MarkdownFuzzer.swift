@@ -1,4 +1,5 @@
 import Compiler
+import FuzzerDriver
 import TeXMath
 
 /// libFuzzer entry point: one input is one Markdown article, parsed with the whole Plume dialect
@@ -17,14 +18,5 @@ public func markdownFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: 
 /// SwiftPM links an executable's entry point under this name; libFuzzer's driver takes over from it.
 @_cdecl("kbcompile_fuzz_markdown_main")
 public func markdownFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { markdownFuzzerTestOneInput($0, $1) }
+    runFuzzer(argc, argv) { markdownFuzzerTestOneInput($0, $1) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

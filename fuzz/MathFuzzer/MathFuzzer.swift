@@ -1,3 +1,4 @@
+import FuzzerDriver
 import TeXMath
 
 /// libFuzzer entry point: one input is one TeX formula (the first byte chooses inline or display),
@@ -16,14 +17,5 @@ public func mathFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int)
 /// SwiftPM links an executable's entry point under this name; libFuzzer's driver takes over from it.
 @_cdecl("kbcompile_fuzz_math_main")
 public func mathFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { mathFuzzerTestOneInput($0, $1) }
+    runFuzzer(argc, argv) { mathFuzzerTestOneInput($0, $1) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

@@ -116,7 +116,7 @@ struct LaTeXBodyWriter {
     }
 
     /// A line of code: escaped, each space a fixed space so indentation survives; a long line may
-    /// wrap after a space, after `/ , ; . = ( )`, and inside any run of 20 characters without
+    /// wrap after a space, after `/ , ; . = ( ) - _ : > ]`, and inside any run of 20 characters without
     /// such a place (a `----…` rule in a table's source would otherwise run off the page).
     static func codeLine(_ line: String) -> String {
         var out = ""
@@ -131,7 +131,7 @@ struct LaTeXBodyWriter {
             indentation = false
             out += TeXText.escaped(String(character))
             sinceBreak += 1
-            if "/,;.=()".contains(character) || sinceBreak == 20 {
+            if "/,;.=()-_:>]".contains(character) || sinceBreak == 20 {
                 out += "\\allowbreak{}"
                 sinceBreak = 0
             }

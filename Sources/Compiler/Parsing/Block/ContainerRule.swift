@@ -108,7 +108,9 @@ enum ContainerRule {
         state.tokens[index].info = kind.rawValue
         state.tokens[index].content = String(decoding: body, as: UTF8.self)
         state.tokens[index].markup = markup
-        state.tokens[index].attrs = [("title", title)]
+        // Plume's `::: table title="…" align="center"` gives options, not a title: only `title=` is shown.
+        let shownTitle = title.contains("=\"") || title.contains("='") ? FenceInfo.quotedValue(of: "title=", in: Array(title.utf8)) ?? "" : title
+        state.tokens[index].attrs = [("title", shownTitle)]
         state.tokens[index].map = (startLine, line + 1)
         state.line = min(line + 1, max(endLine, startLine + 1))
         return true

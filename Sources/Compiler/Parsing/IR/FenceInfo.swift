@@ -39,7 +39,8 @@ enum FenceInfo {
     }
 
     /// `title="a.ts"` or `title='a.ts'`.
-    private static func quotedValue(of key: StaticString, in bytes: [UInt8]) -> String? {
+    /// The value of `key="…"` (or `key='…'`) in `bytes`, or nil.
+    static func quotedValue(of key: StaticString, in bytes: [UInt8]) -> String? {
         guard let start = HTMLSyntax.find(bytes, 0, bytes.count, key) else { return nil }
         let quoteIndex = start + key.utf8CodeUnitCount
         guard quoteIndex < bytes.count, bytes[quoteIndex] == UInt8(ascii: "\"") || bytes[quoteIndex] == UInt8(ascii: "'") else { return nil }
