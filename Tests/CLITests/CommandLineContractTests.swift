@@ -129,16 +129,22 @@ struct CommandLineContractTests {
         #expect(pdf.status == 0, "\(pdf.stderr)")
     }
 
+    /// A knowledge base of one article `a.md` whose config names `book.tex`, holding `template`, as its LaTeX template.
+    static func knowledgeBase(article: String, template: String) throws -> TemporaryFolder {
+        let scratch = try TemporaryFolder()
+        try scratch.write("a.md", article)
+        try scratch.write("kbcompile.yml", "latex:\n  template: book.tex\n")
+        try scratch.write("book.tex", template)
+        return scratch
+    }
+
     @Test("--pdf maps an xelatex error back to the article line of the block it came from")
     func xelatexErrorLocated() throws {
-        let scratch = try TemporaryFolder()
-        let folder = scratch.url
-        try scratch.write("a.md", "# T\n\ntext\n\n## Broken heading\n\nmore\n")
-        try scratch.write("kbcompile.yml", "latex:\n  template: book.tex\n")
         // A template whose \section is broken: the error happens at the article's heading.
         let template = "\\documentclass{article}\n\\usepackage{hyperref}\n\\renewcommand{\\section}[2][]{\\kbundefined}\n"
             + "\\newcommand{\\chapter}[1]{}\n\\begin{document}\n{{body}}\n\\end{document}\n"
-        try scratch.write("book.tex", template)
+        let scratch = try Self.knowledgeBase(article: "# T\n\ntext\n\n## Broken heading\n\nmore\n", template: template)
+        let folder = scratch.url
         let result = try KBCompileProcess.run([folder.path, "--pdf", "-o", folder.appendingPathComponent("out").path])
         #expect(result.status == 3)
         #expect(result.stderr.contains("a.md:5: error: xelatex: Undefined control sequence"), "\(result.stderr)")
@@ -147,11 +153,8 @@ struct CommandLineContractTests {
 
     @Test("a template with a Mustache syntax error is reported at its line and column, exit 3")
     func badTemplate() throws {
-        let scratch = try TemporaryFolder()
+        let scratch = try Self.knowledgeBase(article: "# A\n", template: "% x\n{{#title}}\n{{title}\n")
         let folder = scratch.url
-        try scratch.write("a.md", "# A\n")
-        try scratch.write("kbcompile.yml", "latex:\n  template: book.tex\n")
-        try scratch.write("book.tex", "% x\n{{#title}}\n{{title}\n")
         let result = try KBCompileProcess.run([folder.path, "--latex", "-o", folder.appendingPathComponent("out").path])
         #expect(result.status == 3)
         #expect(result.stderr.contains("book.tex:3:"), "\(result.stderr)")
