@@ -166,7 +166,11 @@ struct BlockFlattener {
             tokens.append(.raw("</div>\n"))
         } else {
             let className = kind == .steps ? "vp-steps" : kind.rawValue
-            tokens.append(.open("div", [("class", className)]))
+            // The container's own attributes (`::: warning {.custom #id}`), classes before its name, as @mdit/plugin-attrs writes them.
+            var attrs: [(String, String)] = [("class", (attributes.classes + [className]).joined(separator: " "))]
+            if let id = attributes.id { attrs.append(("id", id)) }
+            attrs += attributes.pairs.filter { $0.name != "alert-title" }.map { ($0.name, $0.value) }
+            tokens.append(.open("div", attrs))
             if let title, kind.rawValue == "tab" { tokens.append(.raw("<p class=\"tab-title\">\(title)</p>\n")) }
             flatten(container.body, into: &tokens, inline: &inline)
             tokens.append(.close("div"))

@@ -166,13 +166,13 @@ struct PluginFixtureTests {
         "plugin-attrs--rules_fence: fence renderer > should not override a custom fence renderer":
             "the case replaces markdown-it's fence renderer with its own (`<pre class=\"custom\">`), which the site does not",
         "plugin-attrs--rules_blockInfo: blockInfo rules with default delimiters (all rules) > should support containers":
-            "attributes in a container's info (`::: warning {.c}`) are not attached",
+            "the case's `warning` is a plain markdown-it-container `<div class=\"warning\">`; Plume's `warning` is a hint box, which the renderer always writes as the site does (the attributes are attached to the block)",
         "plugin-attrs--rules_blockInfo: blockInfo rules with default delimiters (all rules) > should support containers with attributes only":
-            "attributes in a container's info (`::: warning {.c}`) are not attached",
+            "the case's `warning` is a plain markdown-it-container `<div class=\"warning\">`; Plume's `warning` is a hint box, which the renderer always writes as the site does (the attributes are attached to the block)",
         "plugin-attrs--rules_blockInfo: blockInfo rules with default delimiters (all rules) > should support attributes right after the title":
-            "attributes in a container's info (`::: warning {.c}`) are not attached",
+            "the case's `warning` is a plain markdown-it-container `<div class=\"warning\">`; Plume's `warning` is a hint box, which the renderer always writes as the site does (the attributes are attached to the block)",
         "plugin-attrs--rules_blockInfo: blockInfo rule scope > should support both containers and code blocks with all rules #1":
-            "attributes in a container's info (`::: warning {.c}`) are not attached",
+            "the case's `warning` is a plain markdown-it-container `<div class=\"warning\">`; Plume's `warning` is a hint box, which the renderer always writes as the site does (the attributes are attached to the block)",
     ]
 
     @Test("case", arguments: cases.map(\.1).indices)

@@ -121,10 +121,13 @@ struct IRBuilder {
         case .tableOpen:
             return buildTable(tokens[start], position: position)
         case .containerOpen:
-            let title: [Inline]? = tokens[start].content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines)
+            let parsedTitle: [Inline]? = tokens[start].content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines)
                 .build(InlineParser(options: options).parse(tokens[start].content, env: env, line: tokens[start].map?.start ?? 0), line: tokens[start].map?.start ?? 0)
+            // `::: warning Title {.cls #id}`: attributes that end the title belong to the container.
+            let (title, attributes) = parsedTitle.map(trailingAttributes) ?? (nil, .none)
             let body = buildBlocks(until: .containerClose)
-            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title, body: body)), position: position)
+            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title?.isEmpty == true ? nil : title, body: body)),
+                         attributes: attributes, position: position)
         case .rawContainer:
             let title = tokens[start].attr("title") ?? ""
             return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title.isEmpty ? nil : [.text(title)],

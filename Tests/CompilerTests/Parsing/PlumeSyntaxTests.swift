@@ -1,9 +1,10 @@
 import Testing
 @testable import Compiler
 
-/// Plume's annotations (`[+label]`) and plot text (`!!…!!`), read as its markdown-power plugin does.
-@Suite("Annotations and plot text")
-struct PlumeAnnotationTests {
+/// Plume's annotations (`[+label]`) and plot text (`!!…!!`), read as its markdown-power plugin
+/// does, and attributes at the end of a container's title.
+@Suite("Plume syntax: annotations, plot text, container attributes")
+struct PlumeSyntaxTests {
     static func parse(_ text: String) -> MarkdownParser.Document {
         MarkdownParser(options: .book).parse(Array(text.utf8), file: "a.md")
     }
@@ -54,5 +55,15 @@ struct PlumeAnnotationTests {
         }
         #expect(spans.count == 1)
         #expect(spans.first?.contains { if case .strong = $0 { true } else { false } } == true)
+    }
+
+    @Test("attributes that end a container's title belong to the container, not to its title")
+    func containerTitleAttributes() throws {
+        let document = Self.parse("::: tip 标题 {.note #x}\n正文\n:::\n")
+        let block = try #require(document.blocks.first)
+        guard case .container(let container) = block.kind else { Issue.record("not a container"); return }
+        #expect(container.title == [.text("标题")])
+        #expect(block.attributes.classes == ["note"])
+        #expect(block.attributes.id == "x")
     }
 }
