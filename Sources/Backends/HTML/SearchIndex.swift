@@ -88,7 +88,8 @@ struct SearchIndex {
             }
             var position = 0
             while position < bytes.count {
-                let (scalar, length) = decodeScalar(bytes, at: position)
+                let (value, length) = UTF8Scalars.scalar(in: bytes, at: position)
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                 if isCJK(scalar) {
                     endWord(at: position)
                     run.append(position)
@@ -107,16 +108,6 @@ struct SearchIndex {
             endWord(at: bytes.count)
         }
         return terms
-    }
-
-    /// The scalar at `position` of valid UTF-8 (a String's bytes) and its length in bytes.
-    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[position])
-        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = lead & (0xFF >> (length + 1))
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// Letters and digits: ASCII by value (most of the text), the rest by Unicode's properties.

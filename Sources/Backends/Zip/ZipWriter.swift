@@ -47,7 +47,7 @@ struct ZipWriter {
         let modified = self.modified
         let compressed = entries.indices.filter { entries[$0].compressed }
         let batchCount = min(max(1, compressed.count / 64), 4 * ProcessInfo.processInfo.activeProcessorCount)
-        let batches = (0..<batchCount).map { batch in compressed.indices.filter { $0 % batchCount == batch }.map { compressed[$0] } }
+        let batches = (0..<batchCount).map { batch in stride(from: batch, to: compressed.count, by: batchCount).map { compressed[$0] } }
         let deflated: [Result<[UInt8], Failure>] = batches.parallelMap { batch in
             Result { try Self.build { archive in
                 for index in batch { try Self.add(entries[index], to: archive, modified: modified) }
@@ -108,8 +108,7 @@ struct ZipWriter {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        let copy = malloc(max(bytes.count, 1))!
-        bytes.withUnsafeBytes { if let base = $0.baseAddress { copy.copyMemory(from: base, byteCount: $0.count) } }
+        let copy = mallocCopy(bytes)
         guard let source = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, &error) else {
             free(copy)
             throw Failure(error: &error)
@@ -121,11 +120,17 @@ struct ZipWriter {
         return archive
     }
 
+    /// A copy of `bytes` in memory from `malloc`, for libzip to own and free.
+    private static func mallocCopy(_ bytes: [UInt8]) -> UnsafeMutableRawPointer {
+        let copy = malloc(max(bytes.count, 1))!
+        bytes.withUnsafeBytes { if let base = $0.baseAddress { copy.copyMemory(from: base, byteCount: $0.count) } }
+        return copy
+    }
+
     /// Adds `entry`, stored or deflated as it says.
     private static func add(_ entry: Entry, to archive: OpaquePointer, modified: Int) throws {
         // libzip reads entry data only when the archive is closed, and then frees this copy itself.
-        let copy = malloc(max(entry.bytes.count, 1))!
-        entry.bytes.withUnsafeBytes { if let base = $0.baseAddress { copy.copyMemory(from: base, byteCount: $0.count) } }
+        let copy = mallocCopy(entry.bytes)
         guard let source = zip_source_buffer(archive, copy, zip_uint64_t(entry.bytes.count), 1) else {
             free(copy)
             throw Failure(archive: archive)

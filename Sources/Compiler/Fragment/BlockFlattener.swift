@@ -108,11 +108,14 @@ struct BlockFlattener {
         flatten(rest, into: &tokens, inline: &inline)
     }
 
-    /// `id`, `class` and the other attributes, in markdown-it-attrs' order.
-    static func htmlAttributes(_ attributes: Attributes) -> [(String, String)] {
+    /// `id`, `class` and the other attributes, in markdown-it-attrs' order (`class` first for a
+    /// container's `div`, as @mdit/plugin-container adds its name to the classes).
+    static func htmlAttributes(_ attributes: Attributes, classFirst: Bool = false) -> [(String, String)] {
         var result: [(String, String)] = []
+        let classes: [(String, String)] = attributes.classes.isEmpty ? [] : [("class", attributes.classes.joined(separator: " "))]
+        if classFirst { result += classes }
         if let id = attributes.id { result.append(("id", id)) }
-        if !attributes.classes.isEmpty { result.append(("class", attributes.classes.joined(separator: " "))) }
+        if !classFirst { result += classes }
         result += attributes.pairs.filter { $0.name != "alert-title" }.map { ($0.name, $0.value) }
         return result
     }
@@ -167,10 +170,9 @@ struct BlockFlattener {
         } else {
             let className = kind == .steps ? "vp-steps" : kind.rawValue
             // The container's own attributes (`::: warning {.custom #id}`), classes before its name, as @mdit/plugin-attrs writes them.
-            var attrs: [(String, String)] = [("class", (attributes.classes + [className]).joined(separator: " "))]
-            if let id = attributes.id { attrs.append(("id", id)) }
-            attrs += attributes.pairs.filter { $0.name != "alert-title" }.map { ($0.name, $0.value) }
-            tokens.append(.open("div", attrs))
+            var own = attributes
+            own.classes.append(className)
+            tokens.append(.open("div", Self.htmlAttributes(own, classFirst: true)))
             if let title, kind.rawValue == "tab" { tokens.append(.raw("<p class=\"tab-title\">\(title)</p>\n")) }
             flatten(container.body, into: &tokens, inline: &inline)
             tokens.append(.close("div"))

@@ -76,13 +76,10 @@ enum AttributeSyntax {
     static func fenceAttributes(_ info: String) -> (String, Attributes) {
         var trimmed = Substring(info)
         while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
-        guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return (info, .none) }
-        let before = trimmed[..<open]
-        guard before.isEmpty || before.last == " " || before.last == "\t" else { return (info, .none) }
-        let group = trimmed[open...]
-        guard group.contains(where: { $0 == "." || $0 == "#" || $0 == "=" }), let (parsed, length) = parsePrefix(group),
-              length == group.utf8.count else { return (info, .none) }
-        return (String(before), parsed)
+        guard let (before, parsed) = parseSuffix(String(trimmed)), before.isEmpty || before.last == " " || before.last == "\t",
+              trimmed.dropFirst(before.count).contains(where: { $0 == "." || $0 == "#" || $0 == "=" })
+        else { return (info, .none) }
+        return (before, parsed)
     }
 
     private static func isDelimiter(_ byte: UInt8) -> Bool {

@@ -64,9 +64,9 @@ enum CharacterClass {
 }
 
 /// Decoding single scalars out of UTF-8 bytes at byte offsets.
-enum UTF8Scalars {
+public enum UTF8Scalars {
     /// The scalar that starts at `index` and its length in bytes.
-    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+    public static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
