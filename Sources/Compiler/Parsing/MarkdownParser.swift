@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Parses one Markdown document of the Plume dialect into IR blocks.
 ///
 /// The pipeline follows markdown-it: normalise line endings, run the block rules over the line
@@ -53,7 +57,10 @@ public struct MarkdownParser: Sendable {
 
     /// `\r\n` and `\r` become `\n`; NUL becomes U+FFFD (markdown-it's `normalize`).
     static func normalized(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(where: { $0 == 0x0D || $0 == 0x00 }) else { return bytes }
+        let needsWork = bytes.withUnsafeBufferPointer { buffer in
+            !buffer.isEmpty && (memchr(buffer.baseAddress!, 0x0D, buffer.count) != nil || memchr(buffer.baseAddress!, 0x00, buffer.count) != nil)
+        }
+        guard needsWork else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0

@@ -40,10 +40,11 @@ struct Token {
     /// Nesting depth when pushed (markdown-it's `level`).
     var level = 0
 
-    init(_ kind: Kind, tag: String = "", nesting: Int8 = 0) {
+    init(_ kind: Kind, tag: String = "", nesting: Int8 = 0, level: Int = 0) {
         self.kind = kind
         self.tag = tag
         self.nesting = nesting
+        self.level = level
     }
 
     func attr(_ name: String) -> String? { attrs.first { $0.0 == name }?.1 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// markdown-it's `StateBlock`: the source bytes with a precomputed line table, the block
 /// parser's cursor and the tokens it has pushed.
 final class BlockState {
@@ -31,59 +35,63 @@ final class BlockState {
         self.src = src
         self.parser = parser
         self.env = env
+        let lines = src.withUnsafeBufferPointer(Self.lineTable)
+        (bMarks, eMarks, tShift, sCount) = lines
+        bsCount = [Int](repeating: 0, count: bMarks.count)
+        lineMax = bMarks.count - 1
+    }
+
+    /// markdown-it's line table over `src`: starts, ends, bytes and columns of indentation per line,
+    /// plus a last empty line at the end.
+    private static func lineTable(_ src: UnsafeBufferPointer<UInt8>) -> ([Int], [Int], [Int], [Int]) {
         let length = src.count
-        var start = 0
-        var indent = 0
-        var offset = 0
-        var indentFound = false
+        var lineCount = 2
+        var newlines: [Int] = []
         var position = 0
-        var lines = 2
-        for byte in src where byte == 0x0A { lines += 1 }
-        bMarks.reserveCapacity(lines)
-        eMarks.reserveCapacity(lines)
-        tShift.reserveCapacity(lines)
-        sCount.reserveCapacity(lines)
-        bsCount.reserveCapacity(lines)
-        while position < length {
-            let byte = src[position]
-            if !indentFound {
-                if CharacterClass.isSpace(byte) {
-                    indent += 1
-                    offset += byte == 0x09 ? 4 - offset % 4 : 1
-                    position += 1
-                    continue
-                }
-                indentFound = true
+        while position < length, let newline = memchr(src.baseAddress! + position, 0x0A, length - position) {
+            let index = src.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            newlines.append(index)
+            position = index + 1
+        }
+        lineCount += newlines.count
+        var bMarks: [Int] = [], eMarks: [Int] = [], tShift: [Int] = [], sCount: [Int] = []
+        bMarks.reserveCapacity(lineCount)
+        eMarks.reserveCapacity(lineCount)
+        tShift.reserveCapacity(lineCount)
+        sCount.reserveCapacity(lineCount)
+        var start = 0
+        var next = 0
+        while start < length {
+            var indent = 0
+            var offset = 0
+            var position = start
+            while position < length, CharacterClass.isSpace(src[position]) {
+                indent += 1
+                offset += src[position] == 0x09 ? 4 - offset % 4 : 1
+                position += 1
             }
-            if byte == 0x0A || position == length - 1 {
-                if byte != 0x0A { position += 1 }
-                bMarks.append(start)
-                eMarks.append(position)
-                tShift.append(indent)
-                sCount.append(offset)
-                bsCount.append(0)
-                indentFound = false
-                indent = 0
-                offset = 0
-                start = position + 1
-            }
-            position += 1
+            let end = next < newlines.count ? newlines[next] : length
+            next += 1
+            // A last line of only spaces and tabs, without a newline, is no line (as in markdown-it).
+            if position == length, end == length { break }
+            bMarks.append(start)
+            eMarks.append(end)
+            tShift.append(indent)
+            sCount.append(offset)
+            start = end + 1
         }
         bMarks.append(length)
         eMarks.append(length)
         tShift.append(0)
         sCount.append(0)
-        bsCount.append(0)
-        lineMax = bMarks.count - 1
+        return (bMarks, eMarks, tShift, sCount)
     }
 
     @discardableResult
     func push(_ kind: Token.Kind, tag: String = "", nesting: Int8) -> Int {
-        var token = Token(kind, tag: tag, nesting: nesting)
         if nesting < 0 { level -= 1 }
-        token.level = level
+        tokens.append(Token(kind, tag: tag, nesting: nesting, level: level))  // built in place: no copy
         if nesting > 0 { level += 1 }
-        tokens.append(token)
         return tokens.count - 1
     }
 
@@ -129,7 +137,22 @@ final class BlockState {
 
     /// The text of lines `begin..<end` with `indent` columns removed (markdown-it's `getLines`).
     func getLines(_ begin: Int, _ end: Int, indent: Int, keepLastLF: Bool) -> String {
-        guard begin < end else { return "" }
+        let bytes = lineBytes(begin, end, indent: indent, keepLastLF: keepLastLF)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``getLines(_:_:indent:keepLastLF:)`` without the spaces, tabs and line feeds around it
+    /// (markdown-it's `getLines(…).trim()` for paragraphs and headings), made into a string once.
+    func trimmedLines(_ begin: Int, _ end: Int, indent: Int) -> String {
+        let bytes = lineBytes(begin, end, indent: indent, keepLastLF: false)
+        let isMinimalSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isMinimalSpace($0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !isMinimalSpace($0) })!
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
+
+    private func lineBytes(_ begin: Int, _ end: Int, indent: Int, keepLastLF: Bool) -> ArraySlice<UInt8> {
+        guard begin < end else { return [] }
         var out: [UInt8] = []
         for line in begin..<end {
             var lineIndent = 0
@@ -147,12 +170,15 @@ final class BlockState {
                 }
                 first += 1
             }
+            // One line without extra indentation is a slice of the source: no copy.
+            if begin + 1 == end, lineIndent <= indent { return src[first..<max(first, last)] }
+            if out.isEmpty { out.reserveCapacity(eMarks[end - 1] - lineStart + 1) }
             if lineIndent > indent {
                 out.append(contentsOf: repeatElement(0x20, count: lineIndent - indent))
             }
             if first < last { out.append(contentsOf: src[first..<last]) }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out[...]
     }
 
     /// The byte column (1-based) of `position` on `line`.

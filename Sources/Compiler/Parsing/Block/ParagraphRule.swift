@@ -12,7 +12,7 @@ enum ParagraphRule {
             if state.parser.terminates(.paragraph, state: state, line: nextLine, endLine: endLine) { break }
             nextLine += 1
         }
-        let content = state.getLines(startLine, nextLine, indent: state.blkIndent, keepLastLF: false).minimalSpacesTrimmed
+        let content = state.trimmedLines(startLine, nextLine, indent: state.blkIndent)
         state.line = nextLine
         let open = state.push(.paragraphOpen, tag: "p", nesting: 1)
         state.tokens[open].map = (startLine, state.line)

@@ -31,7 +31,7 @@ enum SetextHeadingRule {
             nextLine += 1
         }
         guard level > 0 else { return false }
-        let content = state.getLines(startLine, nextLine, indent: state.blkIndent, keepLastLF: false).minimalSpacesTrimmed
+        let content = state.trimmedLines(startLine, nextLine, indent: state.blkIndent)
         state.line = nextLine + 1
         let markup = String(Character(Unicode.Scalar(marker)))
         let open = state.push(.headingOpen, tag: "h\(level)", nesting: 1)

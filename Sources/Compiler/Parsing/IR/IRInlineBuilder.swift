@@ -118,18 +118,31 @@ struct IRInlineBuilder {
 
     /// Soft breaks with a CJK character on both sides removed: Chinese lines join without a space.
     static func joiningCJKLines(_ run: [Inline]) -> [Inline] {
-        guard run.contains(.softBreak) else { return run }
+        func isSoftBreak(_ inline: Inline) -> Bool { if case .softBreak = inline { true } else { false } }
+        guard run.contains(where: isSoftBreak) else { return run }
         var result: [Inline] = []
+        result.reserveCapacity(run.count)
         for (index, inline) in run.enumerated() {
-            if inline == .softBreak, index > 0, index + 1 < run.count,
-                let before = run[index - 1].plainText.unicodeScalars.last, let after = run[index + 1].plainText.unicodeScalars.first,
-                CharacterClass.isCJK(before.value), CharacterClass.isCJK(after.value)
+            if isSoftBreak(inline), index > 0, index + 1 < run.count,
+                let before = lastScalar(of: run[index - 1]), CharacterClass.isCJK(before),
+                let after = firstScalar(of: run[index + 1]), CharacterClass.isCJK(after)
             {
                 continue
             }
             result.append(inline)
         }
         return result
+    }
+
+    /// The last and first scalars a reader sees of an inline (text directly, markup through its text).
+    private static func lastScalar(of inline: Inline) -> UInt32? {
+        if case .text(let text) = inline { return text.unicodeScalars.last?.value }
+        return inline.plainText.unicodeScalars.last?.value
+    }
+
+    private static func firstScalar(of inline: Inline) -> UInt32? {
+        if case .text(let text) = inline { return text.unicodeScalars.first?.value }
+        return inline.plainText.unicodeScalars.first?.value
     }
 
     /// Raw tags between Markdown inlines: the run is written out as HTML with a `<kbslot>` for each
@@ -157,9 +170,14 @@ struct IRInlineBuilder {
 /// punctuation or the text's edges (so `YOLO是` holds no abbreviation), longest term first.
 struct AbbreviationMatcher {
     private let terms: [(term: [UInt8], title: String)]
+    /// Whether some term starts with the byte: most positions need no boundary test.
+    private let startsTerm: [Bool]
 
     init(_ abbreviations: [String: String]) {
         terms = abbreviations.map { (Array($0.key.utf8), $0.value) }.sorted { $0.term.count > $1.term.count }
+        var startsTerm = [Bool](repeating: false, count: 256)
+        for (term, _) in terms where !term.isEmpty { startsTerm[Int(term[0])] = true }
+        self.startsTerm = startsTerm
     }
 
     func mark(_ text: String) -> [Inline] {
@@ -169,8 +187,7 @@ struct AbbreviationMatcher {
         var index = 0
         bytes.withUnsafeBufferPointer { buffer in
             while index < bytes.count {
-                let atBoundary = index == 0 || Self.isBoundary(UTF8Scalars.scalar(in: buffer, before: index))
-                if atBoundary, let (term, title) = terms.first(where: { matches($0.term, buffer, at: index) }) {
+                if startsTerm[Int(buffer[index])], index == 0 || Self.isBoundary(UTF8Scalars.scalar(in: buffer, before: index)), let (term, title) = terms.first(where: { matches($0.term, buffer, at: index) }) {
                     let end = index + term.count
                     if end == bytes.count || Self.isBoundary(UTF8Scalars.scalar(in: buffer, at: end).value) {
                         if plainStart < index { result.append(.text(bytes.string(plainStart..<index))) }
@@ -196,7 +213,13 @@ struct AbbreviationMatcher {
     /// Unicode punctuation (P), separators (Z), ASCII whitespace and ``$+<=>^`|~``.
     private static func isBoundary(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 {
-            return " \r\n\t$+<=>^`|~".utf8.contains(UInt8(scalar)) || CharacterClass.isASCIIPunctuation(UInt8(scalar))
+            switch UInt8(scalar) {
+            case 0x20, 0x0D, 0x0A, 0x09, UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">"),
+                UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                return true
+            default:
+                return CharacterClass.isASCIIPunctuation(UInt8(scalar))
+            }
         }
         guard let value = Unicode.Scalar(scalar) else { return false }
         switch value.properties.generalCategory {

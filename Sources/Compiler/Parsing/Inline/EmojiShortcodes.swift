@@ -13,7 +13,7 @@ enum EmojiShortcodes {
 
     /// `text` with every known `:shortcode:` replaced.
     static func replace(in text: String) -> String {
-        guard text.utf8.count >= 3, text.utf8.contains(UInt8(ascii: ":")) else { return text }
+        guard text.utf8.count >= 3, text.utf8Contains(UInt8(ascii: ":")) else { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -9,8 +9,12 @@ enum ExtendedAutolinks {
 
     /// A cheap first look: only text with `@`, `://` or `www.` can hold an extended autolink.
     static func mayContainLink(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(mayContainLink) ?? mayContainLink(Array(text.utf8))
+    }
+
+    private static func mayContainLink<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "@") || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: ":"))
                 || (byte == UInt8(ascii: ".") && previous == UInt8(ascii: "w"))
             {

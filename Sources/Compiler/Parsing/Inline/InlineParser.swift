@@ -30,6 +30,12 @@ struct InlineParser: Sendable {
 
     /// Parses `content` into inline tokens.
     func parse(_ content: String, env: ParseEnvironment, line: Int) -> [Token] {
+        // Plain text (no byte where a rule could start) needs no state: many headings, cells and CJK lines.
+        if !content.isEmpty, !TextRule.mayHoldMarkup(content) {
+            var token = Token(.text)
+            token.content = content
+            return [token]
+        }
         let state = InlineState(src: Array(content.utf8), parser: self, env: env, line: line)
         tokenize(state)
         postProcess(state)

@@ -23,7 +23,7 @@ final class InlineState {
     var backticksScanned = false
     var linkLevel = 0
     /// Earlier searches for the ends of raw HTML comments, CDATA, declarations and instructions.
-    var htmlTerminators = HTMLSyntax.TerminatorSearches()
+    lazy var htmlTerminators = HTMLSyntax.TerminatorSearches()
     /// The 0-based document line of the block this content came from (for diagnostics).
     let line: Int
     /// Offsets of the line breaks in `src`, found on first use.
@@ -61,22 +61,19 @@ final class InlineState {
     }
 
     func pushPending() {
-        var token = Token(.text)
-        token.content = String(decoding: pending, as: UTF8.self)
-        token.level = pendingLevel
-        tokens.append(token)
+        tokens.append(Token(.text, level: pendingLevel))
+        tokens[tokens.count - 1].content = String(decoding: pending, as: UTF8.self)
         pending.removeAll(keepingCapacity: true)
     }
 
     @discardableResult
     func push(_ kind: Token.Kind, tag: String = "", nesting: Int8) -> Int {
         if !pending.isEmpty { pushPending() }
-        var token = Token(kind, tag: tag, nesting: nesting)
         if nesting < 0 {
             level -= 1
             currentList = listStack.popLast() ?? 0
         }
-        token.level = level
+        tokens.append(Token(kind, tag: tag, nesting: nesting, level: level))  // built in place: no copy
         if nesting > 0 {
             level += 1
             listStack.append(currentList)
@@ -84,7 +81,6 @@ final class InlineState {
             currentList = delimiterLists.count - 1
         }
         pendingLevel = level
-        tokens.append(token)
         return tokens.count - 1
     }
 

@@ -7,6 +7,11 @@ enum TextRule {
         return table
     }()
 
+    /// Whether some inline rule may start inside `text`; if none can, the text is one text token.
+    static func mayHoldMarkup(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains { terminators[Int($0)] } } ?? true
+    }
+
     static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
         var pos = state.pos
         while pos < state.posMax, !terminators[Int(state.src[pos])] { pos += 1 }

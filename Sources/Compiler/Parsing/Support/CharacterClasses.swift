@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Byte and scalar classes as markdown-it defines them.
 enum CharacterClass {
     /// Space or tab: markdown-it's `isSpace`.
@@ -94,6 +98,12 @@ extension Array where Element == UInt8 {
 }
 
 extension String {
+    /// Whether the UTF-8 of the string holds `byte` (a `memchr` over native strings' storage).
+    func utf8Contains(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
+            ?? utf8.contains(byte)
+    }
+
     /// markdown-it's `trimMinimalSpaces`: strips spaces, tabs, CR and LF only, so a leading U+3000
     /// or a trailing no-break space stays (CommonMark trims "spaces or tabs").
     var minimalSpacesTrimmed: String {
