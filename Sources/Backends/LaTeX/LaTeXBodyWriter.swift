@@ -143,31 +143,23 @@ struct LaTeXBodyWriter {
     /// columns sized by their content, so long CJK cells wrap; inside a box, where a longtable
     /// cannot go, the same columns in a `tabular`.
     private mutating func writeTable(_ table: Table) {
-        let columns = max(table.alignments.count, table.header.count)
+        let columns = table.columnCount
         guard columns > 0 else { return }
-        let widths = (0..<columns).map { index in
-            ([table.header] + table.rows).map { row in index < row.count ? Self.displayWidth(row[index].content) : 0 }.max() ?? 0
-        }.map { min(max($0, 3), 40) }
-        // Columns as wide as their content (half an em a unit) when the table fits a line of the
-        // template's page (about 26 em); otherwise each gets its share of the line and wraps.
-        let total = widths.reduce(0, +)
-        let fits = Double(total) * 0.5 + 1.2 * Double(columns) <= 26
-        let spec = (0..<columns).map { index -> String in
-            let align = switch index < table.alignments.count ? table.alignments[index] : .none {
-            case .center: "\\centering"
-            case .right: "\\raggedleft"
-            case .left, .none: "\\raggedright"
+        // Each column as wide as its widest cell (cells spanning columns count for none of them).
+        var widths = [Int](repeating: 0, count: columns)
+        for (rowIndex, (row, starts)) in zip([table.header] + table.rows, [Array(table.header.indices)] + table.bodyCellColumns).enumerated() {
+            for (cell, start) in zip(row, starts) where start < columns && (rowIndex == 0 || cell.columnSpan == 1) {
+                widths[start] = max(widths[start], Self.displayWidth(cell.content))
             }
-            let width = fits ? String(format: "%.1fem", Double(widths[index]) * 0.5 + 0.4)
-                : "\\dimexpr\\linewidth*\(widths[index])/\(total)-2\\tabcolsep\\relax"
-            return ">{\(align)\\arraybackslash}p{\(width)}"
-        }.joined()
+        }
+        widths = widths.map { min(max($0, 3), 40) }
+        let layout = TableLayout(alignments: table.alignments, widths: widths)
         let environment = boxDepth > 0 ? "tabular" : "longtable"
-        out += "\\begin{\(environment)}{\(spec)}\n\\toprule\n"
-        writeRow(table.header, columns: columns, bold: true)
+        out += "\\begin{\(environment)}{\((0..<columns).map { layout.columnSpec($0) }.joined())}\n\\toprule\n"
+        writeRow(table.header, columns: Array(table.header.indices), layout: layout, header: true)
         out += "\\midrule\n"
         if environment == "longtable" { out += "\\endhead\n" }
-        for row in table.rows { writeRow(row, columns: columns, bold: false) }
+        for (row, starts) in zip(table.rows, table.bodyCellColumns) { writeRow(row, columns: starts, layout: layout, header: false) }
         out += "\\bottomrule\n\\end{\(environment)}\n\n"
     }
 
@@ -182,15 +174,33 @@ struct LaTeXBodyWriter {
         }
     }
 
-    private mutating func writeRow(_ row: [TableCell], columns: Int, bold: Bool) {
-        // `{}` stops the previous row's `\\` from reading a cell that starts with `[` as its optional argument.
-        out += "{}"
-        for index in 0..<columns {
-            if index > 0 { out += " & " }
-            guard index < row.count else { continue }
+    /// A row of the grid: each cell at the column it starts in (`starts`), a cell spanning columns
+    /// as a `\multicolumn`, and empty places where a cell of a row above reaches down (the text
+    /// of a `rowspan` cell stands in its first row; booktabs draws no rule between body rows).
+    /// Header cells are bold and never span (the site fits spans in the body only).
+    private mutating func writeRow(_ row: [TableCell], columns starts: [Int], layout: TableLayout, header bold: Bool) {
+        // `{}` stops the previous row's `\\` from reading a cell that starts with `[` as its optional
+        // argument; a `\multicolumn` must come first in its cell and starts with no `[`.
+        let firstSpans = !bold && starts.first == 0 && (row.first?.columnSpan ?? 1) > 1 && layout.columns > 1
+        if !firstSpans { out += "{}" }
+        var column = 0
+        for (cell, start) in zip(row, starts) where start < layout.columns {
+            while column < start {
+                if column > 0 { out += " & " }
+                column += 1
+            }
+            if column > 0 { out += " & " }
+            let span = bold ? 1 : min(cell.columnSpan, layout.columns - start)
+            if span > 1 { out += "\\multicolumn{\(span)}{\(layout.columnSpec(start, span: span))}{" }
             if bold { out += "\\textbf{" }
-            writeInlines(row[index].content.filter { if case .footnoteReference = $0 { false } else { true } })
+            writeInlines(cell.content.filter { if case .footnoteReference = $0 { false } else { true } })
             if bold { out += "}" }
+            if span > 1 { out += "}" }
+            column = start + span
+        }
+        while column < layout.columns {
+            if column > 0 { out += " & " }
+            column += 1
         }
         out += " \\\\\n"
     }

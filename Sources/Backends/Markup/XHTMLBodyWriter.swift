@@ -151,23 +151,28 @@ struct XHTMLBodyWriter {
         }
         if !table.rows.isEmpty {
             out += "<tbody>\n"
-            for row in table.rows { writeRow(row, tag: "td", alignments: table.alignments) }
+            for (index, (row, columns)) in zip(table.rows, table.bodyCellColumns).enumerated() {
+                writeRow(row, tag: "td", alignments: table.alignments, columns: columns, rowsLeft: table.rows.count - index)
+            }
             out += "</tbody>\n"
         }
         out += "</table>\n"
     }
 
-    private mutating func writeRow(_ row: [TableCell], tag: String, alignments: [Table.Alignment]) {
+    /// A row; `columns` is the column each cell starts in (body cells may span, header cells do not).
+    private mutating func writeRow(_ row: [TableCell], tag: String, alignments: [Table.Alignment], columns: [Int]? = nil, rowsLeft: Int = 1) {
         out += "<tr>"
         for (index, cell) in row.enumerated() {
-            let alignment = index < alignments.count ? alignments[index] : .none
+            let column = columns?[index] ?? index
+            let alignment = column < alignments.count ? alignments[column] : .none
             let align: [String] = switch alignment {
             case .none: []
             case .left: ["align-left"]
             case .center: ["align-center"]
             case .right: ["align-right"]
             }
-            out += "<\(tag)\(attributeText(cell.attributes, classes: align))>"
+            let spans = columns == nil ? "" : (cell.columnSpan > 1 ? " colspan=\"\(cell.columnSpan)\"" : "") + (min(cell.rowSpan, rowsLeft) > 1 ? " rowspan=\"\(min(cell.rowSpan, rowsLeft))\"" : "")
+            out += "<\(tag)\(attributeText(cell.attributes, classes: align))\(spans)>"
             writeInlines(cell.content)
             out += "</\(tag)>"
         }

@@ -30,14 +30,15 @@ struct BlockFlattener {
             tokens.append(.close("blockquote"))
         case .list(let list):
             let tag = list.isOrdered ? "ol" : "ul"
-            var attrs: [(String, String)] = list.start.flatMap { $0 == 1 ? nil : [("start", String($0))] } ?? []
-            if taskListMarkup == .plugin, list.items.contains(where: { $0.task != nil }) { attrs.append(("class", "task-list-container")) }
-            tokens.append(.open(tag, attrs))
+            var attributes = block.attributes
+            if taskListMarkup == .plugin, list.items.contains(where: { $0.task != nil }) { attributes.classes.insert("task-list-container", at: 0) }
+            let start: [(String, String)] = list.start.flatMap { $0 == 1 ? nil : [("start", String($0))] } ?? []
+            tokens.append(.open(tag, start + Self.htmlAttributes(attributes)))
             for item in list.items {
                 if let task = item.task {
                     flattenTask(item, checked: task, into: &tokens, inline: &inline)
                 } else {
-                    tokens.append(.open("li"))
+                    tokens.append(.open("li", Self.htmlAttributes(item.attributes)))
                     flatten(item.blocks, into: &tokens, inline: &inline)
                 }
                 tokens.append(.close("li"))
@@ -59,7 +60,7 @@ struct BlockFlattener {
         case .tableOfContents:
             tokens.append(.raw("<nav class=\"table-of-contents\"></nav>\n"))
         case .table(let table):
-            tokens.append(.open("table"))
+            tokens.append(.open("table", idAttrs))
             tokens.append(.open("thead"))
             flattenRow(table.header, tag: "th", alignments: table.alignments, into: &tokens, inline: &inline)
             tokens.append(.close("thead"))
@@ -84,7 +85,7 @@ struct BlockFlattener {
         }
         switch taskListMarkup {
         case .gfm:
-            tokens.append(.open("li"))
+            tokens.append(.open("li", Self.htmlAttributes(item.attributes)))
             let checkbox = "<input type=\"checkbox\"" + (checked ? " checked=\"\"" : "") + " disabled=\"\"" + end
             if case .paragraph(_, let hidden)? = rest.first?.kind {
                 tokens += [.open("p", hidden: hidden), .inline(checkbox + content), .close("p", hidden: hidden)]
@@ -93,7 +94,7 @@ struct BlockFlattener {
                 tokens.append(.raw(checkbox, block: false))
             }
         case .plugin:
-            tokens.append(.open("li", [("class", "task-list-item")]))
+            tokens.append(.open("li", Self.htmlAttributes(Attributes(classes: ["task-list-item"]).merging(item.attributes), classFirst: true)))
             let id = "task-item-\(inline.nextTaskNumber())"
             let checkbox = "<input type=\"checkbox\" class=\"task-list-item-checkbox\" id=\"\(id)\"" + (checked ? " checked=\"checked\"" : "")
                 + " disabled=\"disabled\"" + end
@@ -131,7 +132,7 @@ struct BlockFlattener {
             case .center: [("style", "text-align:center")]
             case .right: [("style", "text-align:right")]
             }
-            tokens.append(.open(tag, style))
+            tokens.append(.open(tag, style + Self.htmlAttributes(cell.attributes)))
             tokens.append(.inline(inline.render(cell.content)))
             tokens.append(.close(tag))
         }

@@ -107,6 +107,10 @@ public enum CodeLineMark: String, Sendable, Hashable {
 }
 
 /// A GFM table.
+///
+/// Cells may span (`{colspan=2 rowspan=3}` in a body cell, as @mdit/plugin-attrs reads it): a body
+/// row then holds only the cells that start in it, as in HTML, and each cell's
+/// ``TableCell/columnSpan`` and ``TableCell/rowSpan`` say what it covers.
 public struct Table: Sendable, Hashable {
     public enum Alignment: Sendable, Hashable { case none, left, center, right }
 
@@ -129,6 +133,18 @@ public struct TableCell: Sendable, Hashable {
     public init(content: [Inline], attributes: Attributes = .none) {
         self.content = content
         self.attributes = attributes
+    }
+
+    /// How many columns the cell covers: its `colspan` attribute, which the frontend has fitted
+    /// to the table (1 when absent).
+    public var columnSpan: Int { Self.span(attributes["colspan"]) }
+
+    /// How many rows the cell covers: its `rowspan` attribute (1 when absent).
+    public var rowSpan: Int { Self.span(attributes["rowspan"]) }
+
+    private static func span(_ value: String?) -> Int {
+        guard let value, let number = Int(value), number > 1 else { return 1 }
+        return min(number, 1_000)
     }
 }
 

@@ -55,7 +55,15 @@ enum AttributeSyntax {
             }
             sawItem = true
             if isSafe(key) {
-                if key == "id" { attributes.id = value } else if key == "class" { attributes.classes += value.split(separator: " ").map(String.init) } else { attributes.pairs.append((key, value)) }
+                if key == "id" {
+                    attributes.id = value
+                } else if key == "class" {
+                    // `class=""` stays, as an empty class name (the site writes `class=""`).
+                    let names = value.split(separator: " ").map(String.init)
+                    attributes.classes += names.isEmpty ? [""] : names
+                } else {
+                    attributes.pairs.append((key, value))
+                }
             }
         }
         return nil
@@ -92,19 +100,30 @@ enum AttributeSyntax {
     }
 }
 
+extension Attributes {
+    /// Sets the attribute `name` (not `id` or `class`), keeping its place if it was there.
+    mutating func setPair(_ name: String, _ value: String) {
+        if let index = pairs.firstIndex(where: { $0.name == name }) { pairs[index].value = value } else { pairs.append((name, value)) }
+    }
+
+    /// These attributes with `later` added as markdown-it-attrs adds a second group: its id and
+    /// values replace, its classes append.
+    func merging(_ later: Attributes) -> Attributes {
+        var result = self
+        if let id = later.id { result.id = id }
+        result.classes += later.classes
+        for pair in later.pairs {
+            result.pairs.removeAll { $0.name == pair.name }
+            result.pairs.append(pair)
+        }
+        return result
+    }
+}
+
 extension Inline {
     /// This inline with `attributes` merged in, or nil when the kind of inline carries none.
     func adding(_ attributes: Attributes) -> Inline? {
-        func merged(_ existing: Attributes) -> Attributes {
-            var result = existing
-            if let id = attributes.id { result.id = id }
-            result.classes += attributes.classes
-            for pair in attributes.pairs {
-                result.pairs.removeAll { $0.name == pair.name }
-                result.pairs.append(pair)
-            }
-            return result
-        }
+        func merged(_ existing: Attributes) -> Attributes { existing.merging(attributes) }
         switch self {
         case .code(let code, let existing): return .code(code, merged(existing))
         case .emphasis(let children, let existing): return .emphasis(children, merged(existing))

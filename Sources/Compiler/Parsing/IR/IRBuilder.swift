@@ -55,7 +55,13 @@ struct IRBuilder {
                 index += 1
                 return blocks
             }
-            if let block = buildBlock() { blocks.append(block) }
+            if var block = buildBlock() {
+                if block.takesAttributesParagraph, let attributes = attributesParagraph(at: index) {
+                    block.attributes = block.attributes.merging(attributes)
+                    index += 3
+                }
+                blocks.append(block)
+            }
             blocks += pendingBlocks
             pendingBlocks = []
         }
@@ -77,9 +83,9 @@ struct IRBuilder {
             index += 2
             return Block(.tableOfContents, position: position)
         case .paragraphOpen:
-            let (content, attributes) = trailingAttributes(inlines(tokens[index]))
+            let (content, ownLine, atEnd) = endAttributes(inlines(tokens[index]))
             index += 2
-            return Block(.paragraph(content, hidden: tokens[start].hidden), attributes: attributes, position: position)
+            return Block(.paragraph(content, hidden: tokens[start].hidden), attributes: ownLine.merging(atEnd), position: position)
         case .headingOpen:
             let (content, attributes) = trailingAttributes(inlines(tokens[index]))
             index += 2
@@ -159,34 +165,78 @@ struct IRBuilder {
 
     /// `## Title {#anchor .cls}`: attributes at the very end of a block's text belong to the block.
     private func trailingAttributes(_ content: [Inline]) -> ([Inline], Attributes) {
-        guard options.attributes, case .text(let text)? = content.last, let (before, attributes) = AttributeSyntax.parseSuffix(text) else {
-            return (content, .none)
+        let (rest, ownLine, atEnd) = endAttributes(content)
+        return (rest, ownLine.merging(atEnd))
+    }
+
+    /// The `{…}` groups that end a block's text, as @mdit/plugin-attrs reads them, taken out of it:
+    /// a group alone on the last line (after a soft break), then a group ending the text before.
+    private func endAttributes(_ content: [Inline]) -> ([Inline], ownLine: Attributes, atEnd: Attributes) {
+        guard options.attributes else { return (content, .none, .none) }
+        var rest = content
+        var ownLine = Attributes.none
+        if rest.count >= 2, case .softBreak = rest[rest.count - 2], case .text(let text) = rest[rest.count - 1],
+            let (attributes, length) = AttributeSyntax.parsePrefix(text[...]), length == text.utf8.count
+        {
+            ownLine = attributes
+            rest.removeLast(2)
         }
-        var trimmed = content
-        let rest = String(before.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-        if rest.isEmpty { trimmed.removeLast() } else { trimmed[trimmed.count - 1] = .text(rest) }
-        if case .softBreak? = trimmed.last { trimmed.removeLast() }
-        return (trimmed, attributes)
+        guard case .text(let text)? = rest.last, let (before, atEnd) = AttributeSyntax.parseSuffix(text) else { return (rest, ownLine, .none) }
+        let kept = String(before.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        if kept.isEmpty { rest.removeLast() } else { rest[rest.count - 1] = .text(kept) }
+        if case .softBreak? = rest.last { rest.removeLast() }
+        return (rest, ownLine, atEnd)
     }
 
     private mutating func buildList(_ open: Token, position: SourcePosition) -> Block {
         let close: Token.Kind = open.kind == .orderedListOpen ? .orderedListClose : .bulletListClose
         var items: [ListItem] = []
+        var listAttributes = Attributes.none
         var tight = true
         while index < tokens.count, tokens[index].kind != close {
-            let itemToken = tokens[index]
+            let itemIndex = index
             index += 1
-            guard itemToken.kind == .listItemOpen else { continue }
-            var blocks = buildBlocks(until: .listItemClose)
+            guard tokens[itemIndex].kind == .listItemOpen else { continue }
+            var itemAttributes = Attributes.none
+            var blocks: [Block] = []
+            if let (lead, ownLine, atEnd) = buildLeadParagraph() {
+                // `- item {.a}` is the item's; `- item` + `{.b}` on the next line is the list's.
+                listAttributes = listAttributes.merging(ownLine)
+                itemAttributes = atEnd
+                blocks.append(lead)
+            }
+            blocks += buildBlocks(until: .listItemClose)
             if blocks.contains(where: { if case .paragraph(_, false) = $0.kind { true } else { false } }) { tight = false }
             var task: Bool?
             if options.taskLists { task = TaskListMarker.strip(from: &blocks) }
-            items.append(ListItem(task: task, blocks: blocks, position: self.position(itemToken)))
+            items.append(ListItem(task: task, blocks: blocks, attributes: itemAttributes, position: self.position(tokens[itemIndex])))
         }
         index += 1
         let list = List(start: open.kind == .orderedListOpen ? open.number : nil, marker: open.markup.utf8.first ?? UInt8(ascii: "-"),
                         isTight: tight, items: items)
-        return Block(.list(list), position: position)
+        return Block(.list(list), attributes: listAttributes, position: position)
+    }
+
+    /// The paragraph that opens a list item (at `index`), with its end attributes kept apart: the
+    /// list and the item take them, not the paragraph (@mdit/plugin-attrs' list rules).
+    private mutating func buildLeadParagraph() -> (Block, ownLine: Attributes, atEnd: Attributes)? {
+        guard options.attributes, index + 2 < tokens.count, tokens[index].kind == .paragraphOpen, tokens[index + 1].kind == .inline,
+              !(options.embeds && tokens[index + 1].content.utf8.count == 7 && tokens[index + 1].content.lowercased() == "[[toc]]")
+        else { return nil }
+        let start = index
+        let (content, ownLine, atEnd) = endAttributes(inlines(tokens[start + 1]))
+        index += 3
+        return (Block(.paragraph(content, hidden: tokens[start].hidden), position: position(tokens[start])), ownLine, atEnd)
+    }
+
+    /// The attributes of a paragraph at `start` that holds nothing but one `{…}` group, or nil.
+    private func attributesParagraph(at start: Int) -> Attributes? {
+        guard options.attributes, start + 2 < tokens.count, tokens[start].kind == .paragraphOpen, tokens[start + 1].kind == .inline,
+              tokens[start + 1].children.count == 1, tokens[start + 1].children[0].kind == .text
+        else { return nil }
+        let content = tokens[start + 1].content
+        guard let (attributes, length) = AttributeSyntax.parsePrefix(content[...]), length == content.utf8.count else { return nil }
+        return attributes
     }
 
     private mutating func buildTable(_ open: Token, position: SourcePosition) -> Block {
@@ -203,19 +253,44 @@ struct IRBuilder {
         var row: [TableCell] = []
         var inHead = false
         while index < tokens.count, tokens[index].kind != .tableClose {
-            let token = tokens[index]
+            let token = tokens[index]  // a table's tokens are few; a copy each is fine
             switch token.kind {
             case .theadOpen: inHead = true
             case .theadClose: inHead = false
             case .trOpen: row = []
             case .trClose: if inHead { header = row } else { rows.append(row) }
-            case .inline: row.append(TableCell(content: inlines(token)))
+            case .inline: row.append(cell(inlines(token)))
             default: break
             }
             index += 1
         }
         index += 1
+        if options.attributes { rows = TableSpans.fitted(rows, columns: header.count) }
         return Block(.table(Table(alignments: alignments, header: header, rows: rows)), position: position)
+    }
+
+    /// A cell whose text ends with `{…}`: the attributes are the cell's (`| text {.c} |`).
+    private func cell(_ content: [Inline]) -> TableCell {
+        guard options.attributes,
+            let index = content.firstIndex(where: { if case .text(let text) = $0 { AttributeSyntax.parseSuffix(text) != nil } else { false } }),
+            case .text(let text) = content[index], let (before, attributes) = AttributeSyntax.parseSuffix(text)
+        else { return TableCell(content: content) }
+        var content = content
+        // One space before the group goes with it, as the plugin removes it.
+        let kept = before.last == " " || before.last == "\t" ? String(before.dropLast()) : before
+        if kept.isEmpty { content.remove(at: index) } else { content[index] = .text(kept) }
+        return TableCell(content: content, attributes: attributes)
+    }
+}
+
+extension Block {
+    /// Whether a paragraph of only `{…}` right after this block gives it attributes (lists and
+    /// tables; after other blocks such a paragraph keeps them, as in @mdit/plugin-attrs).
+    fileprivate var takesAttributesParagraph: Bool {
+        switch kind {
+        case .list, .table: true
+        default: false
+        }
     }
 }
 
@@ -223,7 +298,9 @@ struct IRBuilder {
 /// may stand for either space, as @mdit/plugin-tasklist allows) followed by a space and text.
 enum TaskListMarker {
     static func strip(from blocks: inout [Block]) -> Bool? {
-        guard case .paragraph(var content, let hidden)? = blocks.first?.kind, case .text(let text)? = content.first else { return nil }
+        guard case .paragraph(var content, let hidden)? = blocks.first?.kind, case .text(let text)? = content.first,
+            text.utf8.first == UInt8(ascii: "[")
+        else { return nil }
         let scalars = Array(text.unicodeScalars.prefix(4))
         guard scalars.count == 4, scalars[0] == "[", scalars[2] == "]", scalars[3] == " " || scalars[3] == "\u{A0}" else { return nil }
         let checked: Bool
