@@ -79,7 +79,7 @@ struct IRBuilder {
         let position = position(tokens[start])
         index += 1
         switch tokens[start].kind {
-        case .paragraphOpen where options.embeds && tokens[index].content.utf8.count == 7 && tokens[index].content.lowercased() == "[[toc]]":
+        case .paragraphOpen where isTableOfContents(at: index):
             index += 2
             return Block(.tableOfContents, position: position)
         case .paragraphOpen:
@@ -221,12 +221,17 @@ struct IRBuilder {
     /// list and the item take them, not the paragraph (@mdit/plugin-attrs' list rules).
     private mutating func buildLeadParagraph() -> (Block, ownLine: Attributes, atEnd: Attributes)? {
         guard options.attributes, index + 2 < tokens.count, tokens[index].kind == .paragraphOpen, tokens[index + 1].kind == .inline,
-              !(options.embeds && tokens[index + 1].content.utf8.count == 7 && tokens[index + 1].content.lowercased() == "[[toc]]")
+              !isTableOfContents(at: index + 1)
         else { return nil }
         let start = index
         let (content, ownLine, atEnd) = endAttributes(inlines(tokens[start + 1]))
         index += 3
         return (Block(.paragraph(content, hidden: tokens[start].hidden), position: position(tokens[start])), ownLine, atEnd)
+    }
+
+    /// Whether the inline token at `inline` is a paragraph's `[[TOC]]`.
+    private func isTableOfContents(at inline: Int) -> Bool {
+        options.embeds && tokens[inline].content.utf8.count == 7 && tokens[inline].content.lowercased() == "[[toc]]"
     }
 
     /// The attributes of a paragraph at `start` that holds nothing but one `{…}` group, or nil.
@@ -253,13 +258,12 @@ struct IRBuilder {
         var row: [TableCell] = []
         var inHead = false
         while index < tokens.count, tokens[index].kind != .tableClose {
-            let token = tokens[index]  // a table's tokens are few; a copy each is fine
-            switch token.kind {
+            switch tokens[index].kind {
             case .theadOpen: inHead = true
             case .theadClose: inHead = false
             case .trOpen: row = []
             case .trClose: if inHead { header = row } else { rows.append(row) }
-            case .inline: row.append(cell(inlines(token)))
+            case .inline: row.append(cell(inlines(tokens[index])))
             default: break
             }
             index += 1
