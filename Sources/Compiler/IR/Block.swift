@@ -13,23 +13,24 @@ public struct Block: Sendable, Hashable {
         self.position = position
     }
 
-    /// What a block is.
-    public indirect enum Kind: Sendable, Hashable {
+    /// What a block is. The common kinds (paragraphs, headings) are stored in place; the large
+    /// ones are boxed (`indirect`), so a block stays small and most need no extra allocation.
+    public enum Kind: Sendable, Hashable {
         /// A paragraph. `hidden` is markdown-it's tight-list flag: the site renders no `<p>` for it.
         case paragraph([Inline], hidden: Bool)
         /// A heading of level 1–6; its anchor is `attributes.id` once resolved.
         case heading(level: Int, content: [Inline])
         case thematicBreak
         case blockQuote([Block])
-        case list(List)
-        case code(CodeBlock)
+        indirect case list(List)
+        indirect case code(CodeBlock)
         /// Raw HTML as written: only the `fragment` renderer's options keep it; the book's options
         /// turn it into ordinary blocks (see `HTMLConverter`).
         case html(String)
-        case table(Table)
-        case container(Container)
+        indirect case table(Table)
+        indirect case container(Container)
         /// Display math (`$$…$$`, ```` ```math ````).
-        case math(Formula)
+        indirect case math(Formula)
         /// `[[TOC]]`: a table of contents of the article at this point.
         case tableOfContents
     }

@@ -1,26 +1,30 @@
 /// An inline node: text and the spans around it.
-public indirect enum Inline: Sendable, Hashable {
+///
+/// Text, breaks and the other small cases are stored in place; the cases with attributes or a
+/// large payload are boxed (`indirect`): most inlines are text, and a text inline then costs no
+/// allocation beyond its string's.
+public enum Inline: Sendable, Hashable {
     case text(String)
     /// A line break in the source; no space is due between two CJK characters around it.
     case softBreak
     case hardBreak
-    case code(String, Attributes)
-    case emphasis([Inline], Attributes)
-    case strong([Inline], Attributes)
-    case strikethrough([Inline], Attributes)
-    case mark([Inline], Attributes)
+    indirect case code(String, Attributes)
+    indirect case emphasis([Inline], Attributes)
+    indirect case strong([Inline], Attributes)
+    indirect case strikethrough([Inline], Attributes)
+    indirect case mark([Inline], Attributes)
     case `subscript`([Inline])
     case superscript([Inline])
     /// `[text]{.cls}`: a span that carries attributes only.
-    case span([Inline], Attributes)
-    case link(Link)
-    case image(Image)
+    indirect case span([Inline], Attributes)
+    indirect case link(Link)
+    indirect case image(Image)
     /// Inline math (`$…$`).
-    case math(Formula)
+    indirect case math(Formula)
     /// A reference to a footnote: the label as written (`[^label]`, or a generated one for `^[…]`).
     case footnoteReference(label: String)
     /// An abbreviation with its expansion (`*[YOLO]: You Only Look Once`).
-    case abbreviation(term: String, title: String)
+    indirect case abbreviation(term: String, title: String)
     /// Raw inline HTML as written: only the `fragment` renderer's options keep it; the book's
     /// options turn it into ordinary inlines.
     case html(String)

@@ -77,7 +77,7 @@ enum ExtendedAutolinks {
         return Match(range: start..<end, href: bytes.string(start..<end))
     }
 
-    private static func email(_ bytes: [UInt8], at at: Int, notBefore floor: Int) -> Match? {
+    private static func email(_ bytes: [UInt8], at: Int, notBefore floor: Int) -> Match? {
         func isLocal(_ byte: UInt8) -> Bool {
             HTMLSyntax.isLetter(byte) || HTMLSyntax.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
