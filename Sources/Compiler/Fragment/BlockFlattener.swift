@@ -109,16 +109,30 @@ struct BlockFlattener {
         flatten(rest, into: &tokens, inline: &inline)
     }
 
-    /// `id`, `class` and the other attributes, in markdown-it-attrs' order (`class` first for a
-    /// container's `div`, as @mdit/plugin-container adds its name to the classes).
+    /// `id`, `class` and the other attributes, in markdown-it-attrs' order: as first written in the
+    /// source (`class` first for a container's `div` and a task item's `li`, whose plugins add their
+    /// class before; `id` then `class` for attributes made by code).
     static func htmlAttributes(_ attributes: Attributes, classFirst: Bool = false) -> [(String, String)] {
         var result: [(String, String)] = []
         let classes: [(String, String)] = attributes.classes.isEmpty ? [] : [("class", attributes.classes.joined(separator: " "))]
-        if classFirst { result += classes }
-        if let id = attributes.id { result.append(("id", id)) }
-        if !classFirst { result += classes }
-        result += attributes.pairs.filter { $0.name != "alert-title" }.map { ($0.name, $0.value) }
-        return result
+        let id: [(String, String)] = attributes.id.map { [("id", $0)] } ?? []
+        let pairs = attributes.pairs.filter { $0.name != "alert-title" }.map { ($0.name, $0.value) }
+        if classFirst || attributes.writtenOrder.isEmpty {
+            result = classFirst ? classes + id : id + classes
+            return result + pairs
+        }
+        for name in attributes.writtenOrder {
+            switch name {
+            case "id": result += id
+            case "class": result += classes
+            default: result += pairs.filter { $0.0 == name }
+            }
+        }
+        // What was set after parsing (a heading's anchor from the resolver) keeps the default place.
+        let written = Set(attributes.writtenOrder)
+        if !written.contains("id") { result = id + result }
+        if !written.contains("class") { result += classes }
+        return result + pairs.filter { !written.contains($0.0) }
     }
 
     private func flattenRow(_ cells: [TableCell], tag: String, alignments: [Table.Alignment], into tokens: inout [RenderToken],

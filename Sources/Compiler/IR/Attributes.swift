@@ -4,6 +4,10 @@ public struct Attributes: Sendable, Hashable {
     public var classes: [String]
     /// Other attributes in source order (names are never `id` or `class`).
     public var pairs: [(name: String, value: String)]
+    /// The names (`id`, `class` and the others) in the order they were first written, as
+    /// markdown-it-attrs writes them; empty for attributes made by code. Presentation only: it
+    /// takes no part in equality.
+    public var writtenOrder: [String] = []
 
     public init(id: String? = nil, classes: [String] = [], pairs: [(name: String, value: String)] = []) {
         self.id = id

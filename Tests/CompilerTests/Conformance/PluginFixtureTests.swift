@@ -109,12 +109,8 @@ struct PluginFixtureTests {
     }
 
     /// Cases where the site's plugins cannot be matched, with the reason: parts of
-    /// `@mdit/plugin-attrs` that are not built (45 of its 52 cases in the site's configuration pass).
+    /// `@mdit/plugin-attrs` that are not built (47 of its 52 cases in the site's configuration pass).
     static let knownIssues: [String: String] = [
-        "plugin-attrs--rules_fence: fence rules  (all rules) > should support code blocks":
-            "attributes are written id first, then classes, then the rest, not in the order of the source (`{.c a=1 #ii}`)",
-        "plugin-attrs--rules_fence: fence rules  (all rules) > should support code blocks with language defined":
-            "attributes are written id first, then classes, then the rest, not in the order of the source (`{.c a=1 #ii}`)",
         "plugin-attrs--rules_fence: fence renderer > should not override a custom fence renderer":
             "the case replaces markdown-it's fence renderer with its own (`<pre class=\"custom\">`), which the site does not",
         "plugin-attrs--rules_blockInfo: blockInfo rules with default delimiters (all rules) > should support containers":

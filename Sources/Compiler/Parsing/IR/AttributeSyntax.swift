@@ -29,6 +29,7 @@ enum AttributeSyntax {
                 guard index > nameStart else { return nil }
                 let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
                 if byte == UInt8(ascii: "#") { attributes.id = name } else { attributes.classes.append(name) }
+                attributes.noteWritten(byte == UInt8(ascii: "#") ? "id" : "class")
                 sawItem = true
                 continue
             }
@@ -55,6 +56,7 @@ enum AttributeSyntax {
             }
             sawItem = true
             if isSafe(key) {
+                attributes.noteWritten(key)
                 if key == "id" {
                     attributes.id = value
                 } else if key == "class" {
@@ -104,6 +106,12 @@ extension Attributes {
     /// Sets the attribute `name` (not `id` or `class`), keeping its place if it was there.
     mutating func setPair(_ name: String, _ value: String) {
         if let index = pairs.firstIndex(where: { $0.name == name }) { pairs[index].value = value } else { pairs.append((name, value)) }
+        noteWritten(name)
+    }
+
+    /// Records that `name` was written (its first time fixes its place in ``writtenOrder``).
+    mutating func noteWritten(_ name: String) {
+        if !writtenOrder.contains(name) { writtenOrder.append(name) }
     }
 
     /// These attributes with `later` added as markdown-it-attrs adds a second group: its id and
@@ -116,6 +124,7 @@ extension Attributes {
             result.pairs.removeAll { $0.name == pair.name }
             result.pairs.append(pair)
         }
+        for name in later.writtenOrder { result.noteWritten(name) }
         return result
     }
 }
