@@ -62,11 +62,13 @@ struct BlockFlattener {
         case .table(let table):
             tokens.append(.open("table", idAttrs))
             tokens.append(.open("thead"))
-            flattenRow(table.header, tag: "th", alignments: table.alignments, into: &tokens, inline: &inline)
+            flattenRow(table.header, columns: Array(table.header.indices), tag: "th", alignments: table.alignments, into: &tokens, inline: &inline)
             tokens.append(.close("thead"))
             if !table.rows.isEmpty {
                 tokens.append(.open("tbody"))
-                for row in table.rows { flattenRow(row, tag: "td", alignments: table.alignments, into: &tokens, inline: &inline) }
+                for (row, columns) in zip(table.rows, table.bodyCellColumns) {
+                    flattenRow(row, columns: columns, tag: "td", alignments: table.alignments, into: &tokens, inline: &inline)
+                }
                 tokens.append(.close("tbody"))
             }
             tokens.append(.close("table"))
@@ -135,11 +137,13 @@ struct BlockFlattener {
         return result + pairs.filter { !written.contains($0.0) }
     }
 
-    private func flattenRow(_ cells: [TableCell], tag: String, alignments: [Table.Alignment], into tokens: inout [RenderToken],
-                            inline: inout InlineHTMLRenderer) {
+    /// A row; `columns` is the column each cell starts in, whose alignment it takes (a cell after a
+    /// span is no longer at its index).
+    private func flattenRow(_ cells: [TableCell], columns: [Int], tag: String, alignments: [Table.Alignment],
+                            into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
         tokens.append(.open("tr"))
-        for (index, cell) in cells.enumerated() {
-            let alignment = index < alignments.count ? alignments[index] : .none
+        for (cell, column) in zip(cells, columns) {
+            let alignment = column < alignments.count ? alignments[column] : .none
             let style: [(String, String)] = switch alignment {
             case .none: []
             case .left: [("style", "text-align:left")]
