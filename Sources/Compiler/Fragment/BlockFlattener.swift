@@ -23,9 +23,9 @@ struct BlockFlattener {
             tokens.append(.inline(inline.render(content)))
             tokens.append(.close("h\(level)"))
         case .thematicBreak:
-            tokens.append(.leaf("hr"))
+            tokens.append(.leaf("hr", idAttrs))
         case .blockQuote(let children):
-            tokens.append(.open("blockquote"))
+            tokens.append(.open("blockquote", idAttrs))
             flatten(children, into: &tokens, inline: &inline)
             tokens.append(.close("blockquote"))
         case .list(let list):

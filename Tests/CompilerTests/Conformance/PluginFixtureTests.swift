@@ -79,6 +79,9 @@ struct PluginFixtureTests {
         Suite(path: "plugin-attrs--rules_table.json", configure: attrs, expectedRuns: 17),
         Suite(path: "plugin-attrs--rules_fence.json", configure: attrs, expectedRuns: 9),
         Suite(path: "plugin-attrs--rules_blockInfo.json", configure: attrs, expectedRuns: 5),
+        Suite(path: "plugin-attrs--rules_hr.json", configure: attrs, expectedRuns: 13),
+        Suite(path: "plugin-attrs--rules_softbreak.json", configure: attrs, expectedRuns: 7),
+        Suite(path: "plugin-attrs--rules_blockEnd.json", configure: attrs, expectedRuns: 24),
     ]
 
     /// `@mdit/plugin-attrs` as the site configures it: `{` `}` delimiters, every rule. Cases for
@@ -109,8 +112,14 @@ struct PluginFixtureTests {
     }
 
     /// Cases where the site's plugins cannot be matched, with the reason: parts of
-    /// `@mdit/plugin-attrs` that are not built (47 of its 52 cases in the site's configuration pass).
+    /// `@mdit/plugin-attrs` that are not built (88 of its 96 cases in the site's configuration pass).
     static let knownIssues: [String: String] = [
+        "plugin-attrs--rules_blockEnd: end of block child search > should find attrs before tokens appended by heading anchor style plugins":
+            "the spec adds a core rule of its own after parsing (a heading anchor link, a white-space text, an opening tag token) that the fixture file does not record; the site has no such rule",
+        "plugin-attrs--rules_blockEnd: end of block child search > should skip trailing whitespace-only text children":
+            "the spec adds a core rule of its own after parsing (a heading anchor link, a white-space text, an opening tag token) that the fixture file does not record; the site has no such rule",
+        "plugin-attrs--rules_blockEnd: end of block child search > should stop at unmatched opening tags":
+            "the spec adds a core rule of its own after parsing (a heading anchor link, a white-space text, an opening tag token) that the fixture file does not record; the site has no such rule",
         "plugin-attrs--rules_fence: fence renderer > should not override a custom fence renderer":
             "the case replaces markdown-it's fence renderer with its own (`<pre class=\"custom\">`), which the site does not",
         "plugin-attrs--rules_blockInfo: blockInfo rules with default delimiters (all rules) > should support containers":

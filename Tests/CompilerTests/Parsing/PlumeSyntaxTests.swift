@@ -66,4 +66,27 @@ struct PlumeSyntaxTests {
         #expect(block.attributes.classes == ["note"])
         #expect(block.attributes.id == "x")
     }
+
+    @Test("a {…} line ending a box's last paragraph is the box's; one ending a paragraph with more after it is the paragraph's")
+    func ownLineAttributes() throws {
+        let document = Self.parse("::: tip\n正文\n{.wide}\n:::\n\n段落\n{#p}\n\n后文\n")
+        #expect(document.blocks.count == 3)
+        let box = try #require(document.blocks.first)
+        #expect(box.attributes.classes == ["wide"])
+        guard case .container(let container) = box.kind, case .paragraph(let content, _)? = container.body.first?.kind else {
+            Issue.record("not a box with a paragraph")
+            return
+        }
+        #expect(content == [.text("正文")])
+        #expect(container.body.first?.attributes.isEmpty == true)
+        #expect(document.blocks[1].attributes.id == "p")
+    }
+
+    @Test("---{#id} and *** {.a} are thematic breaks with attributes; ---  {#id} (two spaces) stays a paragraph")
+    func thematicBreakAttributes() {
+        let document = Self.parse("---{#rule}\n\n*** {.a .b}\n\n---  {#id}\n")
+        #expect(document.blocks.map(\.kind) == [.thematicBreak, .thematicBreak, .paragraph([.text("--- ")], hidden: false)])
+        #expect(document.blocks.map(\.attributes.id) == ["rule", nil, "id"])
+        #expect(document.blocks[1].attributes.classes == ["a", "b"])
+    }
 }

@@ -20,16 +20,24 @@ enum AttributeSyntax {
                 continue
             }
             if byte == 0x0A { return nil }
-            // One item: #id, .class, key=value, key="value", key
+            // One item: #id, .class, ..css-module, key=value, key="value", key
             let start = index
             if byte == UInt8(ascii: "#") || byte == UInt8(ascii: ".") {
-                index += 1
+                let isModule = byte == UInt8(ascii: ".") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: ".")
+                index += isModule ? 2 : 1
                 let nameStart = index
                 while index < bytes.count, !isDelimiter(bytes[index]) { index += 1 }
                 guard index > nameStart else { return nil }
                 let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
-                if byte == UInt8(ascii: "#") { attributes.id = name } else { attributes.classes.append(name) }
-                attributes.noteWritten(byte == UInt8(ascii: "#") ? "id" : "class")
+                if isModule {
+                    attributes.joinPair(Self.cssModule, name)
+                } else if byte == UInt8(ascii: "#") {
+                    attributes.id = name
+                    attributes.noteWritten("id")
+                } else {
+                    attributes.classes.append(name)
+                    attributes.noteWritten("class")
+                }
                 sawItem = true
                 continue
             }
@@ -92,6 +100,9 @@ enum AttributeSyntax {
         return (before, parsed)
     }
 
+    /// `{..name}`: a CSS-module name, joined into one `css-module` attribute as the plugin does.
+    static let cssModule = "css-module"
+
     private static func isDelimiter(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == UInt8(ascii: "}")
     }
@@ -109,6 +120,12 @@ extension Attributes {
         noteWritten(name)
     }
 
+    /// Adds `value` to the attribute `name`, after a space when it has one (as `class` joins).
+    mutating func joinPair(_ name: String, _ value: String) {
+        if let index = pairs.firstIndex(where: { $0.name == name }) { pairs[index].value += " " + value } else { pairs.append((name, value)) }
+        noteWritten(name)
+    }
+
     /// Records that `name` was written (its first time fixes its place in ``writtenOrder``).
     mutating func noteWritten(_ name: String) {
         if !writtenOrder.contains(name) { writtenOrder.append(name) }
@@ -118,13 +135,17 @@ extension Attributes {
     /// values replace, its classes append.
     func merging(_ later: Attributes) -> Attributes {
         var result = self
+        for name in later.writtenOrder { result.noteWritten(name) }
         if let id = later.id { result.id = id }
         result.classes += later.classes
         for pair in later.pairs {
+            if pair.name == AttributeSyntax.cssModule, let index = result.pairs.firstIndex(where: { $0.name == pair.name }) {
+                result.pairs[index].value += " " + pair.value
+                continue
+            }
             result.pairs.removeAll { $0.name == pair.name }
             result.pairs.append(pair)
         }
-        for name in later.writtenOrder { result.noteWritten(name) }
         return result
     }
 }

@@ -9,6 +9,12 @@ struct IRBuilder {
     private let abbreviations: AbbreviationMatcher?
     /// Blocks that one token turned into (raw HTML becomes several), added after it.
     private var pendingBlocks: [Block] = []
+    /// `{…}` on its own line ending a paragraph that is the last thing in enclosing blocks: it
+    /// belongs to the outermost of the blocks that close right there (`> text` + `{.c}` is the
+    /// quote's), so it waits for that many closing tokens (@mdit/plugin-attrs' softbreak rule).
+    private var enclosingAttributes: (closings: Int, attributes: Attributes)?
+    /// What ``enclosingAttributes`` gave the block whose closing token was consumed last.
+    private var closedBlockAttributes = Attributes.none
 
     init(tokens: [Token], env: ParseEnvironment, options: MarkdownOptions) {
         self.tokens = tokens
@@ -53,6 +59,7 @@ struct IRBuilder {
         while index < tokens.count {
             if let close, tokens[index].kind == close {
                 index += 1
+                closeBlock()
                 return blocks
             }
             if var block = buildBlock() {
@@ -74,6 +81,8 @@ struct IRBuilder {
 
     /// Builds the block at `index` and moves past it; nil for tokens that produce no block.
     private mutating func buildBlock() -> Block? {
+        // Past the closing tokens that end a paragraph: attributes still waiting have no block.
+        enclosingAttributes = nil
         // Fields are read through the array: a copy of the whole token would retain all its strings.
         let start = index
         let position = position(tokens[start])
@@ -83,15 +92,27 @@ struct IRBuilder {
             index += 2
             return Block(.tableOfContents, position: position)
         case .paragraphOpen:
-            let (content, ownLine, atEnd) = endAttributes(inlines(tokens[index]))
+            let content = inlines(tokens[index])
+            if options.attributes, content.count == 1, case .text = content[0], let attributes = Self.thematicBreakAttributes(tokens[index].content) {
+                index += 2
+                return Block(.thematicBreak, attributes: attributes, position: position)
+            }
+            let (rest, ownLine, atEnd) = endAttributes(content)
             index += 2
-            return Block(.paragraph(content, hidden: tokens[start].hidden), attributes: ownLine.merging(atEnd), position: position)
+            var closings = 0
+            while index + closings < tokens.count, tokens[index + closings].nesting == -1 { closings += 1 }
+            if closings > 0, !ownLine.isEmpty {
+                enclosingAttributes = (closings, ownLine)
+                return Block(.paragraph(rest, hidden: tokens[start].hidden), attributes: atEnd, position: position)
+            }
+            return Block(.paragraph(rest, hidden: tokens[start].hidden), attributes: ownLine.merging(atEnd), position: position)
         case .headingOpen:
             let (content, attributes) = trailingAttributes(inlines(tokens[index]))
             index += 2
             return Block(.heading(level: Int(tokens[start].tag.dropFirst()) ?? 1, content: content), attributes: attributes, position: position)
         case .blockquoteOpen:
-            return Block(.blockQuote(buildBlocks(until: .blockquoteClose)), position: position)
+            let body = buildBlocks(until: .blockquoteClose)
+            return Block(.blockQuote(body), attributes: takeClosedBlockAttributes(), position: position)
         case .bulletListOpen, .orderedListOpen:
             return buildList(tokens[start], position: position)
         case .codeBlock:
@@ -133,17 +154,19 @@ struct IRBuilder {
             let (title, attributes) = parsedTitle.map(trailingAttributes) ?? (nil, .none)
             let body = buildBlocks(until: .containerClose)
             return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title?.isEmpty == true ? nil : title, body: body)),
-                         attributes: attributes, position: position)
+                         attributes: attributes.merging(takeClosedBlockAttributes()), position: position)
         case .rawContainer:
             let title = tokens[start].attr("title") ?? ""
             return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title.isEmpty ? nil : [.text(title)],
                                               body: [], rawBody: tokens[start].content)), position: position)
         case .alertOpen:
             let body = buildBlocks(until: .alertClose)
+            _ = takeClosedBlockAttributes()  // an alert's markup has no place for them
             return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: nil, body: body)),
                          attributes: Attributes(pairs: [("alert-title", tokens[start].content)]), position: position)
         case .footnoteDefinitionOpen:
             let body = buildBlocks(until: .footnoteDefinitionClose)
+            _ = takeClosedBlockAttributes()  // a footnote has no element of its own
             // An annotation's definitions are joined; a footnote's later definition wins.
             if tokens[start].info.hasPrefix("+"), let earlier = footnoteBlocks[tokens[start].info] {
                 footnoteBlocks[tokens[start].info] = (earlier.0 + body, earlier.1)
@@ -181,11 +204,32 @@ struct IRBuilder {
             ownLine = attributes
             rest.removeLast(2)
         }
-        guard case .text(let text)? = rest.last, let (before, atEnd) = AttributeSyntax.parseSuffix(text) else { return (rest, ownLine, .none) }
-        let kept = String(before.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-        if kept.isEmpty { rest.removeLast() } else { rest[rest.count - 1] = .text(kept) }
-        if case .softBreak? = rest.last { rest.removeLast() }
+        guard let end = Self.endText(of: rest), case .text(let text) = rest[end], let (before, atEnd) = AttributeSyntax.parseSuffix(text) else {
+            return (rest, ownLine, .none)
+        }
+        // One space or tab before the group goes with it, as the plugin removes it.
+        let kept = before.last == " " || before.last == "\t" ? String(before.dropLast()) : before
+        if !kept.isEmpty {
+            rest[end] = .text(kept)
+        } else {
+            rest.remove(at: end)
+            if end == rest.count, case .softBreak? = rest.last { rest.removeLast() }
+        }
         return (rest, ownLine, atEnd)
+    }
+
+    /// Where the text that end-of-block attributes would end is: the last text that is not only
+    /// white space, past trailing elements (a link, an image, a raw tag), but not past code or math.
+    private static func endText(of content: [Inline]) -> Int? {
+        for index in content.indices.reversed() {
+            switch content[index] {
+            case .code, .math: return nil
+            case .text(let text) where text.unicodeScalars.allSatisfy({ CharacterClass.isWhiteSpace($0.value) }): continue
+            case .text: return index
+            default: continue
+            }
+        }
+        return nil
     }
 
     private mutating func buildList(_ open: Token, position: SourcePosition) -> Block {
@@ -206,12 +250,15 @@ struct IRBuilder {
                 blocks.append(lead)
             }
             blocks += buildBlocks(until: .listItemClose)
+            itemAttributes = itemAttributes.merging(takeClosedBlockAttributes())
             if blocks.contains(where: { if case .paragraph(_, false) = $0.kind { true } else { false } }) { tight = false }
             var task: Bool?
             if options.taskLists { task = TaskListMarker.strip(from: &blocks) }
             items.append(ListItem(task: task, blocks: blocks, attributes: itemAttributes, position: self.position(tokens[itemIndex])))
         }
         index += 1
+        closeBlock()
+        listAttributes = listAttributes.merging(takeClosedBlockAttributes())
         let list = List(start: open.kind == .orderedListOpen ? open.number : nil, marker: open.markup.utf8.first ?? UInt8(ascii: "-"),
                         isTight: tight, items: items)
         return Block(.list(list), attributes: listAttributes, position: position)
@@ -227,6 +274,39 @@ struct IRBuilder {
         let (content, ownLine, atEnd) = endAttributes(inlines(tokens[start + 1]))
         index += 3
         return (Block(.paragraph(content, hidden: tokens[start].hidden), position: position(tokens[start])), ownLine, atEnd)
+    }
+
+    /// A closing token was consumed: waiting attributes count it, and the block it closes gets
+    /// them when it is the outermost one.
+    private mutating func closeBlock() {
+        guard let (closings, attributes) = enclosingAttributes else { return }
+        if closings == 1 {
+            closedBlockAttributes = attributes
+            enclosingAttributes = nil
+        } else {
+            enclosingAttributes = (closings - 1, attributes)
+        }
+    }
+
+    /// The attributes ``closeBlock()`` gave the block just closed (once).
+    private mutating func takeClosedBlockAttributes() -> Attributes {
+        defer { closedBlockAttributes = .none }
+        return closedBlockAttributes
+    }
+
+    /// `---{#id}`, `*** {.a}`: a paragraph of three or more `-`, `*` or `_`, at most one space and
+    /// a `{…}` group is a thematic break with those attributes (@mdit/plugin-attrs' hr rule).
+    static func thematicBreakAttributes(_ content: String) -> Attributes? {
+        let bytes = Array(content.utf8)
+        guard let marker = bytes.first, marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "_") else { return nil }
+        var position = 1
+        while position < bytes.count, bytes[position] == marker { position += 1 }
+        guard position >= 3 else { return nil }
+        if position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+        // `position` follows ASCII bytes only, so it is a character boundary.
+        guard let (attributes, length) = AttributeSyntax.parsePrefix(Substring(content.utf8.dropFirst(position))),
+              position + length == bytes.count else { return nil }
+        return attributes
     }
 
     /// Whether the inline token at `inline` is a paragraph's `[[TOC]]`.
