@@ -161,9 +161,8 @@ struct IRBuilder {
                                               body: [], rawBody: tokens[start].content)), position: position)
         case .alertOpen:
             let body = buildBlocks(until: .alertClose)
-            _ = takeClosedBlockAttributes()  // an alert's markup has no place for them
             return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: nil, body: body)),
-                         attributes: Attributes(pairs: [("alert-title", tokens[start].content)]), position: position)
+                         attributes: Attributes(pairs: [("alert-title", tokens[start].content)]).merging(takeClosedBlockAttributes()), position: position)
         case .footnoteDefinitionOpen:
             let body = buildBlocks(until: .footnoteDefinitionClose)
             _ = takeClosedBlockAttributes()  // a footnote has no element of its own
