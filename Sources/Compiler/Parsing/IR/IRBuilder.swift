@@ -296,8 +296,8 @@ struct IRBuilder {
     /// `---{#id}`, `*** {.a}`: a paragraph of three or more `-`, `*` or `_`, at most one space and
     /// a `{…}` group is a thematic break with those attributes (@mdit/plugin-attrs' hr rule).
     static func thematicBreakAttributes(_ content: String) -> Attributes? {
+        guard let marker = content.utf8.first, marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "_") else { return nil }
         let bytes = Array(content.utf8)
-        guard let marker = bytes.first, marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "_") else { return nil }
         var position = 1
         while position < bytes.count, bytes[position] == marker { position += 1 }
         guard position >= 3 else { return nil }
