@@ -144,11 +144,7 @@ final class BlockState {
     /// ``getLines(_:_:indent:keepLastLF:)`` without the spaces, tabs and line feeds around it
     /// (markdown-it's `getLines(…).trim()` for paragraphs and headings), made into a string once.
     func trimmedLines(_ begin: Int, _ end: Int, indent: Int) -> String {
-        let bytes = lineBytes(begin, end, indent: indent, keepLastLF: false)
-        let isMinimalSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        guard let first = bytes.firstIndex(where: { !isMinimalSpace($0) }) else { return "" }
-        let last = bytes.lastIndex(where: { !isMinimalSpace($0) })!
-        return String(decoding: bytes[first...last], as: UTF8.self)
+        String(decoding: lineBytes(begin, end, indent: indent, keepLastLF: false).minimalSpacesTrimmed, as: UTF8.self)
     }
 
     private func lineBytes(_ begin: Int, _ end: Int, indent: Int, keepLastLF: Bool) -> ArraySlice<UInt8> {

@@ -21,7 +21,7 @@ enum HeadingRule {
         state.tokens[open].markup = String(repeating: "#", count: level)
         state.tokens[open].map = (startLine, state.line)
         let inline = state.push(.inline, nesting: 0)
-        state.tokens[inline].content = src.string(pos..<max).minimalSpacesTrimmed
+        state.tokens[inline].content = String(decoding: src[pos..<Swift.max(pos, max)].minimalSpacesTrimmed, as: UTF8.self)
         state.tokens[inline].map = (startLine, state.line)
         let close = state.push(.headingClose, tag: "h\(level)", nesting: -1)
         state.tokens[close].markup = state.tokens[open].markup

@@ -355,8 +355,10 @@ struct IRBuilder {
     /// A cell whose text ends with `{…}`: the attributes are the cell's (`| text {.c} |`).
     private func cell(_ content: [Inline]) -> TableCell {
         guard options.attributes,
-            let index = content.firstIndex(where: { if case .text(let text) = $0 { AttributeSyntax.parseSuffix(text) != nil } else { false } }),
-            case .text(let text) = content[index], let (before, attributes) = AttributeSyntax.parseSuffix(text)
+            let (index, before, attributes) = content.indices.lazy.compactMap({ index -> (Int, String, Attributes)? in
+                guard case .text(let text) = content[index], let (before, attributes) = AttributeSyntax.parseSuffix(text) else { return nil }
+                return (index, before, attributes)
+            }).first
         else { return TableCell(content: content) }
         var content = content
         // One space before the group goes with it, as the plugin removes it.

@@ -88,6 +88,22 @@ public enum UTF8Scalars {
     }
 }
 
+extension Collection where Element == UInt8 {
+    /// The bytes without the spaces, tabs, CR and LF around them (markdown-it's `trim()` of a
+    /// paragraph's or heading's text: a leading U+3000 or a trailing no-break space stays).
+    var minimalSpacesTrimmed: SubSequence {
+        let isMinimalSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = firstIndex(where: { !isMinimalSpace($0) }) else { return self[endIndex...] }
+        var last = first
+        var index = first
+        while index != endIndex {
+            if !isMinimalSpace(self[index]) { last = index }
+            formIndex(after: &index)
+        }
+        return self[first...last]
+    }
+}
+
 extension Array where Element == UInt8 {
     /// The bytes `range` as a String (the input is valid UTF-8, so this never repairs).
     @inline(__always) func string(_ range: Range<Int>) -> String {
@@ -102,15 +118,6 @@ extension String {
     func utf8Contains(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
             ?? utf8.contains(byte)
-    }
-
-    /// markdown-it's `trimMinimalSpaces`: strips spaces, tabs, CR and LF only, so a leading U+3000
-    /// or a trailing no-break space stays (CommonMark trims "spaces or tabs").
-    var minimalSpacesTrimmed: String {
-        let bytes = utf8
-        guard let first = bytes.firstIndex(where: { !(0x20 == $0 || 0x09 == $0 || 0x0A == $0 || 0x0D == $0) }) else { return "" }
-        let last = bytes.lastIndex(where: { !(0x20 == $0 || 0x09 == $0 || 0x0A == $0 || 0x0D == $0) })!
-        return String(self[first...last])
     }
 
     /// JavaScript's `trim()`: strips the whitespace it knows, including U+3000 and U+00A0.
