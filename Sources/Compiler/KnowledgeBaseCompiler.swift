@@ -4,7 +4,7 @@ import Foundation
 /// The frontend's entry point: reads a knowledge base and builds the ``Book`` that backends render.
 ///
 /// Steps: locate the source (``SourceLayout``), scan for articles, read and parse them in
-/// parallel, drop drafts and home pages, resolve anchors, links and images (``BookResolver``),
+/// parallel (each with its heading anchors), drop drafts and home pages, resolve links and images (``BookResolver``),
 /// order the articles into parts, and fill in the book's metadata.
 public struct KnowledgeBaseCompiler: Sendable {
     public var parserOptions: MarkdownOptions
@@ -36,6 +36,7 @@ public struct KnowledgeBaseCompiler: Sendable {
         let reader = ArticleReader(layout: layout, parser: MarkdownParser(options: parserOptions))
         let outputs = scan.files.parallelMap { reader.read(path: $0) }
         var articles: [Article] = []
+        var anchors: [ArticleID: Set<String>] = [:]
         var homeTitle: String?
         for output in outputs {
             log.add(contentsOf: output.diagnostics)
@@ -46,9 +47,10 @@ public struct KnowledgeBaseCompiler: Sendable {
             }
             if article.metadata.draft { continue }
             articles.append(article)
+            anchors[article.id] = output.anchors
         }
         var resolver = BookResolver(layout: layout)
-        let resolved = Dictionary(uniqueKeysWithValues: resolver.resolve(articles).map { ($0.id, $0) })
+        let resolved = Dictionary(uniqueKeysWithValues: resolver.resolve(articles, anchors: anchors).map { ($0.id, $0) })
         let prefix = layout.localeFolder == layout.root ? "" : (config.locale ?? "") + "/"
         var (front, parts) = BookAssembler(config: config, prefix: prefix).assemble(articles)
         front = front.map { resolved[$0.id]! }

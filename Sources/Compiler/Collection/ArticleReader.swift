@@ -1,13 +1,16 @@
 import Foundation
 
 /// Reads one Markdown file into an ``Article``: checks the encoding, reads the frontmatter,
-/// expands includes and parses the body (with a reader for the files it imports). Problems are diagnostics; only an unreadable or non-UTF-8 file yields no article.
+/// expands includes, parses the body (with a reader for the files it imports) and gives its
+/// headings their anchors. Problems are diagnostics; only an unreadable or non-UTF-8 file yields no article.
 struct ArticleReader {
     let layout: SourceLayout
     let parser: MarkdownParser
 
     struct Output {
         var article: Article?
+        /// The ids links can point to in the article (see ``HeadingAnchors``).
+        var anchors: Set<String> = []
         var diagnostics: [Diagnostic]
     }
 
@@ -35,9 +38,11 @@ struct ArticleReader {
         let metadata = ArticleMetadata(
             title: title, createTime: fields.createTime, tags: fields.tags, permalink: fields.permalink,
             cover: fields.cover, draft: fields.draft, sticky: fields.sticky, isHome: fields.isHome, language: fields.language)
-        let article = Article(id: ArticleID(rawValue: path), path: path, metadata: metadata, blocks: document.blocks,
+        var blocks = document.blocks
+        let anchors = HeadingAnchors.assign(to: &blocks)
+        let article = Article(id: ArticleID(rawValue: path), path: path, metadata: metadata, blocks: blocks,
                               footnotes: document.footnotes, abbreviations: document.abbreviations)
-        return Output(article: article, diagnostics: frontmatterProblems + expanded.diagnostics + document.diagnostics)
+        return Output(article: article, anchors: anchors, diagnostics: frontmatterProblems + expanded.diagnostics + document.diagnostics)
     }
 
     /// Reads files the article imports: relative to it (or to the root for `/` paths), never outside the root.

@@ -63,7 +63,7 @@ struct FrontmatterReader {
 
     /// `/article/x` → `/article/x/`; a permalink always starts with `/`.
     static func normalizedPermalink(_ text: String) -> String {
-        var path = text.trimmingCharacters(in: .whitespaces)
+        var path = text.hasNoEdgeSpace ? text : text.trimmingCharacters(in: .whitespaces)
         if !path.hasPrefix("/") { path = "/" + path }
         if !path.hasSuffix("/") && !path.hasSuffix(".html") { path += "/" }
         return path
@@ -71,24 +71,86 @@ struct FrontmatterReader {
 
     /// Dates as Plume writes them (`2023/08/30 11:04:56`) and as YAML timestamps; read as UTC.
     static func date(from node: Node) -> Date? {
-        if let timestamp = node.timestamp { return timestamp }
         guard let text = node.scalarText else { return nil }
+        // Only a scalar starting `dddd-` can be a YAML timestamp; asking Yams costs a regex.
+        let head = Array(text.utf8.prefix(5))
+        if head.count == 5, head[4] == UInt8(ascii: "-"), head[..<4].allSatisfy(\.isASCIIDigit), let timestamp = node.timestamp {
+            return timestamp
+        }
         return parseDate(text)
     }
 
+    /// The first six numbers in `text` (runs of characters that are numbers) as year, month, day,
+    /// hour, minute, second; at least the first three, with a year of four digits.
     static func parseDate(_ text: String) -> Date? {
-        let digits = text.split { !$0.isNumber }.compactMap { Int($0) }
+        let digits: [Int]
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // In ASCII only the digits are numbers.
+            digits = text.utf8.split { !$0.isASCIIDigit }.compactMap { Int(Substring($0)) }
+        } else {
+            digits = text.split { !$0.isNumber }.compactMap { Int($0) }
+        }
         guard digits.count >= 3, (1000...9999).contains(digits[0]) else { return nil }
+        let (year, month, day) = (digits[0], digits[1], digits[2])
+        let hour = digits.count > 3 ? digits[3] : 0
+        let minute = digits.count > 4 ? digits[4] : 0
+        let second = digits.count > 5 ? digits[5] : 0
+        guard (1...12).contains(month), (1...CivilDate.days(inMonth: month, of: year)).contains(day),
+            (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
+        else { return nil }
+        // Foundation's Gregorian calendar switches to the Julian one before 15 October 1582.
+        guard year > 1582 else { return calendarDate(year, month, day, hour, minute, second) }
+        let days = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
+        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3_600 + minute * 60 + second))
+    }
+
+    /// The date Foundation's Gregorian calendar gives for these components in UTC, if valid.
+    static func calendarDate(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int) -> Date? {
         var components = DateComponents()
         components.calendar = Calendar(identifier: .gregorian)
         components.timeZone = TimeZone(identifier: "UTC")
-        components.year = digits[0]
-        components.month = digits[1]
-        components.day = digits[2]
-        components.hour = digits.count > 3 ? digits[3] : 0
-        components.minute = digits.count > 4 ? digits[4] : 0
-        components.second = digits.count > 5 ? digits[5] : 0
+        (components.year, components.month, components.day) = (year, month, day)
+        (components.hour, components.minute, components.second) = (hour, minute, second)
         guard components.isValidDate else { return nil }
         return components.date
+    }
+}
+
+/// Proleptic Gregorian calendar arithmetic (Howard Hinnant's `days_from_civil`).
+enum CivilDate {
+    static func isLeapYear(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 to the given date (negative before it).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}
+
+extension UInt8 {
+    var isASCIIDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+}
+
+extension String {
+    /// `true` when the text starts and ends with an ASCII byte that is not a space or tab, so
+    /// trimming whitespace would change nothing.
+    var hasNoEdgeSpace: Bool {
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
+        return isPlain(first) && isPlain(last)
     }
 }

@@ -1,55 +1,111 @@
+extension Array where Element == Block {
+    /// Applies `update` in place to every inline node that `matches`, children before parents.
+    ///
+    /// Only the paths to matching nodes are rewritten: a block or span with none inside is not
+    /// touched, so resolving a few links costs no copy of the article.
+    public mutating func updateInlines(where matches: (Inline) -> Bool, _ update: (inout Inline) -> Void) {
+        for index in indices where self[index].containsInline(where: matches) {
+            self[index].updateInlines(where: matches, update)
+        }
+    }
+}
+
 extension Block {
-    /// This block with `transform` applied to every inline node, children before parents.
-    public func mapInlines(_ transform: (Inline) -> Inline) -> Block {
-        var block = self
+    /// ``Swift/Array/updateInlines(where:_:)`` for one block (which must hold a matching node).
+    mutating func updateInlines(where matches: (Inline) -> Bool, _ update: (inout Inline) -> Void) {
+        // Each case takes its payload out and puts a placeholder in, so the payload is uniquely
+        // referenced while it is changed, then puts it back.
         switch kind {
-        case .paragraph(let content, let hidden): block.kind = .paragraph(content.mapInlines(transform), hidden: hidden)
-        case .heading(let level, let content): block.kind = .heading(level: level, content: content.mapInlines(transform))
-        case .blockQuote(let children): block.kind = .blockQuote(children.map { $0.mapInlines(transform) })
+        case .paragraph(var content, let hidden):
+            kind = .thematicBreak
+            content.updateInlines(where: matches, update)
+            kind = .paragraph(content, hidden: hidden)
+        case .heading(let level, var content):
+            kind = .thematicBreak
+            content.updateInlines(where: matches, update)
+            kind = .heading(level: level, content: content)
+        case .blockQuote(var children):
+            kind = .thematicBreak
+            children.updateInlines(where: matches, update)
+            kind = .blockQuote(children)
         case .list(var list):
-            for index in list.items.indices { list.items[index].blocks = list.items[index].blocks.map { $0.mapInlines(transform) } }
-            block.kind = .list(list)
+            kind = .thematicBreak
+            for index in list.items.indices { list.items[index].blocks.updateInlines(where: matches, update) }
+            kind = .list(list)
         case .table(var table):
-            func mapCells(_ cells: [TableCell]) -> [TableCell] {
-                cells.map { TableCell(content: $0.content.mapInlines(transform), attributes: $0.attributes) }
+            kind = .thematicBreak
+            for index in table.header.indices { table.header[index].content.updateInlines(where: matches, update) }
+            for row in table.rows.indices {
+                for index in table.rows[row].indices { table.rows[row][index].content.updateInlines(where: matches, update) }
             }
-            table.header = mapCells(table.header)
-            table.rows = table.rows.map(mapCells)
-            block.kind = .table(table)
+            kind = .table(table)
         case .container(var container):
-            container.title = container.title?.mapInlines(transform)
-            container.body = container.body.map { $0.mapInlines(transform) }
-            block.kind = .container(container)
+            kind = .thematicBreak
+            container.title?.updateInlines(where: matches, update)
+            container.body.updateInlines(where: matches, update)
+            kind = .container(container)
         case .thematicBreak, .code, .html, .math, .tableOfContents:
             break
         }
-        return block
     }
 }
 
 extension Array where Element == Inline {
-    /// These inlines with `transform` applied to every node, children before parents.
-    public func mapInlines(_ transform: (Inline) -> Inline) -> [Inline] {
-        map { inline in
-            let mapped: Inline
-            switch inline {
-            case .emphasis(let children, let attributes): mapped = .emphasis(children.mapInlines(transform), attributes)
-            case .strong(let children, let attributes): mapped = .strong(children.mapInlines(transform), attributes)
-            case .strikethrough(let children, let attributes): mapped = .strikethrough(children.mapInlines(transform), attributes)
-            case .mark(let children, let attributes): mapped = .mark(children.mapInlines(transform), attributes)
-            case .subscript(let children): mapped = .subscript(children.mapInlines(transform))
-            case .superscript(let children): mapped = .superscript(children.mapInlines(transform))
-            case .span(let children, let attributes): mapped = .span(children.mapInlines(transform), attributes)
-            case .link(var link):
-                link.content = link.content.mapInlines(transform)
-                mapped = .link(link)
-            case .image(var image):
-                image.alt = image.alt.mapInlines(transform)
-                mapped = .image(image)
-            case .text, .softBreak, .hardBreak, .code, .math, .footnoteReference, .abbreviation, .html:
-                mapped = inline
+    /// Applies `update` in place to every inline node that `matches`, children before parents;
+    /// spans with no matching node inside are not touched.
+    public mutating func updateInlines(where matches: (Inline) -> Bool, _ update: (inout Inline) -> Void) {
+        for index in indices {
+            if self[index].nestedInlines?.containsInline(where: matches) == true {
+                self[index].updateNestedInlines { $0.updateInlines(where: matches, update) }
             }
-            return transform(mapped)
+            if matches(self[index]) { update(&self[index]) }
+        }
+    }
+}
+
+extension Inline {
+    /// Lets `body` change the inline run nested in this node (an emphasis's children, a link's
+    /// text, an image's alt text) in place; nodes without one are left alone.
+    mutating func updateNestedInlines(_ body: (inout [Inline]) -> Void) {
+        switch self {
+        case .emphasis(var children, let attributes):
+            self = .softBreak
+            body(&children)
+            self = .emphasis(children, attributes)
+        case .strong(var children, let attributes):
+            self = .softBreak
+            body(&children)
+            self = .strong(children, attributes)
+        case .strikethrough(var children, let attributes):
+            self = .softBreak
+            body(&children)
+            self = .strikethrough(children, attributes)
+        case .mark(var children, let attributes):
+            self = .softBreak
+            body(&children)
+            self = .mark(children, attributes)
+        case .subscript(var children):
+            self = .softBreak
+            body(&children)
+            self = .subscript(children)
+        case .superscript(var children):
+            self = .softBreak
+            body(&children)
+            self = .superscript(children)
+        case .span(var children, let attributes):
+            self = .softBreak
+            body(&children)
+            self = .span(children, attributes)
+        case .link(var link):
+            self = .softBreak
+            body(&link.content)
+            self = .link(link)
+        case .image(var image):
+            self = .softBreak
+            body(&image.alt)
+            self = .image(image)
+        case .text, .softBreak, .hardBreak, .code, .math, .footnoteReference, .abbreviation, .html:
+            break
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The resolve pass over the whole collection: heading anchors, links between articles (by
+/// The resolve pass over the whole collection: links between articles (by
 /// permalink or by file) as ``InternalTarget``s, images as ``Resource``s under the source root.
 /// Problems are warnings at the link or image; nothing outside the root is read.
 struct BookResolver {
@@ -17,19 +17,14 @@ struct BookResolver {
         self.layout = layout
     }
 
-    /// Resolves every article; the articles must be all the book holds (links to others are reported).
-    mutating func resolve(_ articles: [Article]) -> [Article] {
-        var anchored = articles
-        // Heading anchors are each article's own: made on all cores.
-        let assigned = articles.parallelMap { HeadingAnchors.assign(to: $0.blocks) }
-        for index in anchored.indices {
-            let (blocks, ids) = assigned[index]
-            anchored[index].blocks = blocks
-            anchors[anchored[index].id] = ids
-            register(anchored[index])
-        }
-        for index in anchored.indices { anchored[index] = resolveReferences(anchored[index]) }
-        return anchored
+    /// Resolves every article; the articles must be all the book holds (links to others are
+    /// reported), `anchors` the ids each has (see ``HeadingAnchors``).
+    mutating func resolve(_ articles: [Article], anchors: [ArticleID: Set<String>]) -> [Article] {
+        self.anchors = anchors
+        for article in articles { register(article) }
+        var resolved = articles
+        for index in resolved.indices { resolveReferences(&resolved[index]) }
+        return resolved
     }
 
     /// Resolves a cover image (a site path or a path relative to the source root) to a resource.
@@ -58,45 +53,53 @@ struct BookResolver {
         }
     }
 
-    private mutating func resolveReferences(_ article: Article) -> Article {
-        var article = article
+    /// Sets the targets of the article's links and the resources of its images, in place.
+    private mutating func resolveReferences(_ article: inout Article) {
         var used: [ResourceID] = []
-        func transform(_ inline: Inline) -> Inline {
+        let referrer = article.id
+        func isReference(_ inline: Inline) -> Bool {
             switch inline {
-            case .link(var link):
-                link.target = self.target(of: link, in: article)
-                return .link(link)
-            case .image(var image):
-                image.resource = self.resource(of: image, in: article)
-                if let resource = image.resource, !used.contains(resource) { used.append(resource) }
-                return .image(image)
-            default:
-                return inline
+            case .link, .image: true
+            default: false
             }
         }
-        article.blocks = article.blocks.map { $0.mapInlines(transform) }
+        func resolve(_ inline: inout Inline) {
+            switch inline {
+            case .link(var link):
+                inline = .softBreak
+                link.target = target(of: link, in: referrer)
+                inline = .link(link)
+            case .image(var image):
+                inline = .softBreak
+                image.resource = resource(of: image, in: referrer)
+                if let resource = image.resource, !used.contains(resource) { used.append(resource) }
+                inline = .image(image)
+            default:
+                break
+            }
+        }
+        article.blocks.updateInlines(where: isReference, resolve)
         for index in article.footnotes.indices {
-            article.footnotes[index].blocks = article.footnotes[index].blocks.map { $0.mapInlines(transform) }
+            article.footnotes[index].blocks.updateInlines(where: isReference, resolve)
         }
         article.resources = used
-        return article
     }
 
-    private mutating func warn(_ message: String, _ article: Article, _ position: SourcePosition, code: String) {
-        diagnostics.append(.warning(message, at: SourceLocation(file: article.path, position: position), code: code))
+    private mutating func warn(_ message: String, _ article: ArticleID, _ position: SourcePosition, code: String) {
+        diagnostics.append(.warning(message, at: SourceLocation(file: article.rawValue, position: position), code: code))
     }
 
-    private mutating func target(of link: Link, in article: Article) -> InternalTarget? {
+    private mutating func target(of link: Link, in article: ArticleID) -> InternalTarget? {
         let destination = link.destination
         if destination.isEmpty || SourcePath.hasScheme(destination) { return nil }
         let (path, fragment) = SourcePath.split(destination)
         var targetID: ArticleID?
         if path.isEmpty {
-            targetID = article.id
+            targetID = article
         } else if path.hasPrefix("/"), let routed = route(path) {
             targetID = routed
         } else {
-            switch SourcePath.resolve(path, from: article.path, siteRoot: layout.root, layout: layout) {
+            switch SourcePath.resolve(path, from: article.rawValue, siteRoot: layout.root, layout: layout) {
             case .file(let relative):
                 targetID = articlesByPath[relative]
                 if targetID == nil, relative.hasSuffix(".md") {
@@ -113,7 +116,7 @@ struct BookResolver {
             }
             // A site path may also be a file of the public folder (a PDF, say): not a page, not a problem.
             if targetID == nil, path.hasPrefix("/"),
-                case .file = SourcePath.resolve(path, from: article.path, siteRoot: layout.publicFolder, layout: layout)
+                case .file = SourcePath.resolve(path, from: article.rawValue, siteRoot: layout.publicFolder, layout: layout)
             {
                 return nil
             }
@@ -140,7 +143,7 @@ struct BookResolver {
         return nil
     }
 
-    private mutating func resource(of image: Image, in article: Article) -> ResourceID? {
+    private mutating func resource(of image: Image, in article: ArticleID) -> ResourceID? {
         let source = image.source
         if source.lowercased().hasPrefix("data:") { return nil }
         if SourcePath.hasScheme(source) {
@@ -148,9 +151,9 @@ struct BookResolver {
             return nil
         }
         let (path, _) = SourcePath.split(source)
-        switch SourcePath.resolve(path, from: article.path, siteRoot: layout.publicFolder, layout: layout) {
+        switch SourcePath.resolve(path, from: article.rawValue, siteRoot: layout.publicFolder, layout: layout) {
         case .file(let relative):
-            return register(resource: relative, at: SourceLocation(file: article.path, position: image.position), source: source)
+            return register(resource: relative, at: SourceLocation(file: article.rawValue, position: image.position), source: source)
         case .folder, .missing, .external:
             let place = path.hasPrefix("/") ? "in the public folder" : "next to the article"
             warn("image '\(path)' not found \(place); the book shows its alt text", article, image.position, code: "image-missing")

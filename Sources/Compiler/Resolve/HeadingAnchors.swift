@@ -1,31 +1,52 @@
 /// Gives every heading of an article its anchor: the `{#id}` it was given, else VuePress's slug
 /// of its text, made unique within the article.
 enum HeadingAnchors {
-    static func assign(to blocks: [Block]) -> (blocks: [Block], anchors: Set<String>) {
+    /// Sets each heading's `attributes.id` in place, in document order, and returns every id a
+    /// link can point to in these blocks (the headings' and those other blocks were given).
+    static func assign(to blocks: inout [Block]) -> Set<String> {
         var slugger = Slugger()
         var anchors: Set<String> = []
-        func visit(_ blocks: [Block]) -> [Block] {
-            blocks.map { block in
-                var block = block
-                switch block.kind {
-                case .heading(_, let content):
-                    let id = block.attributes.id.map { slugger.reserve($0) } ?? slugger.uniqueSlug(content.anchorText)
-                    block.attributes.id = id
-                    anchors.insert(id)
-                case .blockQuote(let children): block.kind = .blockQuote(visit(children))
-                case .list(var list):
-                    for index in list.items.indices { list.items[index].blocks = visit(list.items[index].blocks) }
-                    block.kind = .list(list)
-                case .container(var container):
-                    container.body = visit(container.body)
-                    block.kind = .container(container)
-                default:
+        visit(&blocks, slugger: &slugger, anchors: &anchors)
+        return anchors
+    }
+
+    private static func visit(_ blocks: inout [Block], slugger: inout Slugger, anchors: inout Set<String>) {
+        for index in blocks.indices {
+            if case .heading(_, let content) = blocks[index].kind {
+                let id = blocks[index].attributes.id.map { slugger.reserve($0) } ?? slugger.uniqueSlug(content.anchorText)
+                blocks[index].attributes.id = id
+                anchors.insert(id)
+                continue
+            }
+            // Most blocks hold no heading: only their ids are collected, and nothing is rewritten.
+            let holdsHeading = !blocks[index].visitBlocks { block in
+                if case .heading = block.kind { return false }
+                return true
+            }
+            guard holdsHeading else {
+                _ = blocks[index].visitBlocks { block in
                     if let id = block.attributes.id { anchors.insert(id) }
+                    return true
                 }
-                return block
+                continue
+            }
+            if let id = blocks[index].attributes.id { anchors.insert(id) }
+            switch blocks[index].kind {
+            case .blockQuote(var children):
+                blocks[index].kind = .thematicBreak
+                visit(&children, slugger: &slugger, anchors: &anchors)
+                blocks[index].kind = .blockQuote(children)
+            case .list(var list):
+                blocks[index].kind = .thematicBreak
+                for item in list.items.indices { visit(&list.items[item].blocks, slugger: &slugger, anchors: &anchors) }
+                blocks[index].kind = .list(list)
+            case .container(var container):
+                blocks[index].kind = .thematicBreak
+                visit(&container.body, slugger: &slugger, anchors: &anchors)
+                blocks[index].kind = .container(container)
+            case .paragraph, .heading, .thematicBreak, .code, .html, .table, .math, .tableOfContents:
+                break
             }
         }
-        let result = visit(blocks)
-        return (result, anchors)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Compiler
 
@@ -28,6 +29,32 @@ struct NamingTests {
         #expect(slash != nil && slash == dash)
         #expect(FrontmatterReader.parseDate("2023/02/30") == nil)
         #expect(FrontmatterReader.parseDate("yesterday") == nil)
+        let dayOnly: Date? = FrontmatterReader.parseDate("2023/08/30")
+        #expect(dayOnly != nil && FrontmatterReader.parseDate("2023年08月30日") == dayOnly)
+        #expect(FrontmatterReader.parseDate("1500/03/01") == FrontmatterReader.calendarDate(1500, 3, 1, 0, 0, 0))
+    }
+
+    @Test("createTime arithmetic agrees with Foundation's calendar")
+    func datesAgainstCalendar() {
+        // A fixed pseudo-random walk over valid and invalid components (month 13, 30 February, hour 24…).
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ range: ClosedRange<Int>) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return range.lowerBound + Int((state >> 33) % UInt64(range.count))
+        }
+        var checked = 0
+        for _ in 0..<3_000 {
+            let (year, month, day) = (next(1583...9999), next(0...13), next(0...32))
+            let (hour, minute, second) = (next(0...24), next(0...60), next(0...60))
+            let text = "\(year)/\(month)/\(day) \(hour):\(minute):\(second)"
+            let expected = FrontmatterReader.calendarDate(year, month, day, hour, minute, second)
+            #expect(FrontmatterReader.parseDate(text) == expected, "\(text)")
+            if expected != nil { checked += 1 }
+        }
+        for year in [1600, 1900, 2000, 2023, 2024, 2100] {
+            #expect(FrontmatterReader.parseDate("\(year)/2/29") == FrontmatterReader.calendarDate(year, 2, 29, 0, 0, 0))
+        }
+        #expect(checked > 100)
     }
 
     @Test("stable identifiers are UUIDs that depend only on their input")
