@@ -48,23 +48,27 @@ enum URLText {
     /// a `#` after the fragment's own is encoded.
     static func external(_ text: String) -> String {
         guard let hash = text.firstIndex(of: "#") else { return encode(text, keeping: urlCharacters) }
-        return encode(String(text[..<hash]), keeping: urlCharacters) + "#" + encode(String(text[text.index(after: hash)...]), keeping: fragmentCharacters.union([UInt8(ascii: "%")]))
+        return encode(String(text[..<hash]), keeping: urlCharacters) + "#" + encode(String(text[text.index(after: hash)...]), keeping: fragmentCharacters.union("%"))
     }
 
-    private static let urlCharacters = fragmentCharacters.union(Array("%[]".utf8))
+    private static let urlCharacters = fragmentCharacters.union("%[]")
 
-    private static let fragmentCharacters: Set<UInt8> = Set(
-        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?".utf8))
+    private static let fragmentCharacters = ASCIISet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?")
 
-    private static func encode(_ text: String, keeping allowed: Set<UInt8>) -> String {
-        var out = ""
+    private static func encode(_ text: String, keeping allowed: ASCIISet) -> String {
+        guard !text.utf8.allSatisfy(allowed.contains) else { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
             if allowed.contains(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             } else {
-                out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

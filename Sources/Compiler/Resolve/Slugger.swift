@@ -13,12 +13,38 @@ struct Slugger {
     private static let special = Set("~`!@#$%^&*()-_+=[]{}|\\;:\"'“”‘’<>,.?/".unicodeScalars)
 
     static func slug(_ text: String) -> String {
+        // NFKD changes nothing in ASCII and the CJK Unified Ideographs block, most headings' text;
+        // such text is slugged as bytes, the rest by scalars after Foundation's decomposition.
+        let isStable = text.unicodeScalars.allSatisfy { $0.value < 0x80 || (0x4E00...0x9FFF).contains($0.value) }
+        return isStable ? stableSlug(text) : scalarSlug(text.decomposedStringWithCompatibilityMapping)
+    }
+
+    /// The slug of text of ASCII and CJK ideographs: a CJK byte is neither a mark, white space
+    /// nor punctuation, and lowercasing changes ASCII letters only.
+    static func stableSlug(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 1)
+        var pendingDash = false
+        for byte in text.utf8 {
+            if byte < 0x20 { continue }
+            if byte < 0x80, byte == 0x20 || specialASCII.contains(byte) {
+                pendingDash = true
+                continue
+            }
+            if pendingDash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }
+        if let first = out.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") { out.insert(UInt8(ascii: "_"), at: 0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let specialASCII = ASCIISet("~`!@#$%^&*()-_+=[]{}|\\;:\"'<>,.?/")
+
+    static func scalarSlug(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingDash = false
-        // NFKD changes nothing in ASCII and the CJK Unified Ideographs block, most headings' text;
-        // Foundation's decomposition is only asked for the rest.
-        let isStable = text.unicodeScalars.allSatisfy { $0.value < 0x80 || (0x4E00...0x9FFF).contains($0.value) }
-        for scalar in (isStable ? text : text.decomposedStringWithCompatibilityMapping).unicodeScalars {
+        for scalar in text.unicodeScalars {
             if (0x300...0x36F).contains(scalar.value) || scalar.value < 0x20 { continue }
             if special.contains(scalar) || scalar.properties.isWhitespace {
                 pendingDash = true
@@ -46,7 +72,7 @@ struct Slugger {
             candidate = "\(id)-\(counter)"
             counter += 1
         }
-        nextSuffix[id] = counter
+        if counter > 1 { nextSuffix[id] = counter }
         used.insert(candidate)
         return candidate
     }

@@ -54,7 +54,7 @@ enum TextEscaping {
         return out
     }
 
-    private static let keptInURL: Set<UInt8> = Set(";/?:@&=+$,-_.!~*'()#".utf8)
+    private static let keptInURL = ASCIISet(";/?:@&=+$,-_.!~*'()#")
 
     /// mdurl's `encode`: percent-encodes what a URL may not hold, keeping valid `%XX` escapes.
     static func encodeURL(_ url: String) -> String {

@@ -1,0 +1,33 @@
+import Testing
+@testable import Compiler
+
+@Suite("Heading slugs")
+struct SluggerTests {
+    @Test("VuePress slugs", arguments: [
+        ("Hello World", "hello-world"), ("  前后 空格 ", "前后-空格"), ("1. 安装", "_1-安装"), ("C++ & Rust", "c-rust"),
+        ("“引号”与‘单引号’", "引号-与-单引号"), ("Café Crème", "cafe-creme"), ("a\u{7}b", "ab"), ("--x--", "x"),
+    ] as [(String, String)])
+    func slugs(_ text: String, _ slug: String) {
+        #expect(Slugger.slug(text) == slug)
+    }
+
+    @Test("the byte path for ASCII and CJK text agrees with the scalar path")
+    func bytePathAgrees() {
+        let alphabet = Array("aZ09 -_.,:;!?()[]{}<>\"'`~@#$%^&*+=|\\/\t\u{1}\u{7F}数据模型训练")
+        var state: UInt64 = 42
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<12 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            #expect(Slugger.stableSlug(text) == Slugger.scalarSlug(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("repeated headings get -1, -2 …, and a reserved id pushes the next one on")
+    func uniqueSuffixes() {
+        var slugger = Slugger()
+        #expect(["A", "a", "A", "a-1"].map { slugger.uniqueSlug($0) } == ["a", "a-1", "a-2", "a-1-1"])
+    }
+}
