@@ -34,7 +34,7 @@ public struct KnowledgeBaseCompiler: Sendable {
                           at: SourceLocation(file: locale + "/", line: 0, column: 0), code: "locale"))
         }
         let reader = ArticleReader(layout: layout, parser: MarkdownParser(options: parserOptions))
-        let outputs = scan.files.parallelMap { reader.read(path: $0) }
+        var outputs = scan.files.parallelMap { reader.read(path: $0) }
         var articles: [Article] = []
         var anchors: [ArticleID: Set<String>] = [:]
         var homeTitle: String?
@@ -49,15 +49,20 @@ public struct KnowledgeBaseCompiler: Sendable {
             articles.append(article)
             anchors[article.id] = output.anchors
         }
-        var resolver = BookResolver(layout: layout)
-        let resolved = Dictionary(uniqueKeysWithValues: resolver.resolve(articles, anchors: anchors).map { ($0.id, $0) })
+        // The articles are now only in `articles`, so resolving changes them in place.
+        outputs = []
+        let resolver = BookResolver(layout: layout, articles: articles, anchors: anchors)
+        var findings = resolver.resolve(&articles)
         let prefix = layout.localeFolder == layout.root ? "" : (config.locale ?? "") + "/"
-        var (front, parts) = BookAssembler(config: config, prefix: prefix).assemble(articles)
-        front = front.map { resolved[$0.id]! }
-        for index in parts.indices { parts[index].articles = parts[index].articles.map { resolved[$0.id]! } }
+        let (front, parts) = BookAssembler(config: config, prefix: prefix).assemble(articles)
         let ordered = front + parts.flatMap(\.articles)
-        let cover = config.cover.flatMap { resolver.resolveCover($0, file: layout.configFile?.lastPathComponent ?? "kbcompile.yml") }
-        log.add(contentsOf: resolver.diagnostics)
+        var cover: ResourceID?
+        if let path = config.cover {
+            let (resolved, coverFindings) = resolver.resolveCover(path, file: layout.configFile?.lastPathComponent ?? "kbcompile.yml")
+            cover = resolved
+            findings.add(coverFindings)
+        }
+        log.add(contentsOf: findings.diagnostics)
 
         let title = config.title ?? homeTitle ?? Self.folderTitle(layout.root)
         let metadata = BookMetadata(
@@ -66,7 +71,7 @@ public struct KnowledgeBaseCompiler: Sendable {
             identifier: config.identifier ?? "urn:uuid:" + StableIdentifier.uuid(from: title + "\u{0}" + ordered.map(\.path).joined(separator: "\n")),
             publisher: config.publisher, cover: cover,
             modified: ordered.compactMap(\.metadata.createTime).max())
-        let book = Book(metadata: metadata, frontArticles: front, parts: parts, resources: resolver.resources)
+        let book = Book(metadata: metadata, frontArticles: front, parts: parts, resources: findings.resources)
         return Compilation(layout: layout, configuration: config, book: book, diagnostics: log)
     }
 

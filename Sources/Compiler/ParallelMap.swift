@@ -14,3 +14,21 @@ extension Array where Element: Sendable {
         return results.map { $0! }
     }
 }
+
+extension Array where Element: Sendable {
+    /// Changes every element in place on all cores (each call gets its own element, so nothing is
+    /// copied) and returns what the calls returned, in order.
+    public mutating func parallelUpdate<Result: Sendable>(_ body: @Sendable (inout Element) -> Result) -> [Result] {
+        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let elements = buffer
+            DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+                slots[index] = body(&elements[index])
+            }
+        }
+        return results.map { $0! }
+    }
+}

@@ -48,22 +48,22 @@ public struct EPUBBackend: Backend {
         spine.append("title-page")
         spine.append("nav")
 
-        // The chapters are written on all cores; they are independent. Each is kept as bytes only.
-        let texts = layout.documents.parallelMap { document in
+        // The chapters are written on all cores; they are independent. Each is kept as bytes only,
+        // with what the package document says of it.
+        let chapters = layout.documents.parallelMap { document -> (text: [UInt8], hasMath: Bool, imagesDescribed: Bool) in
             switch document.content {
-            case .part(let part): Array(EPUBDocuments.partPage(part, language: metadata.language).utf8)
-            case .article(let article): Array(EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language).utf8)
+            case .part(let part):
+                (Array(EPUBDocuments.partPage(part, language: metadata.language).utf8), false, true)
+            case .article(let article):
+                (Array(EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language).utf8),
+                 article.containsMath, article.imagesDescribed)
             }
         }
         var hasMath = false
-        for (document, text) in Swift.zip(layout.documents, texts) {
-            var properties: [String] = []
-            if case .article(let article) = document.content, article.containsMath {
-                properties.append("mathml")
-                hasMath = true
-            }
-            files.append((document.path, text))
-            items.append(.init(id: document.id, href: document.path, mediaType: "application/xhtml+xml", properties: properties))
+        for (document, chapter) in Swift.zip(layout.documents, chapters) {
+            hasMath = hasMath || chapter.hasMath
+            files.append((document.path, chapter.text))
+            items.append(.init(id: document.id, href: document.path, mediaType: "application/xhtml+xml", properties: chapter.hasMath ? ["mathml"] : []))
             spine.append(document.id)
         }
         for image in layout.images {
@@ -78,7 +78,7 @@ public struct EPUBBackend: Backend {
         let package = EPUBPackageDocument(
             metadata: metadata, modified: BookDate.timestamp(seconds), subjects: Self.subjects(of: book), items: items,
             spine: spine, nonLinear: contentsPage ? [] : ["nav"],
-            accessibility: EPUBAccessibility(hasImages: !layout.images.isEmpty, imagesDescribed: Self.imagesDescribed(book), hasMath: hasMath))
+            accessibility: EPUBAccessibility(hasImages: !layout.images.isEmpty, imagesDescribed: chapters.allSatisfy(\.imagesDescribed), hasMath: hasMath))
 
         zip.add("EPUB/package.opf", text: package.xml())
         zip.add("EPUB/nav.xhtml", text: navigation.navDocument(metadata: metadata, firstChapter: firstChapter))
@@ -116,25 +116,21 @@ public struct EPUBBackend: Backend {
         return book.articles.flatMap(\.metadata.tags).filter { seen.insert($0).inserted }
     }
 
-    /// Whether every image the book shows has an alt text.
-    static func imagesDescribed(_ book: Book) -> Bool {
-        var described = true
-        for article in book.articles {
-            article.allBlocks.forEachInline { inline in
-                if case .image(let image) = inline, image.resource != nil, image.alt.plainText.isEmpty { described = false }
-            }
-        }
-        return described
-    }
 }
 
 extension Article {
     /// Whether the article (footnotes included) has a formula: its document then needs the `mathml` property.
     var containsMath: Bool {
         let blocks = allBlocks
-        var found = false
-        blocks.forEachBlock { if case .math = $0.kind { found = true } }
-        if !found { blocks.forEachInline { if case .math = $0 { found = true } } }
-        return found
+        return blocks.containsBlock { if case .math = $0.kind { true } else { false } }
+            || blocks.containsInline { if case .math = $0 { true } else { false } }
+    }
+
+    /// Whether every image the article shows has an alt text.
+    var imagesDescribed: Bool {
+        !allBlocks.containsInline { inline in
+            guard case .image(let image) = inline else { return false }
+            return image.resource != nil && image.alt.plainText.isEmpty
+        }
     }
 }

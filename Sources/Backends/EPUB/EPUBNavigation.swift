@@ -14,17 +14,18 @@ struct EPUBNavigation {
 
     /// `tocDepth` is the deepest heading level listed under an article (1: articles only).
     init(book: Book, layout: EPUBLayout, tocDepth: Int) {
-        func articleEntry(_ article: Article) -> Entry {
+        @Sendable func articleEntry(_ article: Article) -> Entry {
             let file = layout.path(of: article.id) ?? ""
             let headings = tocDepth >= 2 ? article.headings(levels: 2...tocDepth) : []
             return Entry(title: article.metadata.title, href: file, children: Self.nest(headings.map { heading in
                 (heading.level, Entry(title: heading.content.withoutLinks.plainText, href: file + "#" + URLText.fragment(heading.id), children: []))
             }))
         }
-        var entries = book.frontArticles.map(articleEntry)
+        // Each article's entries (its headings, their anchors) are made on all cores.
+        var entries = book.frontArticles.parallelMap(articleEntry)
         for document in layout.documents {
             if case .part(let part) = document.content {
-                entries.append(Entry(title: part.title, href: document.path, children: part.articles.map(articleEntry)))
+                entries.append(Entry(title: part.title, href: document.path, children: part.articles.parallelMap(articleEntry)))
             }
         }
         self.entries = entries
@@ -56,7 +57,8 @@ struct EPUBNavigation {
         let chinese = metadata.language.lowercased().hasPrefix("zh")
         let tocTitle = chinese ? "目录" : "Contents"
         var body = "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>\(XMLText.escaped(tocTitle))</h1>\n"
-        body += list(entries) + "</nav>\n"
+        list(entries, into: &body)
+        body += "</nav>\n"
         body += "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n"
         body += "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">\(chinese ? "封面" : "Cover")</a></li>\n"
         body += "<li><a epub:type=\"titlepage\" href=\"text/title.xhtml\">\(chinese ? "书名页" : "Title page")</a></li>\n"
@@ -67,31 +69,45 @@ struct EPUBNavigation {
                                    stylesheet: EPUBDocuments.stylesheetPath)
     }
 
-    private func list(_ entries: [Entry]) -> String {
-        var text = "<ol>\n"
+    private func list(_ entries: [Entry], into text: inout String) {
+        text += "<ol>\n"
         for entry in entries {
-            text += "<li><a href=\"\(XMLText.escapedAttribute(entry.href))\">\(XMLText.escaped(entry.title.isEmpty ? "—" : entry.title))</a>"
-            if !entry.children.isEmpty { text += "\n" + list(entry.children) }
+            text += "<li><a href=\""
+            text += XMLText.escapedAttribute(entry.href)
+            text += "\">"
+            text += XMLText.escaped(entry.title.isEmpty ? "—" : entry.title)
+            text += "</a>"
+            if !entry.children.isEmpty {
+                text += "\n"
+                list(entry.children, into: &text)
+            }
             text += "</li>\n"
         }
-        return text + "</ol>\n"
+        text += "</ol>\n"
     }
 
     func ncx(metadata: BookMetadata) -> String {
         var counter = 0
-        func points(_ entries: [Entry], indent: String) -> String {
-            var text = ""
+        var map = ""
+        func points(_ entries: [Entry], indent: String) {
             for entry in entries {
                 counter += 1
-                text += "\(indent)<navPoint id=\"nav-\(counter)\" playOrder=\"\(counter)\">\n"
-                text += "\(indent)  <navLabel><text>\(XMLText.escaped(entry.title.isEmpty ? "—" : entry.title))</text></navLabel>\n"
-                text += "\(indent)  <content src=\"\(XMLText.escapedAttribute(entry.href))\"/>\n"
-                text += points(entry.children, indent: indent + "  ")
-                text += "\(indent)</navPoint>\n"
+                map += indent
+                map += "<navPoint id=\"nav-\(counter)\" playOrder=\"\(counter)\">\n"
+                map += indent
+                map += "  <navLabel><text>"
+                map += XMLText.escaped(entry.title.isEmpty ? "—" : entry.title)
+                map += "</text></navLabel>\n"
+                map += indent
+                map += "  <content src=\""
+                map += XMLText.escapedAttribute(entry.href)
+                map += "\"/>\n"
+                points(entry.children, indent: indent + "  ")
+                map += indent
+                map += "</navPoint>\n"
             }
-            return text
         }
-        let map = points(entries, indent: "    ")
+        points(entries, indent: "    ")
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="\(metadata.language)">

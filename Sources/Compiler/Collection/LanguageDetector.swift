@@ -2,27 +2,37 @@
 /// `zh-CN`, with kana → `ja`, Hangul → `ko`, else `en`.
 enum LanguageDetector {
     static func detect(_ articles: [Article]) -> String {
-        var han = 0
-        var kana = 0
-        var hangul = 0
-        var latin = 0
-        for article in articles {
-            for scalar in (article.metadata.title + article.blocks.prefix(40).map(\.leadingText).joined()).unicodeScalars {
-                switch scalar.value {
-                case 0x4E00...0x9FFF, 0x3400...0x4DBF: han += 1
-                case 0x3040...0x30FF: kana += 1
-                case 0xAC00...0xD7AF: hangul += 1
-                case 0x41...0x5A, 0x61...0x7A: latin += 1
-                default: break
-                }
-            }
-        }
+        let counts = articles.parallelMap(ScriptCounts.init(sample:))
+        let han = counts.reduce(0) { $0 + $1.han }
+        let kana = counts.reduce(0) { $0 + $1.kana }
+        let hangul = counts.reduce(0) { $0 + $1.hangul }
+        let latin = counts.reduce(0) { $0 + $1.latin }
         let cjk = han + kana + hangul
         // A Latin word is about five letters: compare characters of CJK text with words of Latin text.
         guard cjk * 5 >= latin else { return "en" }
         if hangul > han + kana { return "ko" }
         if kana * 10 >= cjk { return "ja" }
         return "zh-CN"
+    }
+}
+
+/// How many characters of each script an article's title and first 40 blocks have.
+private struct ScriptCounts: Sendable {
+    var han = 0
+    var kana = 0
+    var hangul = 0
+    var latin = 0
+
+    init(sample article: Article) {
+        for scalar in (article.metadata.title + article.blocks.prefix(40).map(\.leadingText).joined()).unicodeScalars {
+            switch scalar.value {
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF: han += 1
+            case 0x3040...0x30FF: kana += 1
+            case 0xAC00...0xD7AF: hangul += 1
+            case 0x41...0x5A, 0x61...0x7A: latin += 1
+            default: break
+            }
+        }
     }
 }
 

@@ -9,6 +9,11 @@ extension Array where Element == Block {
         _ = visitInlines { body($0); return true }
     }
 
+    /// Whether a block here or inside one satisfies `matches`; stops at the first.
+    public func containsBlock(where matches: (Block) -> Bool) -> Bool {
+        !visitBlocks { !matches($0) }
+    }
+
     /// Whether an inline node anywhere in these blocks satisfies `matches`; stops at the first.
     public func containsInline(where matches: (Inline) -> Bool) -> Bool {
         !visitInlines { !matches($0) }
