@@ -48,26 +48,42 @@ public struct EPUBBackend: Backend {
         spine.append("title-page")
         spine.append("nav")
 
-        // The chapters are written on all cores; they are independent. Each is kept as bytes only,
-        // with what the package document says of it.
-        let chapters = layout.documents.parallelMap { document -> (text: [UInt8], hasMath: Bool, imagesDescribed: Bool) in
-            switch document.content {
-            case .part(let part):
-                (Array(EPUBDocuments.partPage(part, language: metadata.language).utf8), false, true)
-            case .article(let article):
-                (Array(EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language).utf8),
-                 article.containsMath, article.imagesDescribed)
+        // The chapters are written and deflated on all cores, in batches of neighbours; they are
+        // independent. Only their compressed bytes are kept, with what the package document says of each.
+        let documents = layout.documents
+        let batchSize = max(16, documents.count / (8 * ProcessInfo.processInfo.activeProcessorCount) + 1)
+        let chapterBatches = stride(from: 0, to: documents.count, by: batchSize).map { $0..<min($0 + batchSize, documents.count) }
+        let written = chapterBatches.parallelMap { range -> Result<ChapterBatch, Error> in
+            Result {
+                var batch = ChapterBatch()
+                var texts: [(path: String, bytes: [UInt8])] = []
+                for document in documents[range] {
+                    switch document.content {
+                    case .part(let part):
+                        texts.append(("EPUB/" + document.path, Array(EPUBDocuments.partPage(part, language: metadata.language).utf8)))
+                        batch.hasMath.append(false)
+                    case .article(let article):
+                        texts.append(("EPUB/" + document.path, Array(EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language).utf8)))
+                        batch.hasMath.append(article.containsMath)
+                        batch.imagesDescribed = batch.imagesDescribed && article.imagesDescribed
+                    }
+                }
+                batch.deflated = try ZipWriter.deflate(texts)
+                return batch
             }
         }
-        var hasMath = false
-        for (document, chapter) in Swift.zip(layout.documents, chapters) {
-            hasMath = hasMath || chapter.hasMath
-            files.append((document.path, chapter.text))
-            items.append(.init(id: document.id, href: document.path, mediaType: "application/xhtml+xml", properties: chapter.hasMath ? ["mathml"] : []))
+        var chapters: [ChapterBatch] = []
+        for result in written {
+            do { chapters.append(try result.get()) } catch { throw BackendFailure(message: "cannot write the EPUB archive: \(error)") }
+        }
+        let hasMath = chapters.contains { $0.hasMath.contains(true) }
+        for (document, chapterHasMath) in Swift.zip(documents, chapters.flatMap(\.hasMath)) {
+            items.append(.init(id: document.id, href: document.path, mediaType: "application/xhtml+xml", properties: chapterHasMath ? ["mathml"] : []))
             spine.append(document.id)
         }
+        var images: [(path: String, bytes: [UInt8])] = []
         for image in layout.images {
-            files.append((image.path, try ImageLoader.bytes(of: image.resource)))
+            images.append((image.path, try ImageLoader.bytes(of: image.resource)))
             let isCover = image.resource.id == metadata.cover
             items.append(.init(id: isCover ? "cover-image" : image.id, href: image.path, mediaType: image.resource.mediaType,
                                properties: isCover ? ["cover-image"] : []))
@@ -84,9 +100,11 @@ public struct EPUBBackend: Backend {
         zip.add("EPUB/nav.xhtml", text: navigation.navDocument(metadata: metadata, firstChapter: firstChapter))
         zip.add("EPUB/toc.ncx", text: navigation.ncx(metadata: metadata))
         zip.add("EPUB/\(EPUBDocuments.stylesheetPath)", text: context.customTemplate ?? BuiltInTemplates.epubStylesheet)
-        for file in files {
+        for file in files { zip.add("EPUB/" + file.path, file.bytes) }
+        for batch in chapters { zip.add(batch.deflated) }
+        for image in images {
             // Images are compressed already.
-            zip.add("EPUB/" + file.path, file.bytes, compressed: !file.path.hasPrefix(EPUBLayout.imageFolder + "/") || file.path.hasSuffix(".svg"))
+            zip.add("EPUB/" + image.path, image.bytes, compressed: image.path.hasSuffix(".svg"))
         }
         let archive: [UInt8]
         do {
@@ -95,6 +113,13 @@ public struct EPUBBackend: Backend {
             throw BackendFailure(message: "cannot write the EPUB archive: \(error)")
         }
         return [Artifact(path: context.baseName + ".epub", bytes: archive)]
+    }
+
+    /// Chapters written and deflated together: whether each has math, whether all images have alt text.
+    private struct ChapterBatch: Sendable {
+        var hasMath: [Bool] = []
+        var imagesDescribed = true
+        var deflated = ZipWriter.DeflatedBatch.empty
     }
 
     /// The date used when neither `SOURCE_DATE_EPOCH` nor any article's `createTime` gives one: 2000-01-01.

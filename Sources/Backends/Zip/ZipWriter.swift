@@ -8,10 +8,20 @@ import Foundation
 /// An EPUB's first entry is `mimetype`, added with `compressed: false`.
 struct ZipWriter {
     /// One file of the archive.
-    struct Entry {
+    struct Entry: Sendable {
         var path: String
         var bytes: [UInt8]
         var compressed: Bool
+    }
+
+    /// Files deflated ahead of the archive (by ``deflate(_:)``, on any thread, so that a caller
+    /// making many files keeps only their compressed bytes): an archive of their own, in order.
+    struct DeflatedBatch: Sendable {
+        fileprivate var paths: [String]
+        fileprivate var archive: [UInt8]
+
+        /// No files (``ZipWriter/add(_:)-(DeflatedBatch)`` adds nothing).
+        static let empty = DeflatedBatch(paths: [], archive: [])
     }
 
     /// Why libzip refused: its own message.
@@ -22,7 +32,14 @@ struct ZipWriter {
     /// zlib's default level, as `zip -6`: level 9 took twice the time for under 1% smaller books.
     static let deflateLevel: zip_uint32_t = 6
 
-    private(set) var entries: [Entry] = []
+    /// What the archive holds, in order: files as given, or files of a deflated batch.
+    private enum Item {
+        case file(Entry)
+        case deflated(batch: Int, position: Int)
+    }
+
+    private var items: [Item] = []
+    private var batches: [DeflatedBatch] = []
     /// The modification time every entry gets (seconds since 1970; zip stores it in DOS form, from 1980).
     let modified: Int
 
@@ -31,47 +48,73 @@ struct ZipWriter {
     }
 
     mutating func add(_ path: String, _ bytes: [UInt8], compressed: Bool = true) {
-        entries.append(Entry(path: path, bytes: bytes, compressed: compressed))
+        items.append(.file(Entry(path: path, bytes: bytes, compressed: compressed)))
     }
 
     mutating func add(_ path: String, text: String, compressed: Bool = true) {
         add(path, Array(text.utf8), compressed: compressed)
     }
 
-    /// The finished archive. Deflating is the archive's main cost and libzip does it one entry
-    /// after another, so the entries to compress are first deflated on all cores, in batches, into
-    /// archives of their own; the book's archive then copies their compressed data as it is
-    /// (`ZIP_FL_COMPRESSED`), in the entries' order. The bytes are the same as deflating in place.
-    func archive() throws -> [UInt8] {
-        let entries = self.entries
-        let modified = self.modified
-        let compressed = entries.indices.filter { entries[$0].compressed }
-        let batchCount = min(max(1, compressed.count / 64), 4 * ProcessInfo.processInfo.activeProcessorCount)
-        let batches = (0..<batchCount).map { batch in stride(from: batch, to: compressed.count, by: batchCount).map { compressed[$0] } }
-        let deflated: [Result<[UInt8], Failure>] = batches.parallelMap { batch in
-            Result { try Self.build { archive in
-                for index in batch { try Self.add(entries[index], to: archive, modified: modified) }
-            } }.mapError { $0 as? Failure ?? Failure(description: "\($0)") }
+    /// Adds the files of a batch, in its order.
+    mutating func add(_ batch: DeflatedBatch) {
+        guard !batch.paths.isEmpty else { return }
+        items += batch.paths.indices.map { .deflated(batch: batches.count, position: $0) }
+        batches.append(batch)
+    }
+
+    /// Deflates `files` into a batch for ``add(_:)-(DeflatedBatch)``; the bytes are the same as
+    /// deflating them in the archive.
+    static func deflate(_ files: [(path: String, bytes: [UInt8])]) throws -> DeflatedBatch {
+        let archive = try build { archive in
+            for file in files {
+                // The batch's own times are not kept: the book's archive sets them.
+                try add(Entry(path: file.path, bytes: file.bytes, compressed: true), to: archive, modified: 315_532_800 + 86_400)
+            }
         }
-        // Each batch's archive, opened for reading; entry index → (batch archive, index inside it).
+        return DeflatedBatch(paths: files.map(\.path), archive: archive)
+    }
+
+    /// The finished archive. Deflating is the archive's main cost and libzip does it one entry
+    /// after another, so the files still to compress are first deflated on all cores, in batches
+    /// (as callers may have done for theirs); the book's archive then copies the batches'
+    /// compressed data as it is (`ZIP_FL_COMPRESSED`), in the entries' order.
+    func archive() throws -> [UInt8] {
+        var items = self.items
+        var batches = self.batches
+        let pending = items.indices.filter { if case .file(let entry) = items[$0] { entry.compressed } else { false } }
+        let batchCount = min(max(1, pending.count / 64), 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let groups = (0..<batchCount).map { group in stride(from: group, to: pending.count, by: batchCount).map { pending[$0] } }
+        let files: [[(path: String, bytes: [UInt8])]] = groups.map { group in
+            group.map { index in
+                guard case .file(let entry) = items[index] else { return ("", []) }
+                return (entry.path, entry.bytes)
+            }
+        }
+        let deflated: [Result<DeflatedBatch, Failure>] = files.parallelMap { group in
+            Result { try Self.deflate(group) }.mapError { $0 as? Failure ?? Failure(description: "\($0)") }
+        }
+        for (group, result) in zip(groups, deflated) {
+            for (position, index) in group.enumerated() { items[index] = .deflated(batch: batches.count, position: position) }
+            batches.append(try result.get())
+        }
+        // Each batch's archive, opened for reading.
         var openArchives: [OpaquePointer] = []
         defer { for archive in openArchives { zip_discard(archive) } }
-        var location: [Int: (archive: OpaquePointer, index: Int)] = [:]
-        for (batch, result) in zip(batches, deflated) {
-            let archive = try Self.open(try result.get())
-            openArchives.append(archive)
-            for (position, index) in batch.enumerated() { location[index] = (archive, position) }
-        }
+        for batch in batches { openArchives.append(try Self.open(batch.archive)) }
+        let paths = batches.map(\.paths)
+        batches = []
         return try Self.build { archive in
-            for (index, entry) in entries.enumerated() {
-                guard let (source, position) = location[index] else {
+            for item in items {
+                switch item {
+                case .file(let entry):
                     try Self.add(entry, to: archive, modified: modified)
-                    continue
+                case .deflated(let batch, let position):
+                    let source = openArchives[batch]
+                    guard let data = zip_source_zip(archive, source, zip_uint64_t(position), zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else {
+                        throw Failure(archive: archive)
+                    }
+                    try Self.insert(data, path: paths[batch][position], into: archive, modified: modified)
                 }
-                guard let data = zip_source_zip(archive, source, zip_uint64_t(position), zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else {
-                    throw Failure(archive: archive)
-                }
-                try Self.insert(data, path: entry.path, into: archive, modified: modified)
             }
         }
     }
