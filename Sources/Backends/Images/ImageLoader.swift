@@ -6,14 +6,11 @@ import Foundation
 /// placeholder picture rather than stopping the book.
 enum ImageLoader {
     static func bytes(of resource: Resource) throws -> [UInt8] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: resource.url)
-        } catch {
-            throw BackendFailure(message: "cannot read image '\(resource.id.rawValue)': \(error.localizedDescription)")
+        guard let data = FileBytes.read(atPath: resource.url.path) else {
+            throw BackendFailure(message: "cannot read image '\(resource.id.rawValue)': not a readable file")
         }
-        guard resource.mediaType == "image/svg+xml" else { return Array(data) }
-        return SVGSanitizer.sanitize(Array(data)) ?? Array(placeholder.utf8)
+        guard resource.mediaType == "image/svg+xml" else { return data }
+        return SVGSanitizer.sanitize(data) ?? Array(placeholder.utf8)
     }
 
     static let placeholder = """

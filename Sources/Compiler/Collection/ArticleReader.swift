@@ -15,11 +15,9 @@ struct ArticleReader {
     }
 
     func read(path: String) -> Output {
-        let url = layout.root.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard var bytes = FileBytes.read(atPath: layout.filePath(path)) else {
             return Output(article: nil, diagnostics: [.error("cannot read the file", at: SourceLocation(file: path, line: 0, column: 0), code: "io")])
         }
-        var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let bad = firstInvalidUTF8Offset(bytes) {
             let position = lineAndColumn(of: bad, in: bytes)
@@ -51,10 +49,9 @@ struct ArticleReader {
         return FileImporter { path in
             switch SourcePath.resolve(SourcePath.split(path).path, from: article, siteRoot: layout.root, layout: layout) {
             case .file(let relative):
-                guard let data = FileManager.default.contents(atPath: layout.root.appendingPathComponent(relative).path),
-                    firstInvalidUTF8Offset([UInt8](data)) == nil
+                guard let bytes = FileBytes.read(atPath: layout.filePath(relative)), firstInvalidUTF8Offset(bytes) == nil
                 else { return .notText }
-                return .text(String(decoding: data, as: UTF8.self), file: relative)
+                return .text(String(decoding: bytes, as: UTF8.self), file: relative)
             case .outside:
                 return .outside
             case .folder, .missing, .external:

@@ -92,9 +92,7 @@ struct IncludeExpander {
             warn("includes nested more than \(Self.maxDepth) deep; '\(directive.path)' is left out", "include-depth")
             return
         }
-        guard let data = FileManager.default.contents(atPath: layout.root.appendingPathComponent(relative).path),
-            firstInvalidUTF8Offset([UInt8](data)) == nil
-        else {
+        guard let data = FileBytes.read(atPath: layout.filePath(relative)), firstInvalidUTF8Offset(data) == nil else {
             warn("include '\(directive.path)' is not readable UTF-8 text", "include-encoding")
             return
         }

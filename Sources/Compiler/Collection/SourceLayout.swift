@@ -11,6 +11,20 @@ public struct SourceLayout: Sendable {
     /// The folder of the locale being built (`root` itself for the root language).
     public var localeFolder: URL
 
+    /// The file system path of `relative`, a path under the root as articles are named (no
+    /// Foundation URL is made: the reader asks this for every file).
+    public func filePath(_ relative: String) -> String { rootPath + "/" + relative }
+
+    private var rootPath: String
+
+    private init(root: URL, configFile: URL?, publicFolder: URL, localeFolder: URL) {
+        self.root = root
+        self.configFile = configFile
+        self.publicFolder = publicFolder
+        self.localeFolder = localeFolder
+        rootPath = root.path
+    }
+
     /// A failure that stops the whole run (exit code 3).
     public struct Failure: Error, CustomStringConvertible {
         public var description: String

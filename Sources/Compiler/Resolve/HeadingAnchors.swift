@@ -5,17 +5,18 @@ enum HeadingAnchors {
     /// link can point to in these blocks (the headings' and those other blocks were given).
     static func assign(to blocks: inout [Block]) -> Set<String> {
         var slugger = Slugger()
-        var anchors: Set<String> = []
-        visit(&blocks, slugger: &slugger, anchors: &anchors)
-        return anchors
+        var otherIDs: Set<String> = []
+        visit(&blocks, slugger: &slugger, anchors: &otherIDs)
+        // The headings' ids are the ones the slugger gave out.
+        return otherIDs.isEmpty ? slugger.given : slugger.given.union(otherIDs)
     }
 
+    /// Gives the headings in `blocks` their ids; collects the ids of other blocks in `anchors`.
     private static func visit(_ blocks: inout [Block], slugger: inout Slugger, anchors: inout Set<String>) {
         for index in blocks.indices {
             if case .heading(_, let content) = blocks[index].kind {
                 let id = blocks[index].attributes.id.map { slugger.reserve($0) } ?? slugger.uniqueSlug(content.anchorText)
                 blocks[index].attributes.id = id
-                anchors.insert(id)
                 continue
             }
             // Most blocks hold no heading: only their ids are collected, and nothing is rewritten.

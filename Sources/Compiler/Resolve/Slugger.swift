@@ -4,7 +4,8 @@ import Foundation
 /// unique suffixes): NFKD, combining marks dropped, runs of whitespace and ASCII or typographic
 /// punctuation become `-`, `-` trimmed, `_` before a leading digit, lowercase; repeats get `-1`, `-2`…
 struct Slugger {
-    private var used: Set<String> = []
+    /// Every id given out (or reserved).
+    private(set) var given: Set<String> = []
     /// For each id asked for, the suffix to try next: every smaller one is known to be used
     /// (the set only grows), so many equal headings cost linear time, not quadratic.
     private var nextSuffix: [String: Int] = [:]
@@ -68,12 +69,12 @@ struct Slugger {
     mutating func reserve(_ id: String) -> String {
         var candidate = id
         var counter = nextSuffix[id, default: 1]
-        while used.contains(candidate) {
+        while given.contains(candidate) {
             candidate = "\(id)-\(counter)"
             counter += 1
         }
         if counter > 1 { nextSuffix[id] = counter }
-        used.insert(candidate)
+        given.insert(candidate)
         return candidate
     }
 }
