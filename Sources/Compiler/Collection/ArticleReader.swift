@@ -31,14 +31,13 @@ struct ArticleReader {
         let frontmatter = Frontmatter.split(bytes)
         let (fields, frontmatterProblems) = FrontmatterReader(file: path).read(frontmatter)
         let expanded = IncludeExpander(layout: layout).expand(Array(bytes[frontmatter.bodyOffset...]), article: path, firstLine: frontmatter.bodyLine)
-        let document = parser.parse(expanded.bytes, file: path, sourceMap: expanded.sourceMap, importer: importer(for: path))
+        var document = parser.parse(expanded.bytes, file: path, sourceMap: expanded.sourceMap, importer: importer(for: path))
         let title = fields.title ?? document.firstHeadingText ?? Self.displayName(ofFile: path)
         let metadata = ArticleMetadata(
             title: title, createTime: fields.createTime, tags: fields.tags, permalink: fields.permalink,
             cover: fields.cover, draft: fields.draft, sticky: fields.sticky, isHome: fields.isHome, language: fields.language)
-        var blocks = document.blocks
-        let anchors = HeadingAnchors.assign(to: &blocks)
-        let article = Article(id: ArticleID(rawValue: path), path: path, metadata: metadata, blocks: blocks,
+        let anchors = HeadingAnchors.assign(to: &document.blocks)
+        let article = Article(id: ArticleID(rawValue: path), path: path, metadata: metadata, blocks: document.blocks,
                               footnotes: document.footnotes, abbreviations: document.abbreviations)
         return Output(article: article, anchors: anchors, diagnostics: frontmatterProblems + expanded.diagnostics + document.diagnostics)
     }

@@ -67,14 +67,14 @@ struct Slugger {
 
     /// `id` itself when unused, else `id-1`, `id-2`, …; the result is recorded as used.
     mutating func reserve(_ id: String) -> String {
-        var candidate = id
+        if given.insert(id).inserted { return id }
         var counter = nextSuffix[id, default: 1]
-        while given.contains(candidate) {
+        var candidate: String
+        repeat {
             candidate = "\(id)-\(counter)"
             counter += 1
-        }
-        if counter > 1 { nextSuffix[id] = counter }
-        given.insert(candidate)
+        } while !given.insert(candidate).inserted
+        nextSuffix[id] = counter
         return candidate
     }
 }

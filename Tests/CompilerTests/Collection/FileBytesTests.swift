@@ -23,4 +23,25 @@ struct FileBytesTests {
         // A plain open of a FIFO would wait for a writer for ever.
         #expect(FileBytes.read(atPath: fifo.path) == nil)
     }
+
+    @Test("UTF-8 validation agrees with the standard library's")
+    func utf8Validation() {
+        var state: UInt64 = 7
+        func next() -> UInt8 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+        // Mostly valid text (ASCII runs, CJK) with a few random bytes, so errors fall in every place.
+        let pieces: [[UInt8]] = [Array("abcdefghij".utf8), Array("数据".utf8), Array("é".utf8), Array("😀".utf8), Array("\n".utf8)]
+        for _ in 0..<5_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(next() % 12) {
+                let pick = next()
+                bytes += pick < 40 ? [next()] : pieces[Int(pick) % pieces.count]
+            }
+            let offset = firstInvalidUTF8Offset(bytes)
+            #expect((offset == nil) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            if let offset { #expect(String(validating: bytes[..<offset], as: UTF8.self) != nil, "\(bytes)") }
+        }
+    }
 }
