@@ -19,19 +19,30 @@ struct FrontmatterReader {
     }
 
     func read(_ frontmatter: Frontmatter) -> (Fields, [Diagnostic]) {
-        var fields = Fields()
-        guard !frontmatter.yaml.isEmpty else { return (fields, []) }
-        let (document, syntaxError) = YAMLDocument.read(frontmatter.yaml, file: file, firstLine: 2)
-        if let syntaxError { return (fields, [syntaxError]) }
-        guard let root = document.root else { return (fields, []) }
-        guard let mapping = root.mapping else {
-            return (fields, [.error("frontmatter must be a mapping of keys to values", at: document.location(of: root.mark), code: "frontmatter")])
+        guard !frontmatter.yaml.isEmpty else { return (Fields(), []) }
+        // Most frontmatter is plain `key: value` lines, read without libyaml; when something in it
+        // is to be reported, it is read again with Yams, whose nodes know where they stand.
+        if let mapping = SimpleYAML.mapping(frontmatter.yaml) {
+            let (fields, problems) = fields(of: mapping) { _ in SourceLocation(file: file, line: 0, column: 0) }
+            if problems.isEmpty { return (fields, []) }
         }
+        let (document, syntaxError) = YAMLDocument.read(frontmatter.yaml, file: file, firstLine: 2)
+        if let syntaxError { return (Fields(), [syntaxError]) }
+        guard let root = document.root else { return (Fields(), []) }
+        guard let mapping = root.mapping else {
+            return (Fields(), [.error("frontmatter must be a mapping of keys to values", at: document.location(of: root.mark), code: "frontmatter")])
+        }
+        return fields(of: mapping, locate: document.location(of:))
+    }
+
+    /// The fields in `mapping`; `locate` places a value that is not what its key wants.
+    private func fields(of mapping: Node.Mapping, locate: (Mark?) -> SourceLocation) -> (Fields, [Diagnostic]) {
+        var fields = Fields()
         var diagnostics: [Diagnostic] = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalarText else { continue }
             func expected(_ what: String) {
-                diagnostics.append(.warning("frontmatter '\(key)' should be \(what); ignored", at: document.location(of: value.mark), code: "frontmatter"))
+                diagnostics.append(.warning("frontmatter '\(key)' should be \(what); ignored", at: locate(value.mark), code: "frontmatter"))
             }
             switch key {
             case "title":

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TestSupport
+import Yams
+@testable import Compiler
+
+@Suite("Plain frontmatter without libyaml")
+struct SimpleYAMLTests {
+    /// A node's structure and text, to compare with what Yams composes.
+    private func shape(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "S(\(scalar.string.debugDescription))"
+        case .sequence(let sequence): "[" + sequence.map(shape).joined(separator: ",") + "]"
+        case .mapping(let mapping): "{" + mapping.map { shape($0.key) + ":" + shape($0.value) }.joined(separator: ",") + "}"
+        }
+    }
+
+    private func check(_ yaml: String) -> Bool {
+        guard let simple = SimpleYAML.mapping(yaml) else { return false }
+        let composed = try? Yams.compose(yaml: yaml)
+        #expect(composed.map(shape) == shape(.mapping(simple)), "\(yaml.debugDescription)")
+        return true
+    }
+
+    @Test("every frontmatter of the corpora it reads, it reads as Yams does")
+    func corpora() throws {
+        var read = 0
+        var total = 0
+        for folder in [SharedData.url("corpus"), SharedData.projectRoot.appendingPathComponent("examples")] {
+            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            for file in files where file.pathExtension == "md" {
+                let yaml = Frontmatter.split(Array(try Data(contentsOf: file))).yaml
+                guard !yaml.isEmpty else { continue }
+                total += 1
+                if check(yaml) { read += 1 }
+            }
+        }
+        // Most of the site's frontmatter is plain; the rest goes to Yams.
+        #expect(total > 300 && read * 2 > total, "\(read) of \(total)")
+    }
+
+    @Test("plain forms are read as Yams reads them", arguments: [
+        "title: 标题 GPU 1\ncreateTime: 2024/01/01 10:00:00\npermalink: /notes/00000/\ntags:\n  - VuePress\n  - 数据\n",
+        "tags:\n- a\n- b c\ntitle: x\n", "title: C# and a:b, [c] {d}\n", "draft: yes\nsticky: 0x1F\n", "title: null\n",
+        "createTime: 2024-01-02 03:04:05\n", "title: ~\n", "x-y_z: 1.5\n", "title: a\n",
+    ])
+    func plain(_ yaml: String) {
+        #expect(check(yaml), "\(yaml.debugDescription) was not read")
+    }
+
+    @Test("anything else is left to Yams", arguments: [
+        "title: a #b\n", "title: 'x'\n", "title: \"x\"\n", "title: a: b\n", "title: x\r\n", "a: 1\na: 2\n", "title:\n",
+        "a: v\n\nb: v\n", "title: a\u{2028}b\n", "title: a\u{85}b\n", "title: -x\n", "title: x \n", "title:  x\n", "title: a:\n",
+        "tags:\n  - a\n - b\n", "tags: [a, b]\n", "title: |\n  x\n", "# c\ntitle: x\n", "title: x\n  more\n", "\u{FEFF}title: x\n",
+        "title: &a x\n", "title: !!str x\n", "tags:\n  - a: b\n", "title:\tx\n", "? a\n",
+    ])
+    func declined(_ yaml: String) {
+        #expect(SimpleYAML.mapping(yaml) == nil, "\(yaml.debugDescription)")
+    }
+
+    @Test("a problem in plain frontmatter is reported where Yams places it")
+    func problemsKeepTheirPlace() {
+        let (_, problems) = FrontmatterReader(file: "a.md").read(Frontmatter(yaml: "title: x\ncreateTime: soon\n", bodyOffset: 0, bodyLine: 4))
+        #expect(problems.map(\.location.position.line) == [3])
+        #expect(problems.map(\.location.position.column) == [13])
+    }
+}
