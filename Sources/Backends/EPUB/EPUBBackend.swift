@@ -48,36 +48,17 @@ public struct EPUBBackend: Backend {
         spine.append("title-page")
         spine.append("nav")
 
-        // The chapters are written and deflated on all cores, in batches of neighbours; they are
-        // independent. Only their compressed bytes are kept, with what the package document says of each.
-        let documents = layout.documents
-        let batchSize = max(16, documents.count / (8 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-        let chapterBatches = stride(from: 0, to: documents.count, by: batchSize).map { $0..<min($0 + batchSize, documents.count) }
-        let written = chapterBatches.parallelMap { range -> Result<ChapterBatch, Error> in
-            Result {
-                var batch = ChapterBatch()
-                var texts: [(path: String, bytes: [UInt8])] = []
-                for document in documents[range] {
-                    switch document.content {
-                    case .part(let part):
-                        texts.append(("EPUB/" + document.path, Array(EPUBDocuments.partPage(part, language: metadata.language).utf8)))
-                        batch.hasMath.append(false)
-                    case .article(let article):
-                        texts.append(("EPUB/" + document.path, Array(EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language).utf8)))
-                        batch.hasMath.append(article.containsMath)
-                        batch.imagesDescribed = batch.imagesDescribed && article.imagesDescribed
-                    }
-                }
-                batch.deflated = try ZipWriter.deflate(texts)
-                return batch
+        let navigation = EPUBNavigation(book: book, layout: layout, tocDepth: tocDepth)
+        let firstChapter = layout.documents.first.map(\.path)
+        let written = try Self.writeDeflated(layout: layout, metadata: metadata) { document in
+            switch document {
+            case .navigation: ("EPUB/nav.xhtml", navigation.navDocument(metadata: metadata, firstChapter: firstChapter))
+            case .ncx: ("EPUB/toc.ncx", navigation.ncx(metadata: metadata))
             }
         }
-        var chapters: [ChapterBatch] = []
-        for result in written {
-            do { chapters.append(try result.get()) } catch { throw BackendFailure(message: "cannot write the EPUB archive: \(error)") }
-        }
+        let chapters = written.chapters
         let hasMath = chapters.contains { $0.hasMath.contains(true) }
-        for (document, chapterHasMath) in Swift.zip(documents, chapters.flatMap(\.hasMath)) {
+        for (document, chapterHasMath) in Swift.zip(layout.documents, chapters.flatMap(\.hasMath)) {
             items.append(.init(id: document.id, href: document.path, mediaType: "application/xhtml+xml", properties: chapterHasMath ? ["mathml"] : []))
             spine.append(document.id)
         }
@@ -89,16 +70,14 @@ public struct EPUBBackend: Backend {
                                properties: isCover ? ["cover-image"] : []))
         }
 
-        let navigation = EPUBNavigation(book: book, layout: layout, tocDepth: tocDepth)
-        let firstChapter = layout.documents.first.map(\.path)
         let package = EPUBPackageDocument(
             metadata: metadata, modified: BookDate.timestamp(seconds), subjects: Self.subjects(of: book), items: items,
             spine: spine, nonLinear: contentsPage ? [] : ["nav"],
             accessibility: EPUBAccessibility(hasImages: !layout.images.isEmpty, imagesDescribed: chapters.allSatisfy(\.imagesDescribed), hasMath: hasMath))
 
         zip.add("EPUB/package.opf", text: package.xml())
-        zip.add("EPUB/nav.xhtml", text: navigation.navDocument(metadata: metadata, firstChapter: firstChapter))
-        zip.add("EPUB/toc.ncx", text: navigation.ncx(metadata: metadata))
+        zip.add(written.navigation)
+        zip.add(written.ncx)
         zip.add("EPUB/\(EPUBDocuments.stylesheetPath)", text: context.customTemplate ?? BuiltInTemplates.epubStylesheet)
         for file in files { zip.add("EPUB/" + file.path, file.bytes) }
         for batch in chapters { zip.add(batch.deflated) }
@@ -120,6 +99,58 @@ public struct EPUBBackend: Backend {
         var hasMath: [Bool] = []
         var imagesDescribed = true
         var deflated = ZipWriter.DeflatedBatch.empty
+    }
+
+    /// The navigation documents: with a heading per entry they are the largest files of a big book.
+    private enum NavigationDocument: Sendable, CaseIterable {
+        case navigation, ncx
+    }
+
+    /// Writes and deflates on all cores, in batches of neighbours, the chapters and part pages
+    /// (which are independent) and the navigation documents (`navigationText` gives a path and its
+    /// text). Only compressed bytes are kept, with what the package document says of each chapter.
+    private static func writeDeflated(
+        layout: EPUBLayout, metadata: BookMetadata, navigationText: @Sendable (NavigationDocument) -> (String, String)
+    ) throws -> (chapters: [ChapterBatch], navigation: ZipWriter.DeflatedBatch, ncx: ZipWriter.DeflatedBatch) {
+        enum Work: Sendable {
+            case documents(Range<Int>)
+            case navigation(NavigationDocument)
+        }
+        let documents = layout.documents
+        let batchSize = max(16, documents.count / (8 * ProcessInfo.processInfo.activeProcessorCount) + 1)
+        // The navigation documents first: the largest single pieces of work.
+        let work = NavigationDocument.allCases.map(Work.navigation)
+            + stride(from: 0, to: documents.count, by: batchSize).map { Work.documents($0..<min($0 + batchSize, documents.count)) }
+        let written = work.parallelMap { work -> Result<ChapterBatch, Error> in
+            Result {
+                var batch = ChapterBatch()
+                var texts: [(path: String, bytes: [UInt8])] = []
+                switch work {
+                case .navigation(let document):
+                    let (path, text) = navigationText(document)
+                    texts.append((path, Array(text.utf8)))
+                case .documents(let range):
+                    for document in documents[range] {
+                        switch document.content {
+                        case .part(let part):
+                            texts.append(("EPUB/" + document.path, Array(EPUBDocuments.partPage(part, language: metadata.language).utf8)))
+                            batch.hasMath.append(false)
+                        case .article(let article):
+                            texts.append(("EPUB/" + document.path, Array(EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language).utf8)))
+                            batch.hasMath.append(article.containsMath)
+                            batch.imagesDescribed = batch.imagesDescribed && article.imagesDescribed
+                        }
+                    }
+                }
+                batch.deflated = try ZipWriter.deflate(texts)
+                return batch
+            }
+        }
+        var batches: [ChapterBatch] = []
+        for result in written {
+            do { batches.append(try result.get()) } catch { throw BackendFailure(message: "cannot write the EPUB archive: \(error)") }
+        }
+        return (Array(batches.dropFirst(2)), batches[0].deflated, batches[1].deflated)
     }
 
     /// The date used when neither `SOURCE_DATE_EPOCH` nor any article's `createTime` gives one: 2000-01-01.

@@ -2,9 +2,9 @@ import Compiler
 
 /// The navigation document (`nav.xhtml`: table of contents and landmarks) and, for older
 /// readers, `toc.ncx`. Both list parts → articles → headings down to `tocDepth`.
-struct EPUBNavigation {
+struct EPUBNavigation: Sendable {
     /// One entry of the table of contents.
-    struct Entry {
+    struct Entry: Sendable {
         var title: String
         var href: String
         var children: [Entry]
