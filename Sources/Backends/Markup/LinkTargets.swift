@@ -25,7 +25,7 @@ enum ExternalURL {
 
     static func isAllowed(_ destination: String) -> Bool {
         guard let colon = destination.firstIndex(of: ":"),
-              !destination.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" })
+              !destination.unicodeScalars.contains(where: { $0.isWhiteSpace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" })
         else { return false }
         let scheme = destination[..<colon].lowercased()
         guard schemes.contains(scheme) else { return false }

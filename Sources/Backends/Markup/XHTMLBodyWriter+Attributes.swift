@@ -26,12 +26,16 @@ extension XHTMLBodyWriter {
 
     /// A class name made of letters, digits, `-` and `_` only.
     static func className(_ name: String) -> String {
-        String(name.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" ? Character($0) : "-" })
+        if name.utf8.allSatisfy(Self.classNameBytes.contains) { return name }
+        return String(name.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" ? Character($0) : "-" })
     }
+
+    private static let classNameBytes = ASCIISet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
     /// An id without white space (which XHTML forbids in ids).
     static func identifier(_ id: String) -> String {
-        String(id.map { $0.isWhitespace ? "-" : $0 })
+        if !id.unicodeScalars.contains(where: \.isWhiteSpace) { return id }
+        return String(id.map { $0.isWhitespace ? "-" : $0 })
     }
 
     static func isLanguageTag(_ tag: String) -> Bool {
