@@ -49,6 +49,10 @@ enum SourcePath {
         let real = target.resolvingSymlinksInPath().path
         guard real.hasPrefix(rootPath + "/") else { return .outside(path) }
         let relative = String(target.path.dropFirst(rootPath.count + 1))
-        return isFolder.boolValue ? .folder(relative) : .file(relative)
+        if isFolder.boolValue { return .folder(relative) }
+        // Only a regular file is a file here: reading a FIFO or a device could block for ever.
+        var status = stat()
+        guard stat(real, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .missing(path) }
+        return .file(relative)
     }
 }

@@ -35,6 +35,17 @@ struct BadInputTests {
         #expect(compilation.book.articles.map(\.path) == ["ok.md"])
     }
 
+    @Test("FIFOs named like an article, an include or an image are refused without waiting for a writer")
+    func fifos() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.md", "# A\n\n![图](./pic.png)\n\n<!-- @include: ./part.md -->\n")
+        for name in ["b.md", "pic.png", "part.md"] { #expect(mkfifo(folder.url.appendingPathComponent(name).path, 0o600) == 0) }
+        let compilation = try KnowledgeBaseCompiler().compile(source: folder.url)
+        let codes = compilation.diagnostics.diagnostics.map { "\($0.location.file) \($0.code ?? "")" }
+        #expect(Set(codes) == ["a.md image-missing", "a.md include-missing", "b.md io", "part.md io"], "\(codes)")
+        #expect(compilation.book.articles.map(\.path) == ["a.md"])
+    }
+
     @Test("frontmatter values of the wrong type are warnings")
     func wrongTypes() throws {
         let folder = try TemporaryFolder()
