@@ -13,9 +13,7 @@ extension Array where Element: Sendable {
         }
         return results.map { $0! }
     }
-}
 
-extension Array where Element: Sendable {
     /// Changes every element in place on all cores (each call gets its own element, so nothing is
     /// copied) and returns what the calls returned, in order.
     public mutating func parallelUpdate<Result: Sendable>(_ body: @Sendable (inout Element) -> Result) -> [Result] {

@@ -150,7 +150,7 @@ public struct EPUBBackend: Backend {
         for result in written {
             do { batches.append(try result.get()) } catch { throw BackendFailure(message: "cannot write the EPUB archive: \(error)") }
         }
-        return (Array(batches.dropFirst(2)), batches[0].deflated, batches[1].deflated)
+        return (Array(batches.dropFirst(NavigationDocument.allCases.count)), batches[0].deflated, batches[1].deflated)
     }
 
     /// The date used when neither `SOURCE_DATE_EPOCH` nor any article's `createTime` gives one: 2000-01-01.

@@ -4,13 +4,13 @@ import Foundation
 /// collecting its warnings and the resources it shows.
 struct ArticleReferences {
     let resolver: BookResolver
-    /// The article being resolved (its path), where warnings point.
-    let article: ArticleID
+    /// The article being resolved (its path): where relative paths start and warnings point.
+    let referrer: ArticleID
     private(set) var findings = BookResolver.Findings()
 
-    init(resolver: BookResolver, article: ArticleID) {
+    init(resolver: BookResolver, referrer: ArticleID) {
         self.resolver = resolver
-        self.article = article
+        self.referrer = referrer
     }
 
     private var layout: SourceLayout { resolver.layout }
@@ -50,7 +50,7 @@ struct ArticleReferences {
     mutating func cover(_ path: String) -> ResourceID? {
         let (decoded, _) = SourcePath.split(path)
         let resolution = SourcePath.resolve(decoded, from: "", siteRoot: layout.publicFolder, layout: layout)
-        let location = SourceLocation(file: article.rawValue, line: 0, column: 0)
+        let location = SourceLocation(file: referrer.rawValue, line: 0, column: 0)
         guard case .file(let relative) = resolution else {
             findings.diagnostics.append(.warning("cover '\(path)' not found under the source folder", at: location, code: "cover-missing"))
             return nil
@@ -59,7 +59,7 @@ struct ArticleReferences {
     }
 
     private mutating func warn(_ message: String, _ position: SourcePosition, code: String) {
-        findings.diagnostics.append(.warning(message, at: SourceLocation(file: article.rawValue, position: position), code: code))
+        findings.diagnostics.append(.warning(message, at: SourceLocation(file: referrer.rawValue, position: position), code: code))
     }
 
     private mutating func target(of link: Link) -> InternalTarget? {
@@ -68,11 +68,11 @@ struct ArticleReferences {
         let (path, fragment) = SourcePath.split(destination)
         var targetID: ArticleID?
         if path.isEmpty {
-            targetID = article
+            targetID = referrer
         } else if path.hasPrefix("/"), let routed = resolver.route(path) {
             targetID = routed
         } else {
-            switch SourcePath.resolve(path, from: article.rawValue, siteRoot: layout.root, layout: layout) {
+            switch SourcePath.resolve(path, from: referrer.rawValue, siteRoot: layout.root, layout: layout) {
             case .file(let relative):
                 targetID = resolver.article(atPath: relative)
                 if targetID == nil, relative.hasSuffix(".md") {
@@ -89,7 +89,7 @@ struct ArticleReferences {
             }
             // A site path may also be a file of the public folder (a PDF, say): not a page, not a problem.
             if targetID == nil, path.hasPrefix("/"),
-                case .file = SourcePath.resolve(path, from: article.rawValue, siteRoot: layout.publicFolder, layout: layout)
+                case .file = SourcePath.resolve(path, from: referrer.rawValue, siteRoot: layout.publicFolder, layout: layout)
             {
                 return nil
             }
@@ -115,9 +115,9 @@ struct ArticleReferences {
             return nil
         }
         let (path, _) = SourcePath.split(source)
-        switch SourcePath.resolve(path, from: article.rawValue, siteRoot: layout.publicFolder, layout: layout) {
+        switch SourcePath.resolve(path, from: referrer.rawValue, siteRoot: layout.publicFolder, layout: layout) {
         case .file(let relative):
-            return register(resource: relative, at: SourceLocation(file: article.rawValue, position: image.position), source: source)
+            return register(resource: relative, at: SourceLocation(file: referrer.rawValue, position: image.position), source: source)
         case .folder, .missing, .external:
             let place = path.hasPrefix("/") ? "in the public folder" : "next to the article"
             warn("image '\(path)' not found \(place); the book shows its alt text", image.position, code: "image-missing")

@@ -38,7 +38,7 @@ struct BookResolver: Sendable {
     /// Sets the targets of every link and the resources of every image, in place.
     func resolve(_ articles: inout [Article]) -> Findings {
         let found = articles.parallelUpdate { article in
-            var references = ArticleReferences(resolver: self, article: article.id)
+            var references = ArticleReferences(resolver: self, referrer: article.id)
             references.resolve(&article)
             return references.findings
         }
@@ -50,7 +50,7 @@ struct BookResolver: Sendable {
     /// Resolves a cover image (a site path or a path relative to the source root) to a resource;
     /// `file` is where it was named.
     func resolveCover(_ path: String, file: String) -> (ResourceID?, Findings) {
-        var references = ArticleReferences(resolver: self, article: ArticleID(rawValue: file))
+        var references = ArticleReferences(resolver: self, referrer: ArticleID(rawValue: file))
         let cover = references.cover(path)
         return (cover, references.findings)
     }
