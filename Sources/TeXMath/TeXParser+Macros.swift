@@ -38,7 +38,7 @@ extension TeXParser {
             case .closeBrace:
                 if level == 0 {
                     // \edef and \xdef expand the macros in their body now.
-                    if command == "edef" || command == "xdef" { body = expandedNow(body) }
+                    if command == "edef" || command == "xdef" { body = try expandedNow(body, for: name) }
                     macros[name] = Macro(parameters: parameters, body: body)
                     return
                 }
@@ -50,19 +50,26 @@ extension TeXParser {
         }
     }
 
-    /// `tokens` with parameterless macros replaced by their bodies, repeatedly (bounded).
-    private func expandedNow(_ tokens: [TeXToken]) -> [TeXToken] {
+    /// `tokens` with parameterless macros replaced by their bodies, repeatedly. A body that grows
+    /// past 10,000 tokens is an error, checked as it grows: macros that double at each step would
+    /// otherwise fill the memory within a few `\edef`s (found by fuzzing).
+    private func expandedNow(_ tokens: [TeXToken], for name: String) throws -> [TeXToken] {
         var result = tokens
         for _ in 0..<32 {
             var changed = false
-            result = result.flatMap { token -> [TeXToken] in
-                if case .command(let name) = token.kind, let macro = macros[name], macro.parameters == 0 {
+            var next: [TeXToken] = []
+            next.reserveCapacity(result.count)
+            for token in result {
+                if case .command(let command) = token.kind, let macro = macros[command], macro.parameters == 0 {
                     changed = true
-                    return macro.body
+                    next += macro.body
+                } else {
+                    next.append(token)
                 }
-                return [token]
+                guard next.count <= 10_000 else { throw error("macro \\\(name) expands without end") }
             }
-            if !changed || result.count > 10_000 { break }
+            result = next
+            if !changed { break }
         }
         return result
     }
@@ -101,6 +108,8 @@ extension TeXParser {
             } else {
                 replacement.append(token)
             }
+            // An argument used many times in a long body multiplies: bounded as it grows.
+            guard tokens.count + replacement.count < 100_000 else { throw error("macro \\\(name) expands without end") }
         }
         replacement.append(TeXToken(kind: .closeBrace, offset: current.offset))
         tokens.insert(contentsOf: replacement, at: index)
