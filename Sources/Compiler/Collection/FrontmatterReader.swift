@@ -85,7 +85,7 @@ struct FrontmatterReader {
         guard let text = node.scalarText else { return nil }
         // Only a scalar starting `dddd-` can be a YAML timestamp; asking Yams costs a regex.
         let head = Array(text.utf8.prefix(5))
-        if head.count == 5, head[4] == UInt8(ascii: "-"), head[..<4].allSatisfy(\.isASCIIDigit), let timestamp = node.timestamp {
+        if head.count == 5, head[4] == UInt8(ascii: "-"), head[..<4].allSatisfy(HTMLSyntax.isDigit), let timestamp = node.timestamp {
             return timestamp
         }
         return parseDate(text)
@@ -97,7 +97,7 @@ struct FrontmatterReader {
         let digits: [Int]
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // In ASCII only the digits are numbers.
-            digits = text.utf8.split { !$0.isASCIIDigit }.compactMap { Int(Substring($0)) }
+            digits = text.utf8.split { !HTMLSyntax.isDigit($0) }.compactMap { Int(Substring($0)) }
         } else {
             digits = text.split { !$0.isNumber }.compactMap { Int($0) }
         }
@@ -150,10 +150,6 @@ enum CivilDate {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
     }
-}
-
-extension UInt8 {
-    var isASCIIDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
 }
 
 extension String {

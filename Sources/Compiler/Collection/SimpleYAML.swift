@@ -44,8 +44,8 @@ enum SimpleYAML {
 
     /// `name` of ASCII letters, digits, `_` and `-`, starting with a letter or `_`.
     private static func isKey(_ bytes: Substring.UTF8View) -> Bool {
-        guard let first = bytes.first, first.isASCIILetter || first == UInt8(ascii: "_") else { return false }
-        return bytes.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        guard let first = bytes.first, HTMLSyntax.isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        return bytes.allSatisfy { HTMLSyntax.isLetter($0) || HTMLSyntax.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
     /// `  - value`: the indentation and the value.
@@ -91,8 +91,4 @@ enum SimpleYAML {
         }
         return true
     }
-}
-
-extension UInt8 {
-    var isASCIILetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
 }
