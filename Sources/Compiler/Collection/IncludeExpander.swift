@@ -16,63 +16,61 @@ struct IncludeExpander {
         var diagnostics: [Diagnostic]
     }
 
-    private static let directive = try! NSRegularExpression(
-        pattern: #"^( *)<!-{2,}\s*@include:\s*([^<>|:"*?]+(?:\.[a-zA-Z0-9]+))(?:#([\w-]+))?(?:\{(\d+)?-(\d+)?\})?\s*-{2,}>\s*$"#)
-
     func expand(_ bytes: [UInt8], article: String, firstLine: Int) -> Output {
         guard bytes.count >= 12, HTMLSyntax.find(bytes, 0, bytes.count, "@include:") != nil else {
             return Output(bytes: bytes, sourceMap: SourceMap(file: article, firstLine: firstLine), diagnostics: [])
         }
         var output = Output(bytes: [], sourceMap: SourceMap(), diagnostics: [])
+        output.bytes.reserveCapacity(bytes.count)
         var lineCount = 0
-        expand(String(decoding: bytes, as: UTF8.self), file: article, firstLine: firstLine, includedAt: nil,
-               stack: [article], into: &output, lineCount: &lineCount)
+        expand(bytes, file: article, firstLine: firstLine, includedAt: nil, stack: [article], into: &output, lineCount: &lineCount)
         return output
     }
 
-    private func expand(_ text: String, file: String, firstLine: Int, includedAt: Int?, stack: [String],
+    /// Copies `text` line by line, each directive replaced by what it includes.
+    private func expand(_ text: [UInt8], file: String, firstLine: Int, includedAt: Int?, stack: [String],
                         into output: inout Output, lineCount: inout Int) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var segmentStart: Int?
-        for (index, line) in lines.enumerated() {
+        for (index, line) in Self.lines(of: text).enumerated() {
             let fileLine = firstLine + index
-            let isLast = index == lines.count - 1
-            if line.utf8.count > 12, HTMLSyntax.find(Array(line.utf8), 0, line.utf8.count, "@include:") != nil, let match = Self.match(String(line)) {
+            if line.count > 12, HTMLSyntax.find(text, line.lowerBound, line.upperBound, "@include:") != nil,
+                let directive = IncludeDirective.match(text[line])
+            {
                 segmentStart = nil
-                let location = SourceLocation(file: file, line: fileLine, column: match.indent.count + 1)
-                include(match, from: file, at: location, includedAt: includedAt ?? fileLine, stack: stack, into: &output, lineCount: &lineCount)
+                let location = SourceLocation(file: file, line: fileLine, column: directive.indent + 1)
+                include(directive, from: file, at: location, includedAt: includedAt ?? fileLine, stack: stack, into: &output, lineCount: &lineCount)
                 continue
             }
-            if isLast, line.isEmpty { break }
             if segmentStart == nil {
                 output.sourceMap.append(start: lineCount, file: file, fileLine: fileLine, includedAt: includedAt)
                 segmentStart = lineCount
             }
-            output.bytes.append(contentsOf: line.utf8)
+            output.bytes.append(contentsOf: text[line])
             output.bytes.append(0x0A)
             lineCount += 1
         }
     }
 
-    private struct Directive {
-        var indent: String
-        var path: String
-        var region: String?
-        var lineStart: Int?
-        var lineEnd: Int?
+    /// The lines of `text` without their line feeds; a line feed at the very end ends the last line.
+    private static func lines(of text: [UInt8]) -> [Range<Int>] {
+        var lines = splitLines(text)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
     }
 
-    private static func match(_ line: String) -> Directive? {
-        let range = NSRange(line.startIndex..., in: line)
-        guard let result = directive.firstMatch(in: line, range: range) else { return nil }
-        func group(_ index: Int) -> String? {
-            Range(result.range(at: index), in: line).map { String(line[$0]) }
+    /// Every line between line feeds, the empty one after a final line feed included.
+    private static func splitLines(_ text: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        while let feed = text[start...].firstIndex(of: 0x0A) {
+            lines.append(start..<feed)
+            start = feed + 1
         }
-        return Directive(indent: group(1) ?? "", path: group(2) ?? "", region: group(3), lineStart: group(4).flatMap { Int($0) },
-                         lineEnd: group(5).flatMap { Int($0) })
+        lines.append(start..<text.count)
+        return lines
     }
 
-    private func include(_ directive: Directive, from file: String, at location: SourceLocation, includedAt: Int, stack: [String],
+    private func include(_ directive: IncludeDirective, from file: String, at location: SourceLocation, includedAt: Int, stack: [String],
                          into output: inout Output, lineCount: inout Int) {
         func warn(_ message: String, _ code: String) { output.diagnostics.append(.warning(message, at: location, code: code)) }
         let resolution = SourcePath.resolve(directive.path.trimmingCharacters(in: .whitespaces), from: file, siteRoot: layout.root, layout: layout)
@@ -96,12 +94,12 @@ struct IncludeExpander {
             warn("include '\(directive.path)' is not readable UTF-8 text", "include-encoding")
             return
         }
-        let lines = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let text = Self.withoutCarriageReturnsBeforeLineFeeds(data)
+        let lines = Self.splitLines(text)
         var first = 0
         var end = lines.count
         if let region = directive.region {
-            guard let found = RegionFinder.find(region, in: lines) else {
+            guard let found = RegionFinder.find(region, in: lines.map { text.string($0) }) else {
                 warn("include '\(directive.path)': no region '\(region)'", "include-region")
                 return
             }
@@ -110,19 +108,37 @@ struct IncludeExpander {
             first = min(start - 1, lines.count)
             end = min(directive.lineEnd ?? lines.count, lines.count)
         } else {
-            if lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") { first = close + 1 }
+            let isFence = { (line: Range<Int>) in text[line].elementsEqual("---".utf8) }
+            if let opening = lines.first, isFence(opening), let close = lines.dropFirst().firstIndex(where: isFence) { first = close + 1 }
             end = min(directive.lineEnd ?? lines.count, lines.count)
         }
         guard first < end else { return }
-        let selected = Dedent.lines(Array(lines[first..<end])).map { $0.isEmpty ? $0 : directive.indent + $0 }
-        let text = selected.joined(separator: "\n") + "\n"
+        let selected = Array(lines[first..<end])
+        let dedented = Dedent.lines(selected, in: text)
+        var included: [UInt8] = []
+        for line in dedented {
+            if !line.isEmpty { included.append(contentsOf: repeatElement(UInt8(ascii: " "), count: directive.indent)) }
+            included.append(contentsOf: text[line])
+            included.append(0x0A)
+        }
         if relative.hasSuffix(".md") {
-            expand(text, file: relative, firstLine: first + 1, includedAt: includedAt, stack: stack + [relative], into: &output, lineCount: &lineCount)
+            expand(included, file: relative, firstLine: first + 1, includedAt: includedAt, stack: stack + [relative], into: &output, lineCount: &lineCount)
         } else {
             output.sourceMap.append(start: lineCount, file: relative, fileLine: first + 1, includedAt: includedAt)
-            output.bytes.append(contentsOf: text.utf8)
+            output.bytes.append(contentsOf: included)
             lineCount += selected.count
         }
+    }
+
+    /// `text` with every CR of a CRLF pair removed (a lone CR stays).
+    private static func withoutCarriageReturnsBeforeLineFeeds(_ text: [UInt8]) -> [UInt8] {
+        guard text.contains(0x0D) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        for (index, byte) in text.enumerated() where !(byte == 0x0D && index + 1 < text.count && text[index + 1] == 0x0A) {
+            result.append(byte)
+        }
+        return result
     }
 }
 
@@ -160,12 +176,25 @@ enum RegionFinder {
     }
 }
 
-/// Removes the indentation all non-blank lines share (the plugin's `dedent`).
+/// Removes the indentation all non-blank lines share (the plugin's `dedent`), over lines given as
+/// byte ranges of a text: blank lines (tabs and space separators only) become empty when there is
+/// indentation to remove, and are kept as they are when there is none.
 enum Dedent {
-    static func lines(_ lines: [String]) -> [String] {
-        let indents = lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .map { $0.prefix { $0 == " " || $0 == "\t" }.count }
-        guard let common = indents.min(), common > 0 else { return lines }
-        return lines.map { $0.trimmingCharacters(in: .whitespaces).isEmpty ? "" : String($0.dropFirst(common)) }
+    static func lines(_ lines: [Range<Int>], in text: [UInt8]) -> [Range<Int>] {
+        var common: Int?
+        for line in lines where !isBlank(text[line]) {
+            let indent = text[line].prefix { $0 == 0x20 || $0 == 0x09 }.count
+            common = min(common ?? indent, indent)
+        }
+        guard let common, common > 0 else { return lines }
+        return lines.map { isBlank(text[$0]) ? $0.lowerBound..<$0.lowerBound : ($0.lowerBound + common)..<$0.upperBound }
+    }
+
+    /// Whether the line holds only tabs and Unicode space separators (Foundation's `.whitespaces`).
+    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+        return String(decoding: line, as: UTF8.self).unicodeScalars.allSatisfy {
+            $0 == "\t" || $0.properties.generalCategory == .spaceSeparator
+        }
     }
 }
