@@ -4,9 +4,17 @@ enum EmojiShortcodes {
     static let table: [String: String] = {
         var table: [String: String] = [:]
         table.reserveCapacity(5400)
-        for line in emojiData.split(separator: "\n") {
-            guard let space = line.firstIndex(of: " ") else { continue }
-            table[String(line[..<space])] = String(line[line.index(after: space)...])
+        var data = emojiData
+        data.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                if let space = bytes[lineStart..<lineEnd].firstIndex(of: 0x20) {
+                    table[String(decoding: bytes[lineStart..<space], as: UTF8.self)] =
+                        String(decoding: bytes[(space + 1)..<lineEnd], as: UTF8.self)
+                }
+                lineStart = lineEnd + 1
+            }
         }
         return table
     }()
