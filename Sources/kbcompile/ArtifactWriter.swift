@@ -3,7 +3,7 @@ import Compiler
 import Foundation
 
 /// Runs the backends and writes what they return: each file is written to a temporary name in
-/// the output folder and renamed into place, so a reader never sees half a book. `--pdf` renders
+/// the output folder and renamed into place (``AtomicFile``), so a reader never sees half a book. `--pdf` renders
 /// the LaTeX into a scratch folder, runs latexmk there, and writes only the PDF.
 struct ArtifactWriter {
     let output: URL
@@ -29,7 +29,7 @@ struct ArtifactWriter {
             return try artifacts.map { artifact in
                 let url = output.appendingPathComponent(artifact.path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(artifact.bytes).write(to: url, options: .atomic)
+                try AtomicFile.write(artifact.bytes, to: url)
                 return url
             }
         } catch let failure as ExternalTools.TypesettingFailure {

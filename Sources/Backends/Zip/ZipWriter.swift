@@ -205,9 +205,14 @@ struct ZipWriter {
             throw Failure(description: "could not read the archive back from memory")
         }
         defer { zip_source_close(source) }
-        var bytes = [UInt8](repeating: 0, count: Int(stat.size))
-        let read = bytes.withUnsafeMutableBytes { zip_source_read(source, $0.baseAddress!, zip_uint64_t($0.count)) }
-        guard read == Int64(stat.size) else { throw Failure(description: "could not read the archive back from memory") }
+        let size = Int(stat.size)
+        var read: Int64 = -1
+        // Not zeroed first: libzip fills it (and a short read is an error).
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            read = size == 0 ? 0 : zip_source_read(source, buffer.baseAddress!, zip_uint64_t(size))
+            count = read == Int64(size) ? size : 0
+        }
+        guard read == Int64(size) else { throw Failure(description: "could not read the archive back from memory") }
         return bytes
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Writes a file so that a reader sees the old file or the whole new one, never part of it: the
+/// bytes go to a temporary file beside it (`.name.XXXXXX`), which is then renamed over the name.
+/// The new file gets the permissions a newly created file gets (0666 less the umask). The bytes are
+/// written straight from the array, without the copy `Data` would make of a book of many megabytes.
+enum AtomicFile {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func write(_ bytes: [UInt8], to url: URL) throws {
+        let folder = url.deletingLastPathComponent().path
+        var template = Array("\(folder)/.\(url.lastPathComponent).XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw failure("cannot create a file in \(folder)") }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do {
+            defer { close(descriptor) }
+            try writeAll(bytes, to: descriptor)
+            guard fchmod(descriptor, 0o666 & ~creationMask) == 0 else { throw failure("cannot set the permissions of \(url.path)") }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, url.path) == 0 else {
+            let error = failure("cannot write \(url.path)")
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure("cannot write the file")
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// The process's umask (reading it means setting it, so it is set back at once).
+    private static let creationMask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
+
+    private static func failure(_ message: String) -> Failure {
+        Failure(description: "\(message): \(String(cString: strerror(errno)))")
+    }
+}
