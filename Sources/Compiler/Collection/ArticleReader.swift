@@ -46,7 +46,7 @@ struct ArticleReader {
     private func importer(for article: String) -> FileImporter {
         let layout = layout
         return FileImporter { path in
-            switch SourcePath.resolve(SourcePath.split(path).path, from: article, siteRoot: layout.root, layout: layout) {
+            switch SourcePath.resolve(SourcePath.split(path).path, from: article, siteRoot: .source, layout: layout) {
             case .file(let relative):
                 guard let bytes = FileBytes.read(atPath: layout.filePath(relative)), firstInvalidUTF8Offset(bytes) == nil
                 else { return .notText }

@@ -73,7 +73,7 @@ struct IncludeExpander {
     private func include(_ directive: IncludeDirective, from file: String, at location: SourceLocation, includedAt: Int, stack: [String],
                          into output: inout Output, lineCount: inout Int) {
         func warn(_ message: String, _ code: String) { output.diagnostics.append(.warning(message, at: location, code: code)) }
-        let resolution = SourcePath.resolve(directive.path.trimmingCharacters(in: .whitespaces), from: file, siteRoot: layout.root, layout: layout)
+        let resolution = SourcePath.resolve(directive.path.trimmingCharacters(in: .whitespaces), from: file, siteRoot: .source, layout: layout)
         guard case .file(let relative) = resolution else {
             if case .outside = resolution {
                 warn("include '\(directive.path)' is outside the knowledge base; it is not read", "include-outside")

@@ -3,11 +3,11 @@ import Foundation
 /// Where a knowledge base lives: its source root, config file and public folder.
 public struct SourceLayout: Sendable {
     /// The VuePress source folder: article paths are relative to it.
-    public var root: URL
+    public private(set) var root: URL
     /// `kbcompile.yml`, when there is one.
     public var configFile: URL?
     /// The folder that site paths such as `/images/x.png` point into.
-    public var publicFolder: URL
+    public private(set) var publicFolder: URL
     /// The folder of the locale being built (`root` itself for the root language).
     public var localeFolder: URL
 
@@ -15,7 +15,9 @@ public struct SourceLayout: Sendable {
     /// Foundation URL is made: the reader asks this for every file).
     public func filePath(_ relative: String) -> String { rootPath + "/" + relative }
 
-    private var rootPath: String
+    /// `root.path` and `publicFolder.path`, kept: links and images are resolved against them.
+    let rootPath: String
+    let publicFolderPath: String
 
     private init(root: URL, configFile: URL?, publicFolder: URL, localeFolder: URL) {
         self.root = root
@@ -23,6 +25,7 @@ public struct SourceLayout: Sendable {
         self.publicFolder = publicFolder
         self.localeFolder = localeFolder
         rootPath = root.path
+        publicFolderPath = publicFolder.path
     }
 
     /// A failure that stops the whole run (exit code 3).

@@ -49,7 +49,7 @@ struct ArticleReferences {
     /// A cover image (a site path or a path relative to the source root) as a resource.
     mutating func cover(_ path: String) -> ResourceID? {
         let (decoded, _) = SourcePath.split(path)
-        let resolution = SourcePath.resolve(decoded, from: "", siteRoot: layout.publicFolder, layout: layout)
+        let resolution = SourcePath.resolve(decoded, from: "", siteRoot: .publicFolder, layout: layout)
         let location = SourceLocation(file: referrer.rawValue, line: 0, column: 0)
         guard case .file(let relative) = resolution else {
             findings.diagnostics.append(.warning("cover '\(path)' not found under the source folder", at: location, code: "cover-missing"))
@@ -72,7 +72,7 @@ struct ArticleReferences {
         } else if path.hasPrefix("/"), let routed = resolver.route(path) {
             targetID = routed
         } else {
-            switch SourcePath.resolve(path, from: referrer.rawValue, siteRoot: layout.root, layout: layout) {
+            switch SourcePath.resolve(path, from: referrer.rawValue, siteRoot: .source, layout: layout) {
             case .file(let relative):
                 targetID = resolver.article(atPath: relative)
                 if targetID == nil, relative.hasSuffix(".md") {
@@ -89,7 +89,7 @@ struct ArticleReferences {
             }
             // A site path may also be a file of the public folder (a PDF, say): not a page, not a problem.
             if targetID == nil, path.hasPrefix("/"),
-                case .file = SourcePath.resolve(path, from: referrer.rawValue, siteRoot: layout.publicFolder, layout: layout)
+                case .file = SourcePath.resolve(path, from: referrer.rawValue, siteRoot: .publicFolder, layout: layout)
             {
                 return nil
             }
@@ -115,7 +115,7 @@ struct ArticleReferences {
             return nil
         }
         let (path, _) = SourcePath.split(source)
-        switch SourcePath.resolve(path, from: referrer.rawValue, siteRoot: layout.publicFolder, layout: layout) {
+        switch SourcePath.resolve(path, from: referrer.rawValue, siteRoot: .publicFolder, layout: layout) {
         case .file(let relative):
             return register(resource: relative, at: SourceLocation(file: referrer.rawValue, position: image.position), source: source)
         case .folder, .missing, .external:

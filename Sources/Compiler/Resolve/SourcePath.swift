@@ -34,25 +34,66 @@ enum SourcePath {
             && scheme.first!.isLetter
     }
 
-    /// Resolves `path`: a site path (`/a/b.png`) against `siteRoot` (the public folder for assets,
-    /// the source root for pages), anything else against the article's folder.
-    static func resolve(_ path: String, from articlePath: String, siteRoot: URL, layout: SourceLayout) -> Resolution {
+    /// The folder a site path (`/a/b.png`) starts from.
+    enum SiteRoot {
+        /// The source root, for pages.
+        case source
+        /// The public folder, for assets.
+        case publicFolder
+    }
+
+    /// Resolves `path`: a site path (`/a/b.png`) against `siteRoot`, anything else against the
+    /// article's folder. The path is made absolute and its `.` and `..` taken out as text (no
+    /// Foundation URL: every link and image of the book comes here); then the file system is asked.
+    static func resolve(_ path: String, from articlePath: String, siteRoot: SiteRoot, layout: SourceLayout) -> Resolution {
         if path.isEmpty { return .missing(path) }
-        let base = path.hasPrefix("/") ? siteRoot : layout.root.appendingPathComponent(articlePath).deletingLastPathComponent()
-        // Appended, not resolved `relativeTo:` a base that may not end in `/` (which would drop its last folder).
-        let target = base.appendingPathComponent(path.hasPrefix("/") ? String(path.dropFirst()) : path).standardizedFileURL
-        let rootPath = layout.root.path
-        guard target.path == rootPath || target.path.hasPrefix(rootPath + "/") else { return .outside(path) }
+        let rootPath = layout.rootPath
+        let joined: String
+        if path.hasPrefix("/") {
+            joined = (siteRoot == .source ? rootPath : layout.publicFolderPath) + path
+        } else if let slash = articlePath.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            joined = rootPath + "/" + articlePath[..<slash] + "/" + path
+        } else {
+            joined = rootPath + "/" + path
+        }
+        let target = normalized(joined)
+        guard target == rootPath || target.hasPrefix(rootPath + "/") else { return .outside(path) }
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else { return .missing(path) }
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) else { return .missing(path) }
         // A symbolic link may point anywhere: follow it only to a place under the root.
-        let real = target.resolvingSymlinksInPath().path
-        guard real.hasPrefix(rootPath + "/") else { return .outside(path) }
-        let relative = String(target.path.dropFirst(rootPath.count + 1))
+        guard let real = realPath(target), real.hasPrefix(rootPath + "/") else { return .outside(path) }
+        let relative = String(target.dropFirst(rootPath.count + 1))
         if isFolder.boolValue { return .folder(relative) }
         // Only a regular file is a file here: reading a FIFO or a device could block for ever.
         var status = stat()
         guard stat(real, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .missing(path) }
         return .file(relative)
+    }
+
+    /// An absolute path without empty, `.` and `..` components (`..` at the top stays at `/`).
+    static func normalized(_ absolute: String) -> String {
+        var components: [Substring.UTF8View] = []
+        for component in absolute.utf8.split(separator: UInt8(ascii: "/")) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) {
+                _ = components.popLast()
+            } else {
+                components.append(component)
+            }
+        }
+        var result = ""
+        result.reserveCapacity(absolute.utf8.count)
+        for component in components {
+            result += "/"
+            result += Substring(component)
+        }
+        return result.isEmpty ? "/" : result
+    }
+
+    /// The path with every symbolic link followed (`realpath(3)`), or nil when it cannot be.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(decoding: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)), as: UTF8.self)
     }
 }

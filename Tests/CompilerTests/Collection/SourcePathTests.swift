@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Compiler
+
+/// Link, image and include paths resolved to files under the source root, and nothing outside it.
+@Suite("Source paths")
+struct SourcePathTests {
+    @Test("dot segments, empty segments and `..` above the top", arguments: [
+        ("/a/./b//c/", "/a/b/c"), ("/a/b/../../c", "/c"), ("/../../x", "/x"), ("/", "/"), ("/a/..", "/"), ("/a/.../b", "/a/.../b"),
+        ("/数据/./模型.md", "/数据/模型.md"),
+    ] as [(String, String)])
+    func normalized(_ path: String, _ expected: String) {
+        #expect(SourcePath.normalized(path) == expected)
+    }
+
+    @Test("relative and site paths, folders, missing files, and links out of the root")
+    func resolution() throws {
+        let folder = try TemporaryFolder()
+        let outside = try TemporaryFolder()
+        try outside.write("secret.md", "s")
+        try folder.write("kb/.vuepress/public/img/x.png", "png")
+        try folder.write("kb/guide/intro.md", "# I")
+        try folder.write("kb/guide/deep/more.md", "# M")
+        let root = folder.url.appendingPathComponent("kb")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("guide/escape.md").path,
+                                                   withDestinationPath: outside.url.appendingPathComponent("secret.md").path)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("guide/alias.md").path, withDestinationPath: "deep/more.md")
+        let (layout, _, _) = try SourceLayout.locate(source: root, configFile: nil)
+        func resolve(_ path: String, _ siteRoot: SourcePath.SiteRoot = .source) -> SourcePath.Resolution {
+            SourcePath.resolve(path, from: "guide/intro.md", siteRoot: siteRoot, layout: layout)
+        }
+        #expect(resolve("./deep/more.md") == .file("guide/deep/more.md"))
+        #expect(resolve("deep//./more.md") == .file("guide/deep/more.md"))
+        #expect(resolve("../guide/intro.md") == .file("guide/intro.md"))
+        #expect(resolve("/guide/intro.md") == .file("guide/intro.md"))
+        #expect(resolve("/img/x.png", .publicFolder) == .file(".vuepress/public/img/x.png"))
+        #expect(resolve("deep") == .folder("guide/deep"))
+        #expect(resolve("nope.md") == .missing("nope.md"))
+        #expect(resolve("") == .missing(""))
+        #expect(resolve("../../secret.md") == .outside("../../secret.md"))
+        #expect(resolve("escape.md") == .outside("escape.md"))
+        // A link inside the root is followed; the path stays the one written.
+        #expect(resolve("alias.md") == .file("guide/alias.md"))
+        #expect(SourcePath.resolve("guide/intro.md", from: "top.md", siteRoot: .source, layout: layout) == .file("guide/intro.md"))
+    }
+}
