@@ -11,7 +11,7 @@ extension Array where Element: Sendable {
         DispatchQueue.concurrentPerform(iterations: count) { index in
             slots[index] = transform(self[index])
         }
-        return results.map { $0! }
+        return Self.moveAll(results)
     }
 
     /// Changes every element in place on all cores (each call gets its own element, so nothing is
@@ -27,6 +27,13 @@ extension Array where Element: Sendable {
                 slots[index] = body(&elements[index])
             }
         }
-        return results.map { $0! }
+        return Self.moveAll(results)
+    }
+
+    /// The results moved out of their slots, which are left uninitialized for `deallocate`: a
+    /// copy (`map`) would keep a second reference to each result, never released, so the parsed
+    /// articles would be copied when they are first changed, and every result would leak.
+    private static func moveAll<Result>(_ slots: UnsafeMutableBufferPointer<Result?>) -> [Result] {
+        (0..<slots.count).map { (slots.baseAddress! + $0).move()! }
     }
 }

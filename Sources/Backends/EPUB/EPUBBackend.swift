@@ -50,15 +50,14 @@ public struct EPUBBackend: Backend {
 
         let navigation = EPUBNavigation(book: book, layout: layout, tocDepth: tocDepth)
         let firstChapter = layout.documents.first.map(\.path)
-        let written = try Self.writeDeflated(layout: layout, metadata: metadata) { document in
+        var written = try Self.writeDeflated(layout: layout, metadata: metadata) { document in
             switch document {
             case .navigation: ("EPUB/nav.xhtml", navigation.navDocument(metadata: metadata, firstChapter: firstChapter))
             case .ncx: ("EPUB/toc.ncx", navigation.ncx(metadata: metadata))
             }
         }
-        let chapters = written.chapters
-        let hasMath = chapters.contains { $0.hasMath.contains(true) }
-        for (document, chapterHasMath) in Swift.zip(layout.documents, chapters.flatMap(\.hasMath)) {
+        let hasMath = written.chapters.contains { $0.hasMath.contains(true) }
+        for (document, chapterHasMath) in Swift.zip(layout.documents, written.chapters.flatMap(\.hasMath)) {
             items.append(.init(id: document.id, href: document.path, mediaType: "application/xhtml+xml", properties: chapterHasMath ? ["mathml"] : []))
             spine.append(document.id)
         }
@@ -73,14 +72,16 @@ public struct EPUBBackend: Backend {
         let package = EPUBPackageDocument(
             metadata: metadata, modified: BookDate.timestamp(seconds), subjects: Self.subjects(of: book), items: items,
             spine: spine, nonLinear: contentsPage ? [] : ["nav"],
-            accessibility: EPUBAccessibility(hasImages: !layout.images.isEmpty, imagesDescribed: chapters.allSatisfy(\.imagesDescribed), hasMath: hasMath))
+            accessibility: EPUBAccessibility(hasImages: !layout.images.isEmpty, imagesDescribed: written.chapters.allSatisfy(\.imagesDescribed), hasMath: hasMath))
 
         zip.add("EPUB/package.opf", text: package.xml())
         zip.add(written.navigation)
         zip.add(written.ncx)
         zip.add("EPUB/\(EPUBDocuments.stylesheetPath)", text: context.customTemplate ?? BuiltInTemplates.epubStylesheet)
         for file in files { zip.add("EPUB/" + file.path, file.bytes) }
-        for batch in chapters { zip.add(batch.deflated) }
+        for batch in written.chapters { zip.add(batch.deflated) }
+        // Only the archive holds the compressed chapters now, so it can free them once the book is written.
+        written = (chapters: [], navigation: .empty, ncx: .empty)
         for image in images {
             // Images are compressed already.
             zip.add("EPUB/" + image.path, image.bytes, compressed: image.path.hasSuffix(".svg"))

@@ -18,10 +18,24 @@ struct ZipWriter {
     /// making many files keeps only their compressed bytes): an archive of their own, in order.
     struct DeflatedBatch: Sendable {
         fileprivate var paths: [String]
-        fileprivate var archive: [UInt8]
+        fileprivate var archive: ArchiveBytes
 
         /// No files (``ZipWriter/add(_:)-(DeflatedBatch)`` adds nothing).
-        static let empty = DeflatedBatch(paths: [], archive: [])
+        static let empty = DeflatedBatch(paths: [], archive: ArchiveBytes(count: 0))
+    }
+
+    /// A batch's archive in memory from `malloc`, never changed once read from libzip; the book's
+    /// archive reads it in place (no copy for libzip), and it is freed with its last reference.
+    final class ArchiveBytes: @unchecked Sendable {
+        let base: UnsafeMutableRawPointer
+        let count: Int
+
+        init(count: Int) {
+            base = malloc(max(count, 1))!
+            self.count = count
+        }
+
+        deinit { free(base) }
     }
 
     /// Why libzip refused: its own message.
@@ -65,12 +79,17 @@ struct ZipWriter {
     /// Deflates `files` into a batch for ``add(_:)-(DeflatedBatch)``; the bytes are the same as
     /// deflating them in the archive.
     static func deflate(_ files: [(path: String, bytes: [UInt8])]) throws -> DeflatedBatch {
-        let archive = try build { archive in
+        let archive = try build({ archive in
             for file in files {
                 // The batch's own times are not kept: the book's archive sets them.
                 try add(Entry(path: file.path, bytes: file.bytes, compressed: true), to: archive, modified: 315_532_800 + 86_400)
             }
-        }
+        }, read: { buffer in
+            let size = try Self.size(of: buffer)
+            let bytes = ArchiveBytes(count: size)
+            try Self.read(buffer, into: bytes.base, size: size)
+            return bytes
+        })
         return DeflatedBatch(paths: files.map(\.path), archive: archive)
     }
 
@@ -78,9 +97,11 @@ struct ZipWriter {
     /// after another, so the files still to compress are first deflated on all cores, in batches
     /// (as callers may have done for theirs); the book's archive then copies the batches'
     /// compressed data as it is (`ZIP_FL_COMPRESSED`), in the entries' order.
-    func archive() throws -> [UInt8] {
+    mutating func archive() throws -> [UInt8] {
         var items = self.items
         var batches = self.batches
+        // The batches are read in place while the book is written, then let go before it is read back.
+        self.batches = []
         let pending = items.indices.filter { if case .file(let entry) = items[$0] { entry.compressed } else { false } }
         let batchCount = min(max(1, pending.count / 64), 4 * ProcessInfo.processInfo.activeProcessorCount)
         let groups = (0..<batchCount).map { group in stride(from: group, to: pending.count, by: batchCount).map { pending[$0] } }
@@ -102,8 +123,8 @@ struct ZipWriter {
         defer { for archive in openArchives { zip_discard(archive) } }
         for batch in batches { openArchives.append(try Self.open(batch.archive)) }
         let paths = batches.map(\.paths)
-        batches = []
-        return try Self.build { archive in
+        let modified = modified
+        return try Self.build({ archive in
             for item in items {
                 switch item {
                 case .file(let entry):
@@ -116,11 +137,17 @@ struct ZipWriter {
                     try Self.insert(data, path: paths[batch][position], into: archive, modified: modified)
                 }
             }
-        }
+        }, read: { buffer in
+            for archive in openArchives { zip_discard(archive) }
+            openArchives = []
+            batches = []
+            return try Self.contents(of: buffer)
+        })
     }
 
-    /// An archive in memory: `fill` adds its entries; the closed archive's bytes.
-    private static func build(_ fill: (OpaquePointer) throws -> Void) throws -> [UInt8] {
+    /// An archive in memory: `fill` adds its entries, `read` takes the closed archive's bytes
+    /// from the buffer source.
+    private static func build<Bytes>(_ fill: (OpaquePointer) throws -> Void, read: (OpaquePointer) throws -> Bytes) throws -> Bytes {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
@@ -143,17 +170,15 @@ struct ZipWriter {
             zip_discard(archive)
             throw failure
         }
-        return try contents(of: buffer)
+        return try read(buffer)
     }
 
-    /// Opens archive bytes for reading; libzip keeps (and frees) its own copy of them.
-    private static func open(_ bytes: [UInt8]) throws -> OpaquePointer {
+    /// Opens a batch's archive for reading, in place: `bytes` must outlive the returned archive.
+    private static func open(_ bytes: ArchiveBytes) throws -> OpaquePointer {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        let copy = mallocCopy(bytes)
-        guard let source = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, &error) else {
-            free(copy)
+        guard let source = zip_source_buffer_create(bytes.base, zip_uint64_t(bytes.count), 0, &error) else {
             throw Failure(error: &error)
         }
         guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
@@ -197,22 +222,37 @@ struct ZipWriter {
         return index
     }
 
-    /// Reads the whole buffer source back.
-    private static func contents(of source: OpaquePointer) throws -> [UInt8] {
+    /// The size of the closed archive in a buffer source.
+    private static func size(of source: OpaquePointer) throws -> Int {
         var stat = zip_stat_t()
         zip_stat_init(&stat)
-        guard zip_source_stat(source, &stat) == 0, zip_source_open(source) == 0 else {
+        guard zip_source_stat(source, &stat) == 0 else { throw Failure(description: "could not read the archive back from memory") }
+        return Int(stat.size)
+    }
+
+    /// Reads the whole buffer source (`size` bytes) into `destination`.
+    private static func read(_ source: OpaquePointer, into destination: UnsafeMutableRawPointer, size: Int) throws {
+        guard zip_source_open(source) == 0 else { throw Failure(description: "could not read the archive back from memory") }
+        defer { zip_source_close(source) }
+        guard size == 0 || zip_source_read(source, destination, zip_uint64_t(size)) == Int64(size) else {
             throw Failure(description: "could not read the archive back from memory")
         }
-        defer { zip_source_close(source) }
-        let size = Int(stat.size)
-        var read: Int64 = -1
-        // Not zeroed first: libzip fills it (and a short read is an error).
+    }
+
+    /// The whole buffer source as an array (not zeroed first: libzip fills it).
+    private static func contents(of source: OpaquePointer) throws -> [UInt8] {
+        let size = try size(of: source)
+        var failure: Error?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            read = size == 0 ? 0 : zip_source_read(source, buffer.baseAddress!, zip_uint64_t(size))
-            count = read == Int64(size) ? size : 0
+            do {
+                if size > 0 { try read(source, into: buffer.baseAddress!, size: size) }
+                count = size
+            } catch {
+                failure = error
+                count = 0
+            }
         }
-        guard read == Int64(size) else { throw Failure(description: "could not read the archive back from memory") }
+        if let failure { throw failure }
         return bytes
     }
 }
