@@ -17,30 +17,39 @@ public struct HTMLBackend: Backend {
         let metadata = book.metadata
         let links = try HTMLLinkTargets(book: book)
         let tocDepth = context.options["toc-depth"].flatMap(Int.init).map { min(max($0, 1), 6) } ?? 2
-        // The search index's sections are made on all cores, then added in book order.
-        let articleIDs = book.articles.map { (links.articleID($0.id), links.idPrefix($0.id)) }
-        let sections = zip(book.articles, articleIDs).map { $0 }.parallelMap { article, ids in
-            SearchIndex.sections(of: article, articleID: ids.0, idPrefix: ids.1)
-        }
+        // The search index's sections are made on all cores, a few hundred articles at a time (so
+        // only their term counts are held at once), and added in book order.
         var search = SearchIndex()
-        for section in sections.joined() { search.add(section) }
-        var content = ""
-        func write(_ article: Article) {
-            let id = links.articleID(article.id)
-            let prefix = links.idPrefix(article.id)
-            let language = article.metadata.language ?? metadata.language
-            var writer = XHTMLBodyWriter(article: article, links: links, options: .init(epubSemantics: false, idPrefix: prefix, language: language))
-            let lang = article.metadata.language.map { " lang=\"\($0)\"" } ?? ""
-            content += "<article id=\"\(id)\" class=\"chapter\"\(lang)>\n" + writer.writeArticle() + "</article>\n"
+        let articles = book.articles
+        for start in stride(from: 0, to: articles.count, by: 256) {
+            let sections = articles[start..<min(start + 256, articles.count)].map { $0 }.parallelMap { article in
+                SearchIndex.sections(of: article, articleID: links.articleID(article.id), idPrefix: links.idPrefix(article.id))
+            }
+            for section in sections.joined() { search.add(section) }
         }
-        for article in book.frontArticles { write(article) }
+        // Articles are written on all cores, then put in book order with the part pages.
+        let language = metadata.language
+        let written = articles.parallelMap { article in Self.html(of: article, links: links, bookLanguage: language) }
+        var content = Array(written.prefix(book.frontArticles.count))
+        var next = book.frontArticles.count
         for (index, part) in book.parts.enumerated() {
-            content += "<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n"
-            for article in part.articles { write(article) }
+            content.append("<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n")
+            content += written[next..<(next + part.articles.count)]
+            next += part.articles.count
         }
         let page = HTMLPage(metadata: metadata, date: BookDate.seconds(context, metadata).map(BookDate.day), sidebar: HTMLPage.sidebar(book, links: links, tocDepth: tocDepth),
                             content: content, searchIndex: search.json(), stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,
                             script: BuiltInTemplates.htmlScript)
-        return [Artifact(path: context.baseName + ".html", bytes: Array(page.html().utf8))]
+        return [Artifact(path: context.baseName + ".html", bytes: page.bytes())]
+    }
+
+    /// One article as an `<article>` element.
+    private static func html(of article: Article, links: HTMLLinkTargets, bookLanguage: String) -> String {
+        let prefix = links.idPrefix(article.id)
+        let language = article.metadata.language ?? bookLanguage
+        var writer = XHTMLBodyWriter(article: article, links: HTMLArticleLinks(links, article: article.id),
+                                     options: .init(epubSemantics: false, idPrefix: prefix, language: language))
+        let lang = article.metadata.language.map { " lang=\"\($0)\"" } ?? ""
+        return "<article id=\"\(links.articleID(article.id))\" class=\"chapter\"\(lang)>\n" + writer.writeArticle() + "</article>\n"
     }
 }

@@ -2,27 +2,53 @@ import Compiler
 import Foundation
 
 /// Links inside the one HTML file: every article is `#a<N>`, its ids are prefixed `a<N>-`;
-/// images are `data:` URLs, each stored once (later uses refer to the first `<img>`).
-final class HTMLLinkTargets: LinkTargets {
+/// images are `data:` URLs, each stored once: an image shown more than once keeps its bytes in
+/// its first `<img>` (`img-<N>`, numbered in book order) and later uses refer to it.
+///
+/// Made once for the book and never changed, so articles are written on all cores, each through
+/// its own ``HTMLArticleLinks``.
+struct HTMLLinkTargets: Sendable {
+    private struct Image: Sendable {
+        var source: String
+        /// For an image shown more than once: the id of its first `<img>` and the article holding it.
+        var shared: (id: String, article: ArticleID)?
+    }
+
     private let articleNumbers: [ArticleID: Int]
-    private let images: [ResourceID: (source: String, uses: Int)]
-    private var firstUses: [ResourceID: String] = [:]
+    private let images: [ResourceID: Image]
 
     init(book: Book) throws {
         var numbers: [ArticleID: Int] = [:]
-        for (index, article) in book.articles.enumerated() { numbers[article.id] = index + 1 }
-        articleNumbers = numbers
-        var uses: [ResourceID: Int] = [:]
-        for article in book.articles {
+        var uses: [ResourceID: (count: Int, firstArticle: ArticleID)] = [:]
+        for (index, article) in book.articles.enumerated() {
+            numbers[article.id] = index + 1
             article.allBlocks.forEachInline { inline in
-                if case .image(let image) = inline, let id = image.resource { uses[id, default: 0] += 1 }
+                guard case .image(let image) = inline, let id = image.resource else { return }
+                if let seen = uses[id] {
+                    uses[id] = (seen.count + 1, seen.firstArticle)
+                } else {
+                    uses[id] = (1, article.id)
+                }
             }
         }
-        var images: [ResourceID: (String, Int)] = [:]
+        articleNumbers = numbers
+        var images: [ResourceID: Image] = [:]
         for id in uses.keys.sorted() {
-            guard let resource = book.resources[id] else { continue }
+            guard let resource = book.resources[id], let use = uses[id] else { continue }
             let bytes = try ImageLoader.bytes(of: resource)
-            images[id] = ("data:\(resource.mediaType);base64," + Data(bytes).base64EncodedString(), uses[id] ?? 0)
+            images[id] = Image(source: "data:\(resource.mediaType);base64," + Data(bytes).base64EncodedString(),
+                               shared: use.count < 2 ? nil : ("", use.firstArticle))
+        }
+        // Shared images are numbered in the order the book first shows them.
+        var sharedCount = 0
+        for article in book.articles {
+            article.allBlocks.forEachInline { inline in
+                guard case .image(let image) = inline, let id = image.resource, let shared = images[id]?.shared, shared.id.isEmpty,
+                    shared.article == article.id
+                else { return }
+                sharedCount += 1
+                images[id]?.shared = ("img-\(sharedCount)", shared.article)
+            }
         }
         self.images = images
     }
@@ -38,12 +64,28 @@ final class HTMLLinkTargets: LinkTargets {
         return "#" + URLText.fragment(idPrefix(target.article) + anchor)
     }
 
-    func image(_ resource: ResourceID) -> ImageReference? {
+    /// How `article` shows `resource` the `isFirstInArticle` time it shows it.
+    fileprivate func image(_ resource: ResourceID, in article: ArticleID, isFirstInArticle: Bool) -> ImageReference? {
         guard let image = images[resource] else { return nil }
-        if image.uses < 2 { return .source(image.source) }
-        if let first = firstUses[resource] { return .copy(of: first) }
-        let id = "img-\(firstUses.count + 1)"
-        firstUses[resource] = id
-        return .firstUse(source: image.source, id: id)
+        guard let shared = image.shared else { return .source(image.source) }
+        return shared.article == article && isFirstInArticle ? .firstUse(source: image.source, id: shared.id) : .copy(of: shared.id)
+    }
+}
+
+/// The links of one article of the HTML file: the book's, plus which shared images it has shown.
+final class HTMLArticleLinks: LinkTargets {
+    private let book: HTMLLinkTargets
+    private let article: ArticleID
+    private var shown: Set<ResourceID> = []
+
+    init(_ book: HTMLLinkTargets, article: ArticleID) {
+        self.book = book
+        self.article = article
+    }
+
+    func href(for target: InternalTarget) -> String { book.href(for: target) }
+
+    func image(_ resource: ResourceID) -> ImageReference? {
+        book.image(resource, in: article, isFirstInArticle: shown.insert(resource).inserted)
     }
 }

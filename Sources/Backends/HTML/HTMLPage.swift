@@ -8,7 +8,8 @@ struct HTMLPage {
     /// The edition's date, `YYYY-MM-DD`.
     var date: String?
     var sidebar: String
-    var content: String
+    /// The articles and part pages, in book order.
+    var content: [String]
     var searchIndex: String
     var stylesheet: String
     var script: String
@@ -17,7 +18,18 @@ struct HTMLPage {
     static let contentSecurityPolicy =
         "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'"
 
-    func html() -> String {
+    /// The document's bytes: written once into an array of the exact size, since the articles
+    /// and the search index of a large book are each tens of megabytes.
+    func bytes() -> [UInt8] {
+        let pieces = [prologue()] + content + [Self.searchIndexStart, searchIndex, epilogue()]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces { bytes.append(contentsOf: piece.utf8) }
+        return bytes
+    }
+
+    /// Everything before the articles.
+    private func prologue() -> String {
         let chinese = metadata.language.lowercased().hasPrefix("zh")
         let title = XMLText.escaped(metadata.title)
         var titleBlock = "<header class=\"title-page\">\n<h1 class=\"book-title\">\(title)</h1>\n"
@@ -51,15 +63,24 @@ struct HTMLPage {
             <nav id="kb-sidebar" aria-label="\(chinese ? "目录" : "Contents")">
             \(sidebar)</nav>
             <main id="top">
-            \(titleBlock)\(content)</main>
-            <script type="application/json" id="kb-search-index">\(searchIndex)</script>
-            <script>
-            \(Self.inline(script))
-            </script>
-            </body>
-            </html>
-
+            \(titleBlock)
             """
+    }
+
+    /// Between the articles and the search index.
+    private static let searchIndexStart = "</main>\n<script type=\"application/json\" id=\"kb-search-index\">"
+
+    /// Everything after the search index.
+    private func epilogue() -> String {
+        """
+        </script>
+        <script>
+        \(Self.inline(script))
+        </script>
+        </body>
+        </html>
+
+        """
     }
 
     /// Parts → articles → headings down to `tocDepth`, as nested lists of in-page links.

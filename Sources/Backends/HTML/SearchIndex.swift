@@ -11,8 +11,9 @@ struct SearchIndex {
     }
 
     private(set) var documents: [Document] = []
-    /// Term → (document, term frequency) pairs, in document order.
-    private(set) var postings: [String: [(document: Int, count: Int)]] = [:]
+    /// Term → postings in document order, each `document << 3 | min(count, 7)` (the JSON keeps
+    /// no more of the count), four bytes a posting.
+    private(set) var postings: [String: [UInt32]] = [:]
 
     /// One section of an article with the counts of its terms: made for each article on its own
     /// (on all cores), then added to the index in book order.
@@ -25,12 +26,12 @@ struct SearchIndex {
     mutating func add(_ section: Section) {
         let number = documents.count
         documents.append(Document(title: section.title, href: section.href))
-        for (term, count) in section.termCounts { postings[term, default: []].append((number, count)) }
+        for (term, count) in section.termCounts { postings[term, default: []].append(UInt32(number) << 3 | UInt32(min(count, 7))) }
     }
 
     static func section(title: String, href: String, text: String) -> Section {
         var counts: [String: Int] = [:]
-        for term in terms(of: text + "\n" + title) { counts[term, default: 0] += 1 }
+        forEachTerm(of: text + "\n" + title) { counts[$0, default: 0] += 1 }
         return Section(title: title, href: href, termCounts: counts)
     }
 
@@ -57,11 +58,10 @@ struct SearchIndex {
         return sections
     }
 
-    /// The terms of a text: bigrams of CJK runs (a lone character is its own term) and words of
-    /// letters and digits, lower-cased. Read over UTF-8: a bigram is the bytes of its two
-    /// characters, an ASCII word is lower-cased byte by byte.
-    static func terms(of text: String) -> [String] {
-        var terms: [String] = []
+    /// Calls `body` with each term of a text: bigrams of CJK runs (a lone character is its own
+    /// term) and words of letters and digits, lower-cased. Read over UTF-8: a bigram is the bytes
+    /// of its two characters, an ASCII word is lower-cased byte by byte.
+    static func forEachTerm(of text: String, _ body: (String) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var run: [Int] = []  // byte offsets of the CJK characters of the current run
@@ -69,11 +69,11 @@ struct SearchIndex {
             var wordStart = -1
             var wordIsASCII = true
             func endRun() {
-                if run.count == 1 { terms.append(String(decoding: bytes[run[0]..<runEnd], as: UTF8.self)) }
+                if run.count == 1 { body(String(decoding: bytes[run[0]..<runEnd], as: UTF8.self)) }
                 if run.count > 1 {
                     for index in 0..<(run.count - 1) {
                         let end = index + 2 < run.count ? run[index + 2] : runEnd
-                        terms.append(String(decoding: bytes[run[index]..<end], as: UTF8.self))
+                        body(String(decoding: bytes[run[index]..<end], as: UTF8.self))
                     }
                 }
                 run.removeAll(keepingCapacity: true)
@@ -81,7 +81,7 @@ struct SearchIndex {
             func endWord(at end: Int) {
                 guard wordStart >= 0 else { return }
                 let word = bytes[wordStart..<end]
-                terms.append(wordIsASCII ? String(decoding: word.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                body(wordIsASCII ? String(decoding: word.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
                                          : String(decoding: word, as: UTF8.self).lowercased())
                 wordStart = -1
                 wordIsASCII = true
@@ -107,7 +107,6 @@ struct SearchIndex {
             endRun()
             endWord(at: bytes.count)
         }
-        return terms
     }
 
     /// Letters and digits: ASCII by value (most of the text), the rest by Unicode's properties.
@@ -136,10 +135,10 @@ struct SearchIndex {
         out += "],\"terms\":{"
         for (index, term) in postings.keys.sorted().enumerated() {
             if index > 0 { out += "," }
-            var previous = 0
+            var previous: UInt32 = 0
             let encoded = postings[term]!.map { posting -> String in
-                defer { previous = posting.document }
-                return String((posting.document - previous) * 8 + min(posting.count, 7))
+                defer { previous = posting >> 3 }
+                return String(posting - (previous << 3))
             }
             out += Self.string(term) + ":[" + encoded.joined(separator: ",") + "]"
         }
