@@ -45,19 +45,20 @@ public struct LaTeXBackend: Backend {
             imagePaths[id] = path
         }
         let links = LaTeXLinkTargets(book: book, imagePaths: imagePaths)
-        // The chapters are written on all cores, then joined in book order.
-        var chapters = book.articles.parallelMap { article in
+        // The chapters are written on all cores, then put in book order with the part headings.
+        let chapters = book.articles.parallelMap { article in
             var writer = LaTeXBodyWriter(article: article, links: links, language: article.metadata.language ?? metadata.language)
             return writer.writeArticle()
-        }.makeIterator()
-        var body = ""
-        for _ in book.frontArticles { body += chapters.next()! }
+        }
+        var body = Array(chapters.prefix(book.frontArticles.count))
+        var next = book.frontArticles.count
         for part in book.parts {
-            body += "\\part{\(TeXText.escaped(part.title))}\n\n"
-            for _ in part.articles { body += chapters.next()! }
+            body.append("\\part{\(TeXText.escaped(part.title))}\n\n")
+            body += chapters[next..<(next + part.articles.count)]
+            next += part.articles.count
         }
         // Where the articles end: an error after this line is the template's.
-        body += Self.sourceMarker + Self.endOfArticles + "\n"
+        body.append(Self.sourceMarker + Self.endOfArticles + "\n")
         let values: [String: String] = [
             "title": TeXText.escaped(metadata.title),
             "subtitle": TeXText.escaped(metadata.subtitle ?? ""),
@@ -65,12 +66,44 @@ public struct LaTeXBackend: Backend {
             "date": BookDate.seconds(context, metadata).map(BookDate.day) ?? "",
             "language": metadata.language,
             "pdflanguage": metadata.language,
-            "body": body,
+            "body": Self.bodyPlaceholder,
         ]
         let tex = try BookTemplate.render(context.customTemplate ?? BuiltInTemplates.latexBook,
                                           name: context.options["template"] ?? "templates/latex/book.tex", with: values)
-        artifacts.insert(Artifact(path: context.baseName + ".tex", bytes: Array(tex.utf8)), at: 0)
+        artifacts.insert(Artifact(path: context.baseName + ".tex", bytes: Self.bytes(of: tex, body: body)), at: 0)
         return artifacts
+    }
+
+    /// Stands for the body while the template is rendered: a book's body is a hundred megabytes and
+    /// more, so it is put in once, as the bytes are written, instead of going through the template.
+    private static let bodyPlaceholder = "\u{1}kbcompile-body\u{1}"
+
+    /// The rendered template's bytes with each placeholder replaced by the body's pieces, in an
+    /// array of the exact size.
+    private static func bytes(of tex: String, body: [String]) -> [UInt8] {
+        let template = Array(tex.utf8)
+        let placeholder = Array(bodyPlaceholder.utf8)
+        var templateParts: [ArraySlice<UInt8>] = []
+        var start = 0
+        var index = 0
+        while index + placeholder.count <= template.count {
+            if template[index] == placeholder[0], template[index..<(index + placeholder.count)].elementsEqual(placeholder) {
+                templateParts.append(template[start..<index])
+                index += placeholder.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        templateParts.append(template[start...])
+        let bodySize = body.reduce(0) { $0 + $1.utf8.count }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(templateParts.reduce(0) { $0 + $1.count } + (templateParts.count - 1) * bodySize)
+        for (number, part) in templateParts.enumerated() {
+            if number > 0 { for piece in body { bytes.append(contentsOf: piece.utf8) } }
+            bytes.append(contentsOf: part)
+        }
+        return bytes
     }
 }
 
