@@ -19,32 +19,88 @@ struct Token {
     }
 
     var kind: Kind
-    /// The HTML tag the site renders (`h2`, `ol`, `td`…), where it varies.
-    var tag: String = ""
     /// 1 opens, -1 closes, 0 is a leaf.
     var nesting: Int8 = 0
-    /// The 0-based line range `[start, end)` of a block token.
-    var map: (start: Int, end: Int)?
-    var content: String = ""
-    /// The characters that made the token (`*`, `~~`, `-`, the fence…).
-    var markup: String = ""
-    /// The fence's info string, the container's name and title, the list item's number…
-    var info: String = ""
-    /// Other attributes by name (`href`, `src`, `title`, `start`, `style`…).
-    var attrs: [(String, String)] = []
-    var children: [Token] = []
     /// markdown-it's tight-list flag on paragraphs.
     var hidden = false
-    /// A number attached by a rule: the ordered list's start, a footnote reference's index…
-    var number = 0
+    private var storedLevel: Int32
+    private var storedMap: (start: Int32, end: Int32) = (-1, -1)
+    /// The HTML tag the site renders (`h2`, `ol`, `td`…), where it varies.
+    var tag: String = ""
+    var content: String = ""
+    var children: [Token] = []
+    /// The fields few tokens have, in a box that is absent for the rest: a token is 64 bytes, and
+    /// an inline run of delimiters makes one per character.
+    private var extras: Extras?
+
+    /// ``markup``, ``info``, ``attrs`` and ``number``, changed only while uniquely referenced.
+    private final class Extras {
+        var markup = ""
+        var info = ""
+        var attrs: [(String, String)] = []
+        var number = 0
+
+        func copy() -> Extras {
+            let copy = Extras()
+            copy.markup = markup
+            copy.info = info
+            copy.attrs = attrs
+            copy.number = number
+            return copy
+        }
+    }
+
     /// Nesting depth when pushed (markdown-it's `level`).
-    var level = 0
+    var level: Int {
+        get { Int(storedLevel) }
+        set { storedLevel = Int32(clamping: newValue) }
+    }
+
+    /// The 0-based line range `[start, end)` of a block token; for inline tokens that diagnostics
+    /// point at, the line below the block's first and the byte column.
+    var map: (start: Int, end: Int)? {
+        get { storedMap.start < 0 ? nil : (Int(storedMap.start), Int(storedMap.end)) }
+        set { storedMap = newValue.map { (Int32(clamping: $0.start), Int32(clamping: $0.end)) } ?? (-1, -1) }
+    }
+
+    /// The characters that made the token (`*`, `~~`, `-`, the fence…).
+    var markup: String {
+        get { extras?.markup ?? "" }
+        set { uniqueExtras().markup = newValue }
+    }
+
+    /// The fence's info string, the container's name and title, the list item's number…
+    var info: String {
+        get { extras?.info ?? "" }
+        set { uniqueExtras().info = newValue }
+    }
+
+    /// Other attributes by name (`href`, `src`, `title`, `start`, `style`…).
+    var attrs: [(String, String)] {
+        get { extras?.attrs ?? [] }
+        set { uniqueExtras().attrs = newValue }
+    }
+
+    /// A number attached by a rule: the ordered list's start, a footnote reference's index…
+    var number: Int {
+        get { extras?.number ?? 0 }
+        set { uniqueExtras().number = newValue }
+    }
 
     init(_ kind: Kind, tag: String = "", nesting: Int8 = 0, level: Int = 0) {
         self.kind = kind
         self.tag = tag
         self.nesting = nesting
-        self.level = level
+        storedLevel = Int32(clamping: level)
+    }
+
+    private mutating func uniqueExtras() -> Extras {
+        if extras == nil {
+            extras = Extras()
+        } else if !isKnownUniquelyReferenced(&extras) {
+            extras = extras!.copy()
+        }
+        return extras!
     }
 
     func attr(_ name: String) -> String? { attrs.first { $0.0 == name }?.1 }
