@@ -42,14 +42,33 @@ final class InlineState {
         return (low, offset - lineStart + 1)
     }
 
-    /// A run of emphasis-like markers (`*`, `_`, `~~`, `==`) that may open or close.
+    /// A run of emphasis-like markers (`*`, `_`, `~~`, `==`) that may open or close. Sixteen
+    /// bytes (its numbers are stored in 32 bits): a run of markers makes one per character.
     struct Delimiter {
         var marker: UInt8
-        var length: Int
-        var token: Int
-        var end = -1
         var open: Bool
         var close: Bool
+        private var storedLength: Int32
+        private var storedToken: Int32
+        private var storedEnd: Int32 = -1
+
+        init(marker: UInt8, length: Int, token: Int, open: Bool, close: Bool) {
+            self.marker = marker
+            self.open = open
+            self.close = close
+            storedLength = Int32(clamping: length)
+            storedToken = Int32(clamping: token)
+        }
+
+        /// The length of the whole run.
+        var length: Int { Int(storedLength) }
+        /// The index of its token.
+        var token: Int { Int(storedToken) }
+        /// The index of the matching closer, or -1.
+        var end: Int {
+            get { Int(storedEnd) }
+            set { storedEnd = Int32(clamping: newValue) }
+        }
     }
 
     init(src: [UInt8], parser: InlineParser, env: ParseEnvironment, line: Int) {
