@@ -30,12 +30,8 @@ public struct HTMLBackend: Backend {
         // Articles are written on all cores, then put in book order with the part pages.
         let language = metadata.language
         let written = articles.parallelMap { article in Self.html(of: article, links: links, bookLanguage: language) }
-        var content = Array(written.prefix(book.frontArticles.count))
-        var next = book.frontArticles.count
-        for (index, part) in book.parts.enumerated() {
-            content.append("<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n")
-            content += written[next..<(next + part.articles.count)]
-            next += part.articles.count
+        let content = book.withPartHeadings(written) { index, part in
+            "<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n"
         }
         let page = HTMLPage(metadata: metadata, date: BookDate.seconds(context, metadata).map(BookDate.day), sidebar: HTMLPage.sidebar(book, links: links, tocDepth: tocDepth),
                             content: content, searchIndex: search.json(), stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,

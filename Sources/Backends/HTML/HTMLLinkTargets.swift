@@ -20,6 +20,7 @@ struct HTMLLinkTargets: Sendable {
     init(book: Book) throws {
         var numbers: [ArticleID: Int] = [:]
         var uses: [ResourceID: (count: Int, firstArticle: ArticleID)] = [:]
+        var firstShown: [ResourceID] = []
         for (index, article) in book.articles.enumerated() {
             numbers[article.id] = index + 1
             article.allBlocks.forEachInline { inline in
@@ -28,27 +29,19 @@ struct HTMLLinkTargets: Sendable {
                     uses[id] = (seen.count + 1, seen.firstArticle)
                 } else {
                     uses[id] = (1, article.id)
+                    firstShown.append(id)
                 }
             }
         }
         articleNumbers = numbers
+        // Shared images are numbered in the order the book first shows them.
+        let sharedIDs = Dictionary(uniqueKeysWithValues: firstShown.filter { uses[$0]!.count > 1 }.enumerated().map { ($1, "img-\($0 + 1)") })
         var images: [ResourceID: Image] = [:]
-        for id in uses.keys.sorted() {
+        for id in firstShown {
             guard let resource = book.resources[id], let use = uses[id] else { continue }
             let bytes = try ImageLoader.bytes(of: resource)
             images[id] = Image(source: "data:\(resource.mediaType);base64," + Data(bytes).base64EncodedString(),
-                               shared: use.count < 2 ? nil : ("", use.firstArticle))
-        }
-        // Shared images are numbered in the order the book first shows them.
-        var sharedCount = 0
-        for article in book.articles {
-            article.allBlocks.forEachInline { inline in
-                guard case .image(let image) = inline, let id = image.resource, let shared = images[id]?.shared, shared.id.isEmpty,
-                    shared.article == article.id
-                else { return }
-                sharedCount += 1
-                images[id]?.shared = ("img-\(sharedCount)", shared.article)
-            }
+                               shared: sharedIDs[id].map { ($0, use.firstArticle) })
         }
         self.images = images
     }

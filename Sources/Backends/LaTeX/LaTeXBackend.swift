@@ -50,13 +50,7 @@ public struct LaTeXBackend: Backend {
             var writer = LaTeXBodyWriter(article: article, links: links, language: article.metadata.language ?? metadata.language)
             return writer.writeArticle()
         }
-        var body = Array(chapters.prefix(book.frontArticles.count))
-        var next = book.frontArticles.count
-        for part in book.parts {
-            body.append("\\part{\(TeXText.escaped(part.title))}\n\n")
-            body += chapters[next..<(next + part.articles.count)]
-            next += part.articles.count
-        }
+        var body = book.withPartHeadings(chapters) { _, part in "\\part{\(TeXText.escaped(part.title))}\n\n" }
         // Where the articles end: an error after this line is the template's.
         body.append(Self.sourceMarker + Self.endOfArticles + "\n")
         let values: [String: String] = [
