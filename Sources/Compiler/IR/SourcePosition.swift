@@ -1,13 +1,24 @@
 /// A line and column (both 1-based; the column counts UTF-8 bytes) inside one source file.
 ///
-/// Nodes carry a position; the file is the one of the ``Article`` that holds them.
+/// Nodes carry a position; the file is the one of the ``Article`` that holds them. Both numbers
+/// are stored in 32 bits (a block carries one, and a large book has millions of blocks).
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     /// The position before anything is known (line 0 means "the whole file").
