@@ -94,8 +94,8 @@ enum ContainerRule {
         var closed = false
         let closer = Array(markup.utf8)
         while line < endLine {
-            let text = Array(state.src[state.bMarks[line]..<state.eMarks[line]])
-            if TableRule.trimmed(text) == closer {
+            let text = state.src[state.bMarks[line]..<state.eMarks[line]]
+            if text.jsTrimmed.elementsEqual(closer) {
                 closed = true
                 break
             }

@@ -2,36 +2,42 @@
 enum TableRule {
     static let maxAutocompletedCells = 0x10000
 
-    static func lineText(_ state: BlockState, _ line: Int) -> [UInt8] {
+    /// The line's bytes after its indentation.
+    static func lineText(_ state: BlockState, _ line: Int) -> ArraySlice<UInt8> {
         let from = state.bMarks[line] + state.tShift[line]
-        return Array(state.src[from..<max(from, state.eMarks[line])])
+        return state.src[from..<max(from, state.eMarks[line])]
     }
 
     /// Splits a row on unescaped `|`; `\|` becomes `|` inside the cell.
-    static func escapedSplit(_ text: [UInt8]) -> [[UInt8]] {
-        var result: [[UInt8]] = []
+    static func escapedSplit(_ text: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
         var current: [UInt8] = []
-        var lastPos = 0
+        var unescaped = false
+        var lastPos = text.startIndex
         var isEscaped = false
-        for pos in 0..<text.count {
+        for pos in text.indices {
             let byte = text[pos]
             if byte == UInt8(ascii: "|") {
                 if !isEscaped {
-                    result.append(current + text[lastPos..<pos])
+                    result.append(unescaped ? ArraySlice(current + text[lastPos..<pos]) : text[lastPos..<pos])
                     current = []
+                    unescaped = false
                     lastPos = pos + 1
                 } else {
                     current += text[lastPos..<pos - 1]
+                    unescaped = true
                     lastPos = pos
                 }
             }
             isEscaped = byte == UInt8(ascii: "\\")
         }
-        result.append(current + text[lastPos...])
+        result.append(unescaped ? ArraySlice(current + text[lastPos...]) : text[lastPos...])
         return result
     }
 
-    static func trimmed(_ bytes: [UInt8]) -> [UInt8] { Array(String(decoding: bytes, as: UTF8.self).jsTrimmed.utf8) }
+    @inline(__always) private static func isDelimiterRowByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "|") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+    }
 
     static func parse(_ state: BlockState, _ startLine: Int, _ endLine: Int, _ silent: Bool) -> Bool {
         guard startLine + 2 <= endLine else { return false }
@@ -41,26 +47,24 @@ enum TableRule {
         guard pos < state.eMarks[nextLine] else { return false }
         let firstByte = state.src[pos]
         pos += 1
-        let delimiterBytes: Set<UInt8> = [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":")]
-        guard delimiterBytes.contains(firstByte), pos < state.eMarks[nextLine] else { return false }
+        guard isDelimiterRowByte(firstByte), pos < state.eMarks[nextLine] else { return false }
         let secondByte = state.src[pos]
         pos += 1
-        guard delimiterBytes.contains(secondByte) || CharacterClass.isSpace(secondByte) else { return false }
+        guard isDelimiterRowByte(secondByte) || CharacterClass.isSpace(secondByte) else { return false }
         if firstByte == UInt8(ascii: "-"), CharacterClass.isSpace(secondByte) { return false }
         while pos < state.eMarks[nextLine] {
             let byte = state.src[pos]
-            guard delimiterBytes.contains(byte) || CharacterClass.isSpace(byte) else { return false }
+            guard isDelimiterRowByte(byte) || CharacterClass.isSpace(byte) else { return false }
             pos += 1
         }
         let delimiterColumns = lineText(state, startLine + 1).split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
         var aligns: [Table.Alignment] = []
         for (index, column) in delimiterColumns.enumerated() {
-            let cell = trimmed(Array(column))
-            if cell.isEmpty {
+            var body = column.jsTrimmed
+            if body.isEmpty {
                 if index == 0 || index == delimiterColumns.count - 1 { continue }
                 return false
             }
-            var body = cell[...]
             let left = body.first == UInt8(ascii: ":")
             if left { body = body.dropFirst() }
             let right = body.last == UInt8(ascii: ":")
@@ -68,7 +72,7 @@ enum TableRule {
             guard !body.isEmpty, body.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return false }
             aligns.append(right ? (left ? .center : .right) : left ? .left : .none)
         }
-        let header = trimmed(lineText(state, startLine))
+        let header = lineText(state, startLine).jsTrimmed
         guard header.contains(UInt8(ascii: "|")), state.sCount[startLine] - state.blkIndent < 4 else { return false }
         var columns = escapedSplit(header)
         if columns.first?.isEmpty == true { columns.removeFirst() }
@@ -84,7 +88,7 @@ enum TableRule {
         state.push(.theadOpen, tag: "thead", nesting: 1)
         state.push(.trOpen, tag: "tr", nesting: 1)
         for (index, column) in columns.enumerated() {
-            pushCell(state, .thOpen, .thClose, "th", aligns[index], trimmed(column), line: startLine)
+            pushCell(state, .thOpen, .thClose, "th", aligns[index], column.jsTrimmed, line: startLine)
         }
         state.push(.trClose, tag: "tr", nesting: -1)
         state.push(.theadClose, tag: "thead", nesting: -1)
@@ -95,7 +99,7 @@ enum TableRule {
         while nextLine < endLine {
             if state.sCount[nextLine] < state.blkIndent { break }
             if state.parser.terminates(.blockquote, state: state, line: nextLine, endLine: endLine) { break }
-            let row = trimmed(lineText(state, nextLine))
+            let row = lineText(state, nextLine).jsTrimmed
             if row.isEmpty { break }
             if state.sCount[nextLine] - state.blkIndent >= 4 { break }
             var cells = escapedSplit(row)
@@ -109,7 +113,7 @@ enum TableRule {
             }
             state.push(.trOpen, tag: "tr", nesting: 1)
             for index in 0..<columnCount {
-                pushCell(state, .tdOpen, .tdClose, "td", aligns[index], index < cells.count ? trimmed(cells[index]) : [], line: nextLine)
+                pushCell(state, .tdOpen, .tdClose, "td", aligns[index], index < cells.count ? cells[index].jsTrimmed : [], line: nextLine)
             }
             state.push(.trClose, tag: "tr", nesting: -1)
             nextLine += 1
@@ -132,7 +136,7 @@ enum TableRule {
     }
 
     private static func pushCell(_ state: BlockState, _ open: Token.Kind, _ close: Token.Kind, _ tag: String,
-                                 _ alignment: Table.Alignment, _ content: [UInt8], line: Int) {
+                                 _ alignment: Table.Alignment, _ content: ArraySlice<UInt8>, line: Int) {
         let openIndex = state.push(open, tag: tag, nesting: 1)
         if alignment != .none { state.tokens[openIndex].attrs = [("style", "text-align:" + alignmentName(alignment))] }
         let inline = state.push(.inline, nesting: 0)

@@ -81,11 +81,11 @@ enum AttributeSyntax {
 
     /// Attributes that end `text` (optionally after spaces): the text before them and the attributes.
     static func parseSuffix(_ text: String) -> (String, Attributes)? {
-        guard text.hasSuffix("}"), let open = text.lastIndex(of: "{") else { return nil }
-        guard let (attributes, length) = parsePrefix(text[open...]), text.utf8.distance(from: open.samePosition(in: text.utf8)!, to: text.utf8.endIndex) == length else {
-            return nil
-        }
-        return (String(text[..<open]), attributes)
+        let utf8 = text.utf8
+        guard utf8.last == UInt8(ascii: "}"), let open = utf8.lastIndex(of: UInt8(ascii: "{")),
+              let (attributes, length) = parsePrefix(Substring(utf8[open...])), utf8.distance(from: open, to: utf8.endIndex) == length
+        else { return nil }
+        return (String(Substring(utf8[..<open])), attributes)
     }
 
     /// Attributes at the end of a fence's info string (```` ```python {.c #id} ````): a last group
@@ -134,6 +134,7 @@ extension Attributes {
     /// These attributes with `later` added as markdown-it-attrs adds a second group: its id and
     /// values replace, its classes append.
     func merging(_ later: Attributes) -> Attributes {
+        if later.isEmpty && later.writtenOrder.isEmpty { return self }
         var result = self
         for name in later.writtenOrder { result.noteWritten(name) }
         if let id = later.id { result.id = id }

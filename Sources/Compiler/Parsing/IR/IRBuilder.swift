@@ -207,7 +207,7 @@ struct IRBuilder {
             return (rest, ownLine, .none)
         }
         // One space or tab before the group goes with it, as the plugin removes it.
-        let kept = before.last == " " || before.last == "\t" ? String(before.dropLast()) : before
+        let kept = before.utf8.last == 0x20 || before.utf8.last == 0x09 ? String(Substring(before.utf8.dropLast())) : before
         if !kept.isEmpty {
             rest[end] = .text(kept)
         } else {
@@ -362,7 +362,7 @@ struct IRBuilder {
         else { return TableCell(content: content) }
         var content = content
         // One space before the group goes with it, as the plugin removes it.
-        let kept = before.last == " " || before.last == "\t" ? String(before.dropLast()) : before
+        let kept = before.utf8.last == 0x20 || before.utf8.last == 0x09 ? String(Substring(before.utf8.dropLast())) : before
         if kept.isEmpty { content.remove(at: index) } else { content[index] = .text(kept) }
         return TableCell(content: content, attributes: attributes)
     }

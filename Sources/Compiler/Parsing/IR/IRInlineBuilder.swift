@@ -48,7 +48,7 @@ struct IRInlineBuilder {
             defer { text = "" }
             // `[x](y){.cls}`, `==x=={.warning}`: attributes for the element just before; several
             // groups in a row all apply, a later value of a key replacing an earlier one.
-            while attributes, text.hasPrefix("{"), let last = result.last, let (parsed, length) = AttributeSyntax.parsePrefix(text[...]),
+            while attributes, text.utf8.first == UInt8(ascii: "{"), let last = result.last, let (parsed, length) = AttributeSyntax.parsePrefix(text[...]),
                 let decorated = last.adding(parsed)
             {
                 result[result.count - 1] = decorated

@@ -1,21 +1,32 @@
 /// Runs of bytes no other inline rule can start with become pending text (markdown-it `text`).
 enum TextRule {
-    /// The bytes at which some inline rule may start.
-    private static let terminators: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in "\n!#$%&*+-:<=>@[\\]^_`{}~".utf8 { table[Int(byte)] = true }
-        return table
-    }()
+    /// Whether some inline rule may start at `byte` (a switch, not a table: no global to reach per byte).
+    @inline(__always) static func isTerminator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x0A, UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "*"),
+            UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">"),
+            UInt8(ascii: "@"), UInt8(ascii: "["), UInt8(ascii: "\\"), UInt8(ascii: "]"), UInt8(ascii: "^"), UInt8(ascii: "_"),
+            UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
 
     /// Whether some inline rule may start inside `text`; if none can, the text is one text token.
     static func mayHoldMarkup(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains { terminators[Int($0)] } } ?? true
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isTerminator) } ?? true
     }
 
     static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
-        var pos = state.pos
-        while pos < state.posMax, !terminators[Int(state.src[pos])] { pos += 1 }
-        if pos == state.pos { return false }
+        let start = state.pos
+        let end = state.posMax
+        let pos = state.src.withUnsafeBufferPointer { src in
+            var pos = start
+            while pos < end, !isTerminator(src[pos]) { pos += 1 }
+            return pos
+        }
+        if pos == start { return false }
         if !silent { state.pending.append(contentsOf: state.src[state.pos..<pos]) }
         state.pos = pos
         return true

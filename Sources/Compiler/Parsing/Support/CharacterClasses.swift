@@ -88,19 +88,50 @@ public enum UTF8Scalars {
     }
 }
 
-extension Collection where Element == UInt8 {
+extension BidirectionalCollection where Element == UInt8 {
     /// The bytes without the spaces, tabs, CR and LF around them (markdown-it's `trim()` of a
     /// paragraph's or heading's text: a leading U+3000 or a trailing no-break space stays).
     var minimalSpacesTrimmed: SubSequence {
         let isMinimalSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         guard let first = firstIndex(where: { !isMinimalSpace($0) }) else { return self[endIndex...] }
-        var last = first
-        var index = first
-        while index != endIndex {
-            if !isMinimalSpace(self[index]) { last = index }
-            formIndex(after: &index)
-        }
+        let last = lastIndex(where: { !isMinimalSpace($0) })!
         return self[first...last]
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    /// JavaScript's `trim()` over valid UTF-8: the bytes without the whitespace it knows around
+    /// them (what `jsTrimmed` does to the same text as a String, without decoding it).
+    var jsTrimmed: ArraySlice<UInt8> {
+        var lower = startIndex
+        var upper = endIndex
+        while lower < upper, let length = jsWhiteSpaceLength(startingAt: lower, before: upper) { lower += length }
+        while lower < upper, let length = jsWhiteSpaceLength(endingAt: upper, after: lower) { upper -= length }
+        return self[lower..<upper]
+    }
+
+    /// The length of the JS whitespace character at `index`, if one is there (UTF-8 lengths 1–3).
+    private func jsWhiteSpaceLength(startingAt index: Int, before end: Int) -> Int? {
+        let lead = self[index]
+        if lead < 0x80 { return CharacterClass.isJSWhiteSpace(UInt32(lead)) ? 1 : nil }
+        let length = lead >= 0xE0 ? 3 : 2
+        guard lead >= 0xC2, lead < 0xF0, index + length <= end else { return nil }
+        var scalar = UInt32(lead) & (length == 3 ? 0x0F : 0x1F)
+        for offset in 1..<length {
+            let byte = self[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            scalar = scalar << 6 | UInt32(byte & 0x3F)
+        }
+        return CharacterClass.isJSWhiteSpace(scalar) ? length : nil
+    }
+
+    /// The length of the JS whitespace character that ends just before `end`, if one does.
+    private func jsWhiteSpaceLength(endingAt end: Int, after start: Int) -> Int? {
+        if self[end - 1] < 0x80 { return CharacterClass.isJSWhiteSpace(UInt32(self[end - 1])) ? 1 : nil }
+        for length in 2...3 where end - length >= start && self[end - length] & 0xC0 != 0x80 {
+            return jsWhiteSpaceLength(startingAt: end - length, before: end) == length ? length : nil
+        }
+        return nil
     }
 }
 
