@@ -53,5 +53,6 @@ struct BuildCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode(ExitStatus.io) }
+        ExitStatus.exitKeeping(compilation)
     }
 }

@@ -18,6 +18,7 @@ struct CheckCommand: ParsableCommand {
         if outline { FileHandle.standardOutput.write(Data(OutlinePrinter.outline(of: compilation.book).utf8)) }
         let status = options.report(compilation, summary: compilation.outlineSummary)
         if status != ExitStatus.success { throw ExitCode(status) }
+        ExitStatus.exitKeeping(compilation)
     }
 }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Compiler
+import Foundation
 
 /// The `kbcompile` command: compiles a VuePress 2 + Plume knowledge base into books.
 struct KBCompile: ParsableCommand {
@@ -23,4 +25,11 @@ enum ExitStatus {
     static let usage: Int32 = 2
     /// The source could not be read or the output could not be written.
     static let io: Int32 = 3
+
+    /// Ends a successful run at once, `compilation` still alive: its IR is not freed node by node
+    /// (a quarter of a second on one core for 10,000 articles, after the books are written), the
+    /// system takes the memory back in one go — as compilers do (clang's `-disable-free`).
+    static func exitKeeping(_ compilation: KnowledgeBaseCompiler.Compilation) -> Never {
+        withExtendedLifetime(compilation) { exit(success) }
+    }
 }

@@ -40,10 +40,10 @@ public struct EPUBBackend: Backend {
             files.append((coverImagePath, Array(GeneratedCover.svg(metadata).utf8)))
             items.append(.init(id: "cover-image", href: coverImagePath, mediaType: "image/svg+xml", properties: ["cover-image"]))
         }
-        files.append(("text/cover.xhtml", Array(EPUBDocuments.cover(imagePath: coverImagePath, title: metadata.title, language: metadata.language).utf8)))
+        files.append(("text/cover.xhtml", EPUBDocuments.cover(imagePath: coverImagePath, title: metadata.title, language: metadata.language)))
         items.append(.init(id: "cover", href: "text/cover.xhtml", mediaType: "application/xhtml+xml"))
         spine.append("cover")
-        files.append(("text/title.xhtml", Array(EPUBDocuments.titlePage(metadata).utf8)))
+        files.append(("text/title.xhtml", EPUBDocuments.titlePage(metadata)))
         items.append(.init(id: "title-page", href: "text/title.xhtml", mediaType: "application/xhtml+xml"))
         spine.append("title-page")
         spine.append("nav")
@@ -111,7 +111,7 @@ public struct EPUBBackend: Backend {
     /// (which are independent) and the navigation documents (`navigationText` gives a path and its
     /// text). Only compressed bytes are kept, with what the package document says of each chapter.
     private static func writeDeflated(
-        layout: EPUBLayout, metadata: BookMetadata, navigationText: @Sendable (NavigationDocument) -> (String, String)
+        layout: EPUBLayout, metadata: BookMetadata, navigationText: @Sendable (NavigationDocument) -> (path: String, bytes: [UInt8])
     ) throws -> (chapters: [ChapterBatch], navigation: ZipWriter.DeflatedBatch, ncx: ZipWriter.DeflatedBatch) {
         enum Work: Sendable {
             case documents(Range<Int>)
@@ -128,16 +128,15 @@ public struct EPUBBackend: Backend {
                 var texts: [(path: String, bytes: [UInt8])] = []
                 switch work {
                 case .navigation(let document):
-                    let (path, text) = navigationText(document)
-                    texts.append((path, Array(text.utf8)))
+                    texts.append(navigationText(document))
                 case .documents(let range):
                     for document in documents[range] {
                         switch document.content {
                         case .part(let part):
-                            texts.append(("EPUB/" + document.path, Array(EPUBDocuments.partPage(part, language: metadata.language).utf8)))
+                            texts.append(("EPUB/" + document.path, EPUBDocuments.partPage(part, language: metadata.language)))
                             batch.hasMath.append(false)
                         case .article(let article):
-                            texts.append(("EPUB/" + document.path, Array(EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language).utf8)))
+                            texts.append(("EPUB/" + document.path, EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language)))
                             batch.hasMath.append(article.containsMath)
                             batch.imagesDescribed = batch.imagesDescribed && article.imagesDescribed
                         }

@@ -5,31 +5,43 @@ import Compiler
 enum EPUBDocuments {
     static let stylesheetPath = "styles/book.css"
 
-    /// A complete XHTML5 content document; `stylesheet` is relative to the document (which is in `text/` unless said otherwise).
-    static func xhtml(title: String, language: String, bodyClass: String, body: String, stylesheet: String = "../" + stylesheetPath) -> String {
-        let escapedTitle = XMLText.escaped(title)
-        return """
+    /// A complete XHTML5 content document, as UTF-8; `stylesheet` is relative to the document
+    /// (which is in `text/` unless said otherwise). `body` writes the content of `<body>`, about
+    /// `bodySize` bytes: the document is made in one array of about its size, with no copies.
+    static func xhtml(title: String, language: String, bodyClass: String, stylesheet: String = "../" + stylesheetPath,
+                      bodySize: Int, body: (inout [UInt8]) -> Void) -> [UInt8] {
+        let head = """
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE html>
             <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="\(language)" xml:lang="\(language)">
             <head>
             <meta charset="UTF-8" />
-            <title>\(escapedTitle)</title>
+            <title>\(XMLText.escaped(title))</title>
             <link rel="stylesheet" type="text/css" href="\(stylesheet)" />
             </head>
             <body class="\(bodyClass)">
-            \(body)</body>
-            </html>
 
             """
+        let tail = "</body>\n</html>\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(head.utf8.count + bodySize + tail.utf8.count)
+        bytes += head.utf8
+        body(&bytes)
+        bytes += tail.utf8
+        return bytes
     }
 
-    static func cover(imagePath: String, title: String, language: String) -> String {
+    /// A complete XHTML5 content document whose body is `body`.
+    static func xhtml(title: String, language: String, bodyClass: String, body: String, stylesheet: String = "../" + stylesheetPath) -> [UInt8] {
+        xhtml(title: title, language: language, bodyClass: bodyClass, stylesheet: stylesheet, bodySize: body.utf8.count) { $0 += body.utf8 }
+    }
+
+    static func cover(imagePath: String, title: String, language: String) -> [UInt8] {
         let body = "<section class=\"cover\" epub:type=\"cover\">\n<img role=\"doc-cover\" src=\"../\(imagePath)\" alt=\"\(XMLText.escapedAttribute(title))\" />\n</section>\n"
         return xhtml(title: title, language: language, bodyClass: "cover-page", body: body)
     }
 
-    static func titlePage(_ metadata: BookMetadata) -> String {
+    static func titlePage(_ metadata: BookMetadata) -> [UInt8] {
         var body = "<section class=\"title-page\" epub:type=\"titlepage\">\n<h1 class=\"book-title\">\(XMLText.escaped(metadata.title))</h1>\n"
         if let subtitle = metadata.subtitle { body += "<p class=\"book-subtitle\">\(XMLText.escaped(subtitle))</p>\n" }
         for author in metadata.authors { body += "<p class=\"book-author\">\(XMLText.escaped(author))</p>\n" }
@@ -38,16 +50,23 @@ enum EPUBDocuments {
         return xhtml(title: metadata.title, language: metadata.language, bodyClass: "front-matter", body: body)
     }
 
-    static func partPage(_ part: Part, language: String) -> String {
+    static func partPage(_ part: Part, language: String) -> [UInt8] {
         let body = "<section class=\"part\" epub:type=\"part\" role=\"doc-part\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n"
         return xhtml(title: part.title, language: language, bodyClass: "part-page", body: body)
     }
 
-    static func chapter(_ article: Article, layout: EPUBLayout, bookLanguage: String) -> String {
+    static func chapter(_ article: Article, layout: EPUBLayout, bookLanguage: String) -> [UInt8] {
         let language = article.metadata.language ?? bookLanguage
         var writer = XHTMLBodyWriter(article: article, links: layout,
                                      options: .init(epubSemantics: true, idPrefix: "", language: language))
-        let body = "<section class=\"chapter\" epub:type=\"chapter\" role=\"doc-chapter\">\n" + writer.writeArticle() + "</section>\n"
-        return xhtml(title: article.metadata.title, language: language, bodyClass: "chapter-page", body: body)
+        let content = writer.writeArticle()
+        let open = "<section class=\"chapter\" epub:type=\"chapter\" role=\"doc-chapter\">\n"
+        let close = "</section>\n"
+        return xhtml(title: article.metadata.title, language: language, bodyClass: "chapter-page",
+                     bodySize: open.utf8.count + content.utf8.count + close.utf8.count) { bytes in
+            bytes += open.utf8
+            bytes += content.utf8
+            bytes += close.utf8
+        }
     }
 }

@@ -53,62 +53,62 @@ struct EPUBNavigation: Sendable {
         return result
     }
 
-    func navDocument(metadata: BookMetadata, firstChapter: String?) -> String {
+    /// The bytes of the entries' titles and links: what sizes the navigation documents.
+    private var textSize: Int {
+        func size(_ entries: [Entry]) -> Int {
+            entries.reduce(0) { $0 + $1.title.utf8.count + $1.href.utf8.count + size($1.children) }
+        }
+        return size(entries)
+    }
+
+    /// How many entries there are, at every depth.
+    private var entryCount: Int {
+        func count(_ entries: [Entry]) -> Int { entries.reduce(0) { $0 + 1 + count($1.children) } }
+        return count(entries)
+    }
+
+    /// `nav.xhtml`, as UTF-8 (written into one array of about its size: for a big book it is
+    /// one of the largest files).
+    func navDocument(metadata: BookMetadata, firstChapter: String?) -> [UInt8] {
         let chinese = metadata.language.lowercased().hasPrefix("zh")
         let tocTitle = chinese ? "目录" : "Contents"
-        var body = "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>\(XMLText.escaped(tocTitle))</h1>\n"
-        list(entries, into: &body)
-        body += "</nav>\n"
-        body += "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n"
-        body += "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">\(chinese ? "封面" : "Cover")</a></li>\n"
-        body += "<li><a epub:type=\"titlepage\" href=\"text/title.xhtml\">\(chinese ? "书名页" : "Title page")</a></li>\n"
-        body += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">\(XMLText.escaped(tocTitle))</a></li>\n"
-        if let firstChapter { body += "<li><a epub:type=\"bodymatter\" href=\"\(firstChapter)\">\(chinese ? "正文" : "Start")</a></li>\n" }
-        body += "</ol>\n</nav>\n"
-        return EPUBDocuments.xhtml(title: tocTitle, language: metadata.language, bodyClass: "navigation", body: body,
-                                   stylesheet: EPUBDocuments.stylesheetPath)
+        var landmarks = "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n"
+        landmarks += "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">\(chinese ? "封面" : "Cover")</a></li>\n"
+        landmarks += "<li><a epub:type=\"titlepage\" href=\"text/title.xhtml\">\(chinese ? "书名页" : "Title page")</a></li>\n"
+        landmarks += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">\(XMLText.escaped(tocTitle))</a></li>\n"
+        if let firstChapter { landmarks += "<li><a epub:type=\"bodymatter\" href=\"\(firstChapter)\">\(chinese ? "正文" : "Start")</a></li>\n" }
+        landmarks += "</ol>\n</nav>\n"
+        // An entry's markup, `<li><a href="">…</a></li>` and the list around it, is under 40 bytes.
+        let size = textSize + 40 * entryCount + landmarks.utf8.count + 200
+        return EPUBDocuments.xhtml(title: tocTitle, language: metadata.language, bodyClass: "navigation",
+                                   stylesheet: EPUBDocuments.stylesheetPath, bodySize: size) { body in
+            body += "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>\(XMLText.escaped(tocTitle))</h1>\n".utf8
+            list(entries, into: &body)
+            body += "</nav>\n".utf8
+            body += landmarks.utf8
+        }
     }
 
-    private func list(_ entries: [Entry], into text: inout String) {
-        text += "<ol>\n"
+    private func list(_ entries: [Entry], into bytes: inout [UInt8]) {
+        bytes += "<ol>\n".utf8
         for entry in entries {
-            text += "<li><a href=\""
-            text += XMLText.escapedAttribute(entry.href)
-            text += "\">"
-            text += XMLText.escaped(entry.title.isEmpty ? "—" : entry.title)
-            text += "</a>"
+            bytes += "<li><a href=\"".utf8
+            bytes += XMLText.escapedAttribute(entry.href).utf8
+            bytes += "\">".utf8
+            bytes += XMLText.escaped(entry.title.isEmpty ? "—" : entry.title).utf8
+            bytes += "</a>".utf8
             if !entry.children.isEmpty {
-                text += "\n"
-                list(entry.children, into: &text)
+                bytes += "\n".utf8
+                list(entry.children, into: &bytes)
             }
-            text += "</li>\n"
+            bytes += "</li>\n".utf8
         }
-        text += "</ol>\n"
+        bytes += "</ol>\n".utf8
     }
 
-    func ncx(metadata: BookMetadata) -> String {
-        var counter = 0
-        var map = ""
-        func points(_ entries: [Entry], indent: String) {
-            for entry in entries {
-                counter += 1
-                map += indent
-                map += "<navPoint id=\"nav-\(counter)\" playOrder=\"\(counter)\">\n"
-                map += indent
-                map += "  <navLabel><text>"
-                map += XMLText.escaped(entry.title.isEmpty ? "—" : entry.title)
-                map += "</text></navLabel>\n"
-                map += indent
-                map += "  <content src=\""
-                map += XMLText.escapedAttribute(entry.href)
-                map += "\"/>\n"
-                points(entry.children, indent: indent + "  ")
-                map += indent
-                map += "</navPoint>\n"
-            }
-        }
-        points(entries, indent: "    ")
-        return """
+    /// `toc.ncx` (EPUB 2's table of contents), as UTF-8, written into one array of about its size.
+    func ncx(metadata: BookMetadata) -> [UInt8] {
+        let head = """
             <?xml version="1.0" encoding="UTF-8"?>
             <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="\(metadata.language)">
               <head>
@@ -119,10 +119,36 @@ struct EPUBNavigation: Sendable {
               </head>
               <docTitle><text>\(XMLText.escaped(metadata.title))</text></docTitle>
               <navMap>
-            \(map)  </navMap>
-            </ncx>
 
             """
+        let tail = "  </navMap>\n</ncx>\n"
+        let depth = depth(entries)
+        // An entry's markup is under 130 bytes besides its three indents of up to 2 × depth + 4 spaces.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(head.utf8.count + textSize + (130 + 3 * (2 * depth + 4)) * entryCount + tail.utf8.count)
+        bytes += head.utf8
+        var counter = 0
+        func points(_ entries: [Entry], indent: String) {
+            for entry in entries {
+                counter += 1
+                bytes += indent.utf8
+                bytes += "<navPoint id=\"nav-\(counter)\" playOrder=\"\(counter)\">\n".utf8
+                bytes += indent.utf8
+                bytes += "  <navLabel><text>".utf8
+                bytes += XMLText.escaped(entry.title.isEmpty ? "—" : entry.title).utf8
+                bytes += "</text></navLabel>\n".utf8
+                bytes += indent.utf8
+                bytes += "  <content src=\"".utf8
+                bytes += XMLText.escapedAttribute(entry.href).utf8
+                bytes += "\"/>\n".utf8
+                points(entry.children, indent: indent + "  ")
+                bytes += indent.utf8
+                bytes += "</navPoint>\n".utf8
+            }
+        }
+        points(entries, indent: "    ")
+        bytes += tail.utf8
+        return bytes
     }
 
     private func depth(_ entries: [Entry]) -> Int {

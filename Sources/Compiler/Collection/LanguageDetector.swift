@@ -24,7 +24,12 @@ private struct ScriptCounts: Sendable {
     var latin = 0
 
     init(sample article: Article) {
-        for scalar in (article.metadata.title + article.blocks.prefix(40).map(\.leadingText).joined()).unicodeScalars {
+        count(article.metadata.title)
+        for block in article.blocks.prefix(40) { count(block.leadingText) }
+    }
+
+    private mutating func count(_ text: String) {
+        for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x4E00...0x9FFF, 0x3400...0x4DBF: han += 1
             case 0x3040...0x30FF: kana += 1

@@ -17,21 +17,33 @@ enum SourcePath {
 
     /// Splits `destination` into the path (percent-decoded) and the fragment after `#`.
     static func split(_ destination: String) -> (path: String, fragment: String?) {
-        var rest = Substring(destination)
+        let utf8 = destination.utf8
+        var end = utf8.endIndex
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding ?? String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = decoded(Substring(utf8[utf8.index(after: hash)...]))
+            end = hash
         }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        return (String(rest).removingPercentEncoding ?? String(rest), fragment)
+        if let query = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) { end = query }
+        return (decoded(Substring(utf8[..<end])), fragment)
+    }
+
+    /// `text` percent-decoded (as it is when it holds no valid escapes).
+    private static func decoded(_ text: Substring) -> String {
+        let string = String(text)
+        guard string.utf8.contains(UInt8(ascii: "%")) else { return string }
+        return string.removingPercentEncoding ?? string
     }
 
     static func hasScheme(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":") else { return destination.hasPrefix("//") }
-        let scheme = destination[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
-            && scheme.first!.isLetter
+        let utf8 = destination.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return utf8.starts(with: "//".utf8) }
+        let scheme = utf8[..<colon]
+        guard let first = scheme.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) else { return false }
+        return scheme.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }
     }
 
     /// The folder a site path (`/a/b.png`) starts from.

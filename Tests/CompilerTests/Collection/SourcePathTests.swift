@@ -14,6 +14,24 @@ struct SourcePathTests {
         #expect(SourcePath.normalized(path) == expected)
     }
 
+    @Test("a destination's path and fragment, percent-decoded; the query left out", arguments: [
+        ("a/b.md#x", "a/b.md", "x"), ("a%20b.md?v=1#%E6%A0%87%E9%A2%98", "a b.md", "标题"), ("数据/模型.md", "数据/模型.md", nil),
+        ("#top", "", "top"), ("a.md?x#", "a.md", ""), ("100%.md", "100%.md", nil), ("a%2.md#b%zz", "a%2.md", "b%zz"),
+    ] as [(String, String, String?)])
+    func split(_ destination: String, _ path: String, _ fragment: String?) {
+        #expect(SourcePath.split(destination) == (path, fragment))
+    }
+
+    @Test("URLs with a scheme, and protocol-relative ones, are external")
+    func schemes() {
+        for external in ["https://x.org", "mailto:a@b", "x-y+z.1:rest", "//cdn.org/a.png", "HTTP://X"] {
+            #expect(SourcePath.hasScheme(external), "\(external)")
+        }
+        for local in ["a/b.md", "./c:d.md", "1http://x", ":x", "/a:b", "数据:x", "é:x", "a b:c", ""] {
+            #expect(!SourcePath.hasScheme(local), "\(local)")
+        }
+    }
+
     @Test("relative and site paths, folders, missing files, and links out of the root")
     func resolution() throws {
         let folder = try TemporaryFolder()
