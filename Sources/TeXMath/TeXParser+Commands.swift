@@ -15,43 +15,41 @@ extension TeXParser {
             }
             return Base(node: .operator(centred ? "⋯" : "…", MathOperator(tex: "\\dots")))
         }
-        if let symbol = MathSymbols.bigOperatorsWithLimits[name] {
+        guard let symbol = SymbolCommand.table[name] else { return try structuralCommand(name, token) }
+        switch symbol {
+        case .bigOperatorWithLimits(let symbol):
             var info = MathOperator(tex: "\\" + name)
             info.largeOperator = true
             info.movableLimits = true
             return Base(node: .operator(symbol, info))
-        }
-        if let symbol = MathSymbols.integrals[name] {
+        case .integral(let symbol):
             var info = MathOperator(tex: "\\" + name)
             info.largeOperator = true
             return Base(node: .operator(symbol, info))
-        }
-        if MathSymbols.functions.contains(name) {
+        case .function:
             return Base(node: .identifier(name, variant: nil), trailingApplication: [Self.applyFunction])
-        }
-        if MathSymbols.limitFunctions.contains(name) {
+        case .limitFunction:
             let text = name == "liminf" ? "lim inf" : name == "limsup" ? "lim sup" : name == "argmax" ? "arg max" : name == "argmin" ? "arg min" : name
             return Base(node: limitFunction(text, variant: name.count > 3 ? .normal : nil))
-        }
-        // KaTeX's own choice of element and character comes first; our tables add operator details.
-        if let symbol = MathSymbols.katex[name] {
-            switch symbol.element {
-            case "mi": return Base(node: .identifier(symbol.text, variant: variant ?? symbol.variant))
+        case .katex(let element, let symbolVariant, let text):
+            // KaTeX's own choice of element and character comes first; our tables add operator details.
+            switch element {
+            case "mi": return Base(node: .identifier(text, variant: variant ?? symbolVariant))
             case "mo":
                 var info = MathOperator(tex: "\\" + name)
                 if Self.nonStretchyDelimiters.contains(name) { info.stretchy = false }
-                return Base(node: .operator(symbol.text, info))
-            default: return Base(node: .text(symbol.text, variant: symbol.variant))
+                return Base(node: .operator(text, info))
+            default: return Base(node: .text(text, variant: symbolVariant))
             }
-        }
-        if let symbol = MathSymbols.identifiers[name] { return Base(node: .identifier(symbol, variant: variant)) }
-        if let symbol = MathSymbols.uprightIdentifiers[name] { return Base(node: .identifier(symbol, variant: variant ?? .normal)) }
-        if let symbol = MathSymbols.operators[name] {
+        case .identifier(let symbol):
+            return Base(node: .identifier(symbol, variant: variant))
+        case .uprightIdentifier(let symbol):
+            return Base(node: .identifier(symbol, variant: variant ?? .normal))
+        case .operator(let symbol):
             var info = MathOperator(tex: "\\" + name)
             if Self.nonStretchyDelimiters.contains(name) { info.stretchy = false }
             return Base(node: .operator(symbol, info))
-        }
-        if let run = MathSymbols.katexSequences[name] ?? MathSymbols.colonRelations[name] {
+        case .sequence(let run):
             return Base(node: .row(run.map { item in
                 switch item.element {
                 case "mi": .identifier(item.text, variant: nil)
@@ -60,30 +58,26 @@ extension TeXParser {
                 default: .text(item.text, variant: nil)
                 }
             }))
-        }
-        if let em = MathSymbols.spaces[name] { return Base(node: .space(em)) }
-        if let (accent, stretchy) = MathSymbols.accents[name] {
+        case .space(let em):
+            return Base(node: .space(em))
+        case .accent(let accent, let stretchy):
             let base = try parseArgument()
             var info = MathOperator(tex: "\\" + name)
             info.stretchy = stretchy
             return Base(node: .underOver(base: base, under: nil, over: .operator(accent, info), accent: true))
-        }
-        if let (accent, stretchy) = MathSymbols.underAccents[name] {
+        case .underAccent(let accent, let stretchy):
             let base = try parseArgument()
             var info = MathOperator(tex: "\\" + name)
             info.stretchy = stretchy
             return Base(node: .underOver(base: base, under: .operator(accent, info), over: nil, accent: true))
-        }
-        if let font = MathSymbols.fonts[name] {
+        case .font(let font):
             let saved = variant
             variant = font
             defer { variant = saved }
             return Base(node: try parseArgument())
-        }
-        if let textVariant = MathSymbols.textCommands[name] {
+        case .text(let textVariant):
             return Base(node: Self.row(try parseTextNodes(variant: textVariant)))
-        }
-        if let size = MathSymbols.sizes[name] {
+        case .size(let size):
             // `\\bigl.` is an empty delimiter.
             guard var delimiter = try delimiterNode() else { return Base(node: .row([])) }
             if case .operator(let text, var info) = delimiter {
@@ -95,7 +89,6 @@ extension TeXParser {
             }
             return Base(node: delimiter)
         }
-        return try structuralCommand(name, token)
     }
 
     static let applyFunction = MathNode.operator("\u{2061}", MathOperator(tex: ""))

@@ -198,7 +198,7 @@ struct TeXParser {
         skipSpaces()
         if current.kind == .openBrace { return try parseGroup() }
         // One token is one digit: `\frac12` is `\frac{1}{2}`.
-        if case .character(let digit) = current.kind, digit.isASCII, digit.isNumber {
+        if case .character(let digit) = current.kind, digit.isASCIIDigit {
             _ = advance()
             return .number(variant.flatMap { MathAlphanumerics.styled(digit, $0) }.map(String.init) ?? String(digit))
         }
@@ -220,7 +220,7 @@ struct TeXParser {
         skipSpaces()
         if current.kind == .openBrace { return try parseGroup() }
         // One token is one digit: `\frac12` is `\frac{1}{2}`.
-        if case .character(let digit) = current.kind, digit.isASCII, digit.isNumber {
+        if case .character(let digit) = current.kind, digit.isASCIIDigit {
             _ = advance()
             return .number(variant.flatMap { MathAlphanumerics.styled(digit, $0) }.map(String.init) ?? String(digit))
         }
@@ -323,26 +323,26 @@ struct TeXParser {
     }
 
     private mutating func characterNode(_ character: Character) -> MathNode {
-        if character.isASCII, character.isNumber || character == "." {
-            if let variant, character.isNumber, let styled = MathAlphanumerics.styled(character, variant) {
+        if character.isASCIIDigit || character == "." {
+            if let variant, character.isASCIIDigit, let styled = MathAlphanumerics.styled(character, variant) {
                 var digits = String(styled)
-                while case .character(let next) = current.kind, next.isASCII, next.isNumber, let more = MathAlphanumerics.styled(next, variant) {
+                while case .character(let next) = current.kind, next.isASCIIDigit, let more = MathAlphanumerics.styled(next, variant) {
                     digits.append(more)
                     _ = advance()
                 }
                 return .number(digits)
             }
             var digits = String(character)
-            while case .character(let next) = current.kind, next.isASCII, next.isNumber || (next == "." && digits.last != ".") {
+            while case .character(let next) = current.kind, next.isASCIIDigit || (next == "." && digits.last != ".") {
                 digits.append(next)
                 _ = advance()
             }
             if digits == "." { return .identifier(".", variant: nil) }
             return .number(digits)
         }
-        if character.isASCII, character.isLetter || character.isNumber {
+        if character.isASCIILetter {
             if let variant, let styled = MathAlphanumerics.styled(character, variant) { return .identifier(String(styled), variant: nil) }
-            if character.isLetter { return .identifier(String(character), variant: variant) }
+            return .identifier(String(character), variant: variant)
         }
         // KaTeX writes `|` and `/` as ordinary symbols.
         if character == "|" {
@@ -350,9 +350,9 @@ struct TeXParser {
             return .identifier("\u{2223}", variant: nil)
         }
         if character == "/" { return .identifier("/", variant: nil) }
-        if "+-=<>()[]/,;:!?|*~".contains(character) || character == "\u{2212}" {
+        if character.isOperatorSymbol || character == "\u{2212}" {
             var info = MathOperator(tex: character == "\u{2212}" ? "-" : String(character))
-            if "()[]|".contains(character) { info.stretchy = false }
+            if character == "(" || character == ")" || character == "[" || character == "]" { info.stretchy = false }
             return .operator(MathSymbols.mathMLText(of: character), info)
         }
         if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 {
@@ -375,4 +375,30 @@ struct TeXParser {
 public struct TeXError: Error, Sendable, Hashable {
     public var message: String
     public var offset: Int
+}
+
+extension Character {
+    /// `0`–`9` (what `isASCII && isNumber` says, without asking Unicode's tables).
+    var isASCIIDigit: Bool {
+        guard let value = asciiValue else { return false }
+        return value >= UInt8(ascii: "0") && value <= UInt8(ascii: "9")
+    }
+
+    /// `a`–`z`, `A`–`Z` (what `isASCII && isLetter` says, without asking Unicode's tables).
+    var isASCIILetter: Bool {
+        guard let value = asciiValue else { return false }
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(value | 0x20)
+    }
+
+    /// The ASCII characters KaTeX makes operators: `+-=<>()[]/,;:!?|*~`.
+    var isOperatorSymbol: Bool {
+        switch asciiValue {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "/"), UInt8(ascii: ","), UInt8(ascii: ";"),
+            UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
 }
