@@ -133,7 +133,9 @@ struct SearchIndex {
             out += "[" + Self.string(document.title) + "," + Self.string(document.href) + "]"
         }
         out += "],\"terms\":{"
-        for (index, term) in postings.keys.sorted().enumerated() {
+        // Terms in the order of their UTF-8 bytes (the order of their code points; String's `<`
+        // would normalize each CJK term before comparing).
+        for (index, term) in postings.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
             if index > 0 { out += "," }
             var previous: UInt32 = 0
             let encoded = postings[term]!.map { posting -> String in

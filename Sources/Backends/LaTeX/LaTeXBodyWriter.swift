@@ -103,7 +103,21 @@ struct LaTeXBodyWriter {
     /// Code as escaped lines in a box; `colors` shades lines (1-based).
     mutating func writeCode(_ code: String, title: String?, colors: [Int: String]) {
         out += "\\begin{kbcode}{\(title.map(TeXText.escaped) ?? "")}\n"
-        var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split at line feeds over the UTF-8, as a split at the character "\n" would: a CR LF pair is
+        // one character, not a line break.
+        let utf8 = code.utf8
+        var lines: [Substring] = []
+        var lineStart = utf8.startIndex
+        var previous: UInt8 = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            if byte == 0x0A, previous != 0x0D {
+                lines.append(Substring(utf8[lineStart..<index]))
+                lineStart = utf8.index(after: index)
+            }
+            previous = byte
+        }
+        lines.append(Substring(utf8[lineStart...]))
         if lines.last?.isEmpty == true { lines.removeLast() }
         for (index, line) in lines.enumerated() {
             if let color = colors[index + 1] {
@@ -120,6 +134,8 @@ struct LaTeXBodyWriter {
     /// such a place (a `----…` rule in a table's source would otherwise run off the page).
     static func codeLine(_ line: String) -> String {
         var out = ""
+        out.reserveCapacity(line.utf8.count + line.utf8.count / 2)
+        let asciiEscapes = TeXText.asciiEscapes
         var indentation = true
         var sinceBreak = 0
         for character in line {
@@ -129,14 +145,35 @@ struct LaTeXBodyWriter {
                 continue
             }
             indentation = false
-            out += TeXText.escaped(String(character))
             sinceBreak += 1
-            if "/,;.=()-_:>]".contains(character) || sinceBreak == 20 {
+            // One ASCII byte (not CR LF, one character of two): its escape from the table; only
+            // these characters can be places to break.
+            guard let ascii = character.asciiValue, character.utf8.count == 1 else {
+                out += TeXText.escaped(String(character))
+                if sinceBreak == 20 {
+                    out += "\\allowbreak{}"
+                    sinceBreak = 0
+                }
+                continue
+            }
+            out += asciiEscapes[Int(ascii)]
+            if Self.isBreakAfter(ascii) || sinceBreak == 20 {
                 out += "\\allowbreak{}"
                 sinceBreak = 0
             }
         }
         return out
+    }
+
+    /// `/ , ; . = ( ) - _ : > ]`: code may wrap after them.
+    private static func isBreakAfter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "/"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "."), UInt8(ascii: "="), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: ">"), UInt8(ascii: "]"):
+            true
+        default:
+            false
+        }
     }
 
     /// A table as a `longtable` (it breaks across pages, its header repeated) with paragraph

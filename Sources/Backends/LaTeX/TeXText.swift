@@ -8,6 +8,9 @@ enum TeXText {
         TeXMath.escapeText(withoutEmoji(text))
     }
 
+    /// ``escaped(_:)`` of each ASCII character, by its value: code is escaped a character at a time.
+    static let asciiEscapes: [String] = (0..<128).map { escaped(String(UnicodeScalar(UInt8($0)))) }
+
     /// Emoji, which the book's fonts cannot show, become their Unicode names in brackets
     /// (🎉 → `[party popper]`); emoji variation selectors are dropped.
     static func withoutEmoji(_ text: String) -> String {

@@ -77,21 +77,31 @@ extension XHTMLBodyWriter {
     private mutating func writeImage(_ image: Image) {
         let alt = image.alt.plainText
         if let resource = image.resource, let reference = links.image(resource) {
-            var text = switch reference {
-            case .source(let source): "<img src=\"\(XMLText.escapedAttribute(source))\""
-            case .firstUse(let source, let id): "<img id=\"\(id)\" src=\"\(XMLText.escapedAttribute(source))\""
-            case .copy(let id): "<img data-copy-of=\"\(id)\""
+            // Written piece by piece into the output: in one HTML file the source is the image's
+            // bytes as a data URL, often megabytes.
+            switch reference {
+            case .source(let source):
+                out += "<img src=\""
+                out += XMLText.escapedAttribute(source)
+                out += "\""
+            case .firstUse(let source, let id):
+                out += "<img id=\"\(id)\" src=\""
+                out += XMLText.escapedAttribute(source)
+                out += "\""
+            case .copy(let id):
+                out += "<img data-copy-of=\"\(id)\""
             }
-            text += " alt=\"\(XMLText.escapedAttribute(alt))\""
-            if let title = image.title { text += " title=\"\(XMLText.escapedAttribute(title))\"" }
+            out += " alt=\"\(XMLText.escapedAttribute(alt))\""
+            if let title = image.title { out += " title=\"\(XMLText.escapedAttribute(title))\"" }
             for name in ["width", "height"] {
                 if let value = image.attributes[name], let pixels = Int(value.hasSuffix("px") ? String(value.dropLast(2)) : value), pixels > 0 {
-                    text += " \(name)=\"\(pixels)\""
+                    out += " \(name)=\"\(pixels)\""
                 }
             }
             var attributes = image.attributes
             if case .firstUse = reference { attributes.id = nil }
-            out += text + attributeText(attributes) + " />"
+            out += attributeText(attributes)
+            out += " />"
         } else if ExternalURL.isAllowed(image.source) && !insideLink {
             out += "<a class=\"remote-image\" href=\"\(XMLText.escapedAttribute(URLText.external(image.source)))\">"
             out += "[\(XMLText.escaped(alt.isEmpty ? image.source : alt))]</a>"
