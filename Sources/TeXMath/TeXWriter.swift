@@ -36,28 +36,52 @@ struct TeXWriter {
     }()
 
     /// TeX text-mode escapes (for `\text{…}`, and for the LaTeX book's prose): every character
-    /// TeX reads specially prints itself; control characters are dropped.
+    /// TeX reads specially prints itself, whatever marks combine with it; control characters
+    /// other than line feeds are dropped. Over UTF-8: text with nothing to escape comes back as it is.
     static func escapeText(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\textbackslash{}"
-            case "{": out += "\\{"
-            case "}": out += "\\}"
-            case "$": out += "\\$"
-            case "&": out += "\\&"
-            case "#": out += "\\#"
-            case "%": out += "\\%"
-            case "_": out += "\\_"
-            case "^": out += "\\textasciicircum{}"
-            case "~": out += "\\textasciitilde{}"
-            case "\u{A0}": out += "~"
-            case "\t": out += "    "
-            default:
-                if character == "\n" || !character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { out.append(character) }
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let replacement: StaticString
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "\\"): replacement = "\\textbackslash{}"
+                case UInt8(ascii: "{"): replacement = "\\{"
+                case UInt8(ascii: "}"): replacement = "\\}"
+                case UInt8(ascii: "$"): replacement = "\\$"
+                case UInt8(ascii: "&"): replacement = "\\&"
+                case UInt8(ascii: "#"): replacement = "\\#"
+                case UInt8(ascii: "%"): replacement = "\\%"
+                case UInt8(ascii: "_"): replacement = "\\_"
+                case UInt8(ascii: "^"): replacement = "\\textasciicircum{}"
+                case UInt8(ascii: "~"): replacement = "\\textasciitilde{}"
+                case UInt8(ascii: "\t"): replacement = "    "
+                case UInt8(ascii: "\n"):
+                    index += 1
+                    continue
+                case 0x00..<0x20, 0x7F: replacement = ""
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0:
+                    // A no-break space is TeX's tie.
+                    replacement = "~"
+                    length = 2
+                default:
+                    index += 1
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count + 32) }
+                out.append(contentsOf: bytes[copied..<index])
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                index += length
+                copied = index
             }
-        }
-        return out
+            guard copied > 0 else { return nil }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
     static let fontCommands: [MathVariant: String] = [

@@ -103,6 +103,7 @@ struct LaTeXTests {
 
             正文 \write18{touch /tmp/kbcompile-pwned} \immediate\write18{ls} \catcode`\@=11 ^^5cinput{x} %comment
             `\def\x{y}` [\href](https://example.com/%7E#frag) {#id} $\input{/etc/passwd}$ $x^2$ ~ & # _ { }
+            组合字符 %́ {́ $́ \́input{x} 之后
 
             ```tex {1}
             \documentclass{article} \end{kbcode} \input{x}
@@ -125,6 +126,8 @@ struct LaTeXTests {
         for command in ["\\input{", "\\write18", "\\immediate", "\\catcode", "\\def\\x", "\\end{kbcode} \\input", "\\documentclass{article}"] {
             #expect(!body.contains(command), "\(command) reached the TeX source")
         }
+        // A mark combined with a special character does not let it through (a bare `%` would hide the rest of the line).
+        #expect(body.contains("\\%\u{301} \\{\u{301} \\$\u{301} \\textbackslash{}\u{301}input\\{x\\} 之后"))
         let (status, log) = try Self.typeset(output.url)
         #expect(status == 0, "\(log.split(separator: "\n").filter { $0.hasPrefix("!") }.prefix(5))")
         #expect(!FileManager.default.fileExists(atPath: "/tmp/kbcompile-pwned"))

@@ -1,7 +1,7 @@
 import Testing
 @testable import Backends
 
-@Suite("Escaping for XML and URLs")
+@Suite("Escaping for XML, TeX and URLs")
 struct MarkupEscapingTests {
     @Test("XML text and attributes", arguments: [
         ("plain 中文，全角：标点（）", "plain 中文，全角：标点（）", "plain 中文，全角：标点（）"),
@@ -14,6 +14,16 @@ struct MarkupEscapingTests {
     func xml(_ text: String, _ escaped: String, _ attribute: String) {
         #expect(XMLText.escaped(text) == escaped)
         #expect(XMLText.escapedAttribute(text) == attribute)
+    }
+
+    @Test("TeX text: specials print themselves even with a mark combined, controls are dropped", arguments: [
+        ("中文，全角：标点（）～", "中文，全角：标点（）～"),
+        ("{\u{301}x}", "\\{\u{301}x\\}"), ("%\u{301} rest", "\\%\u{301} rest"), ("$\u{20DD}", "\\$\u{20DD}"),
+        ("\\\u{301}input", "\\textbackslash{}\u{301}input"), ("a^b~c_d&e#f", "a\\textasciicircum{}b\\textasciitilde{}c\\_d\\&e\\#f"),
+        ("a\u{A0}b", "a~b"), ("tab\there", "tab    here"), ("bell\u{7}gone\u{7F}\r\n", "bellgone\n"), ("🎉 done", "[party popper] done"),
+    ] as [(String, String)])
+    func tex(_ text: String, _ escaped: String) {
+        #expect(TeXText.escaped(text) == escaped)
     }
 
     @Test("URL fragments and external URLs", arguments: [

@@ -28,8 +28,14 @@ enum TeXText {
     }
 
     private static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x2190 && scalar.properties.isEmoji && !(0x2460...0x24FF).contains(scalar.value)
-            || scalar.value == 0xFE0F
+        switch scalar.value {
+        case 0xFE0F: true
+        case ..<0x2190, 0x2460...0x24FF: false
+        // Han, Hangul syllables, compatibility ideographs and full-width forms hold no emoji: most
+        // of a Chinese book's text is answered without asking Unicode's tables.
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFFEF: false
+        default: scalar.properties.isEmoji
+        }
     }
 
     /// A URL for `\href`: the characters `\href` reads specially are escaped.
