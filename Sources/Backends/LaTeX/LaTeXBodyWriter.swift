@@ -133,47 +133,20 @@ struct LaTeXBodyWriter {
     /// wrap after a space, after `/ , ; . = ( ) - _ : > ]`, and inside any run of 20 characters without
     /// such a place (a `----…` rule in a table's source would otherwise run off the page).
     static func codeLine(_ line: String) -> String {
-        var out = ""
-        out.reserveCapacity(line.utf8.count + line.utf8.count / 2)
-        let asciiEscapes = TeXText.asciiEscapes
-        var indentation = true
-        var sinceBreak = 0
-        for character in line {
-            if character == " " {
-                out += indentation ? "\\ " : "\\ \\allowbreak{}"
-                sinceBreak = 0
-                continue
-            }
-            indentation = false
-            sinceBreak += 1
-            // One ASCII byte (not CR LF, one character of two): its escape from the table; only
-            // these characters can be places to break.
-            guard let ascii = character.asciiValue, character.utf8.count == 1 else {
-                out += TeXText.escaped(String(character))
-                if sinceBreak == 20 {
-                    out += "\\allowbreak{}"
-                    sinceBreak = 0
+        var writer = CodeLineWriter(capacity: line.utf8.count + line.utf8.count / 2)
+        // A line of ASCII without CR (which pairs with a LF) has one character per byte.
+        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            for byte in line.utf8 { writer.add(ascii: byte) }
+        } else {
+            for character in line {
+                if let ascii = character.asciiValue, character.utf8.count == 1 {
+                    writer.add(ascii: ascii)
+                } else {
+                    writer.add(character)
                 }
-                continue
-            }
-            out += asciiEscapes[Int(ascii)]
-            if Self.isBreakAfter(ascii) || sinceBreak == 20 {
-                out += "\\allowbreak{}"
-                sinceBreak = 0
             }
         }
-        return out
-    }
-
-    /// `/ , ; . = ( ) - _ : > ]`: code may wrap after them.
-    private static func isBreakAfter(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "/"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "."), UInt8(ascii: "="), UInt8(ascii: "("),
-            UInt8(ascii: ")"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: ">"), UInt8(ascii: "]"):
-            true
-        default:
-            false
-        }
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// A table as a `longtable` (it breaks across pages, its header repeated) with paragraph

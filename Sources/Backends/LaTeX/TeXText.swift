@@ -1,3 +1,4 @@
+import Compiler
 import TeXMath
 
 /// Escaping of article text for LaTeX: every character that means something to TeX becomes a
@@ -8,8 +9,11 @@ enum TeXText {
         TeXMath.escapeText(withoutEmoji(text))
     }
 
-    /// ``escaped(_:)`` of each ASCII character, by its value: code is escaped a character at a time.
-    static let asciiEscapes: [String] = (0..<128).map { escaped(String(UnicodeScalar(UInt8($0)))) }
+    /// ``escaped(_:)`` of each ASCII character as UTF-8, by its value: code is escaped a character at a time.
+    static let asciiEscapes: [[UInt8]] = (0..<128).map { Array(escaped(String(UnicodeScalar(UInt8($0)))).utf8) }
+
+    /// The ASCII characters ``escaped(_:)`` leaves as they are.
+    static let plainASCII = ASCIISet(String(decoding: (0..<128).filter { asciiEscapes[$0] == [UInt8($0)] }.map { UInt8($0) }, as: UTF8.self))
 
     /// Emoji, which the book's fonts cannot show, become their Unicode names in brackets
     /// (🎉 → `[party popper]`); emoji variation selectors are dropped.

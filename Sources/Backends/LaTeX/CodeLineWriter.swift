@@ -1,0 +1,52 @@
+/// One line of code as LaTeX, character by character, into UTF-8 (see `LaTeXBodyWriter.codeLine`).
+struct CodeLineWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Still in the line's leading spaces, which must not become break places.
+    private var indentation = true
+    /// Characters since the last place the line may wrap.
+    private var sinceBreak = 0
+    private let escapes = TeXText.asciiEscapes
+    /// The ASCII bytes that are their own escape (letters, digits, most punctuation): appended as they are.
+    private let plain = TeXText.plainASCII
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// A character that is one ASCII byte: its escape from the table.
+    mutating func add(ascii byte: UInt8) {
+        if byte == UInt8(ascii: " ") {
+            bytes += indentation ? "\\ ".utf8 : "\\ \\allowbreak{}".utf8
+            sinceBreak = 0
+            return
+        }
+        indentation = false
+        sinceBreak += 1
+        if plain.contains(byte) { bytes.append(byte) } else { bytes += escapes[Int(byte)] }
+        if Self.isBreakAfter(byte) || sinceBreak == 20 { allowBreak() }
+    }
+
+    /// Any other character, escaped as text.
+    mutating func add(_ character: Character) {
+        indentation = false
+        sinceBreak += 1
+        bytes += TeXText.escaped(String(character)).utf8
+        if sinceBreak == 20 { allowBreak() }
+    }
+
+    private mutating func allowBreak() {
+        bytes += "\\allowbreak{}".utf8
+        sinceBreak = 0
+    }
+
+    /// `/ , ; . = ( ) - _ : > ]`: code may wrap after them.
+    private static func isBreakAfter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "/"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "."), UInt8(ascii: "="), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: ">"), UInt8(ascii: "]"):
+            true
+        default:
+            false
+        }
+    }
+}
