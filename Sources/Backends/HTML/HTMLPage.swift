@@ -10,7 +10,8 @@ struct HTMLPage {
     var sidebar: String
     /// The articles and part pages, in book order.
     var content: [String]
-    var searchIndex: String
+    /// The search index's JSON, in UTF-8.
+    var searchIndex: [UInt8]
     var stylesheet: String
     var script: String
 
@@ -21,10 +22,13 @@ struct HTMLPage {
     /// The document's bytes: written once into an array of the exact size, since the articles
     /// and the search index of a large book are each tens of megabytes.
     func bytes() -> [UInt8] {
-        let pieces = [prologue()] + content + [Self.searchIndexStart, searchIndex, epilogue()]
+        let pieces = [prologue()] + content + [Self.searchIndexStart]
+        let epilogue = epilogue()
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + searchIndex.count + epilogue.utf8.count)
         for piece in pieces { bytes.append(contentsOf: piece.utf8) }
+        bytes += searchIndex
+        bytes += epilogue.utf8
         return bytes
     }
 

@@ -10,17 +10,50 @@ struct SearchIndex {
         var href: String
     }
 
+    /// A term: a CJK character or bigram as a number (most terms of a Chinese book: a number is
+    /// hashed and compared at a fraction of a CJK String's cost), or a word.
+    enum Term: Hashable, Sendable {
+        /// The first character's code point `<< 21 |` the second's (0 for a lone character).
+        case cjk(UInt64)
+        case word(String)
+
+        init(cjk first: UInt32, _ second: UInt32 = 0) { self = .cjk(UInt64(first) << 21 | UInt64(second)) }
+
+        /// The code points, as the JSON's key spells them.
+        var text: String {
+            switch self {
+            case .cjk(let key):
+                var text = String.UnicodeScalarView()
+                for value in [UInt32(key >> 21), UInt32(key & 0x1F_FFFF)] where value != 0 {
+                    text.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                }
+                return String(text)
+            case .word(let word):
+                return word
+            }
+        }
+
+        /// Code point order, which is the order of the terms' UTF-8.
+        static func precedes(_ left: Term, _ right: Term) -> Bool {
+            switch (left, right) {
+            case (.cjk(let a), .cjk(let b)): return a < b
+            case (.word(let a), .word(let b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
+            default: return left.text.unicodeScalars.lexicographicallyPrecedes(right.text.unicodeScalars)
+            }
+        }
+    }
+
     private(set) var documents: [Document] = []
     /// Term → postings in document order, each `document << 3 | min(count, 7)` (the JSON keeps
     /// no more of the count), four bytes a posting.
-    private(set) var postings: [String: [UInt32]] = [:]
+    private(set) var postings: [Term: [UInt32]] = [:]
 
     /// One section of an article with the counts of its terms: made for each article on its own
     /// (on all cores), then added to the index in book order.
     struct Section: Sendable {
         var title: String
         var href: String
-        var termCounts: [String: Int]
+        var termCounts: [Term: Int]
     }
 
     mutating func add(_ section: Section) {
@@ -30,8 +63,12 @@ struct SearchIndex {
     }
 
     static func section(title: String, href: String, text: String) -> Section {
-        var counts: [String: Int] = [:]
-        forEachTerm(of: text + "\n" + title) { counts[$0, default: 0] += 1 }
+        var counts: [Term: Int] = [:]
+        // About a term for every CJK character (three bytes); grown from empty, the table was
+        // rebuilt a dozen times for a long section.
+        counts.reserveCapacity(text.utf8.count / 4 + 8)
+        forEachTerm(of: text) { counts[$0, default: 0] += 1 }
+        forEachTerm(of: title) { counts[$0, default: 0] += 1 }
         return Section(title: title, href: href, termCounts: counts)
     }
 
@@ -59,30 +96,25 @@ struct SearchIndex {
     }
 
     /// Calls `body` with each term of a text: bigrams of CJK runs (a lone character is its own
-    /// term) and words of letters and digits, lower-cased. Read over UTF-8: a bigram is the bytes
-    /// of its two characters, an ASCII word is lower-cased byte by byte.
-    static func forEachTerm(of text: String, _ body: (String) -> Void) {
+    /// term) and words of letters and digits, lower-cased. Read over UTF-8: an ASCII word is
+    /// lower-cased byte by byte.
+    static func forEachTerm(of text: String, _ body: (Term) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var run: [Int] = []  // byte offsets of the CJK characters of the current run
-            var runEnd = 0
+            var previousCJK: UInt32 = 0  // the last CJK character of the current run, 0 outside one
+            var runLength = 0
             var wordStart = -1
             var wordIsASCII = true
             func endRun() {
-                if run.count == 1 { body(String(decoding: bytes[run[0]..<runEnd], as: UTF8.self)) }
-                if run.count > 1 {
-                    for index in 0..<(run.count - 1) {
-                        let end = index + 2 < run.count ? run[index + 2] : runEnd
-                        body(String(decoding: bytes[run[index]..<end], as: UTF8.self))
-                    }
-                }
-                run.removeAll(keepingCapacity: true)
+                if runLength == 1 { body(Term(cjk: previousCJK)) }
+                previousCJK = 0
+                runLength = 0
             }
             func endWord(at end: Int) {
                 guard wordStart >= 0 else { return }
                 let word = bytes[wordStart..<end]
-                body(wordIsASCII ? String(decoding: word.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-                                         : String(decoding: word, as: UTF8.self).lowercased())
+                body(.word(wordIsASCII ? String(decoding: word.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                                       : String(decoding: word, as: UTF8.self).lowercased()))
                 wordStart = -1
                 wordIsASCII = true
             }
@@ -92,8 +124,9 @@ struct SearchIndex {
                 let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                 if isCJK(scalar) {
                     endWord(at: position)
-                    run.append(position)
-                    runEnd = position + length
+                    if runLength > 0 { body(Term(cjk: previousCJK, scalar.value)) }
+                    previousCJK = scalar.value
+                    runLength += 1
                 } else if isWordScalar(scalar) {
                     endRun()
                     if wordStart < 0 { wordStart = position }
@@ -123,52 +156,78 @@ struct SearchIndex {
         }
     }
 
-    /// The index as JSON that is safe inside a `<script type="application/json">` element:
-    /// `{"docs":[[title, href], …], "terms":{"term":[posting, …], …}}`, terms sorted; a posting is
-    /// (document − previous document) × 8 + min(count, 7), so most postings are one or two digits.
-    func json() -> String {
-        var out = "{\"docs\":["
+    /// The index as JSON that is safe inside a `<script type="application/json">` element, in
+    /// UTF-8: `{"docs":[[title, href], …], "terms":{"term":[posting, …], …}}`, terms sorted; a
+    /// posting is (document − previous document) × 8 + min(count, 7), so most postings are one or
+    /// two digits. The terms are written on all cores, in runs of the sorted list.
+    func json() -> [UInt8] {
+        var out: [UInt8] = []
+        out += "{\"docs\":[".utf8
         for (index, document) in documents.enumerated() {
-            if index > 0 { out += "," }
-            out += "[" + Self.string(document.title) + "," + Self.string(document.href) + "]"
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            Self.appendString(document.title, to: &out)
+            out.append(UInt8(ascii: ","))
+            Self.appendString(document.href, to: &out)
+            out.append(UInt8(ascii: "]"))
         }
-        out += "],\"terms\":{"
-        // Terms in the order of their UTF-8 bytes (the order of their code points; String's `<`
-        // would normalize each CJK term before comparing).
-        for (index, term) in postings.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-            if index > 0 { out += "," }
-            var previous: UInt32 = 0
-            let encoded = postings[term]!.map { posting -> String in
-                defer { previous = posting >> 3 }
-                return String(posting - (previous << 3))
+        out += "],\"terms\":{".utf8
+        let terms = postings.keys.sorted(by: Term.precedes)
+        let runs = stride(from: 0, to: terms.count, by: 4096).map { terms[$0..<min($0 + 4096, terms.count)] }
+        let postings = postings
+        var written = runs.parallelMap { run -> [UInt8] in
+            var bytes: [UInt8] = []
+            for term in run {
+                bytes.append(UInt8(ascii: ","))
+                Self.appendString(term.text, to: &bytes)
+                bytes += ":[".utf8
+                var previous: UInt32 = 0
+                for (index, posting) in postings[term]!.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    Self.appendDecimal(posting - (previous << 3), to: &bytes)
+                    previous = posting >> 3
+                }
+                bytes.append(UInt8(ascii: "]"))
             }
-            out += Self.string(term) + ":[" + encoded.joined(separator: ",") + "]"
+            return bytes
         }
-        return out + "}}"
+        out.reserveCapacity(out.count + written.reduce(0) { $0 + $1.count } + 2)
+        // Each run is let go once copied: the index of a big book is tens of megabytes.
+        for index in written.indices {
+            out += index == 0 ? written[index].dropFirst() : written[index][...]
+            written[index] = []
+        }
+        out += "}}".utf8
+        return out
+    }
+
+    private static func appendDecimal(_ value: UInt32, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// A JSON string literal with `<`, `>` and `&` escaped, so no text can close the script element.
-    static func string(_ text: String) -> String {
-        var out = "\""
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case "\"": bytes += "\\\"".utf8
+            case "\\": bytes += "\\\\".utf8
+            case "\n": bytes += "\\n".utf8
+            case "<": bytes += "\\u003c".utf8
+            case ">": bytes += "\\u003e".utf8
+            case "&": bytes += "\\u0026".utf8
+            case "\u{2028}": bytes += "\\u2028".utf8
+            case "\u{2029}": bytes += "\\u2029".utf8
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    bytes += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    bytes += String(scalar).utf8
                 }
             }
         }
-        return out + "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }
