@@ -118,7 +118,8 @@ public struct EPUBBackend: Backend {
             case navigation(NavigationDocument)
         }
         let documents = layout.documents
-        let batchSize = max(16, documents.count / (8 * ProcessInfo.processInfo.activeProcessorCount) + 1)
+        // Batches small enough (32 a core) that the last ones to finish leave no core idle for long.
+        let batchSize = max(16, documents.count / (32 * ProcessInfo.processInfo.activeProcessorCount) + 1)
         // The navigation documents first: the largest single pieces of work.
         let work = NavigationDocument.allCases.map(Work.navigation)
             + stride(from: 0, to: documents.count, by: batchSize).map { Work.documents($0..<min($0 + batchSize, documents.count)) }
