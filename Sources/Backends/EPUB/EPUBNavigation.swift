@@ -11,6 +11,11 @@ struct EPUBNavigation: Sendable {
     }
 
     let entries: [Entry]
+    /// The bytes of the entries' titles and links, how many entries there are and how deep they
+    /// nest: what sizes the navigation documents.
+    private let textSize: Int
+    private let entryCount: Int
+    private let depth: Int
 
     /// `tocDepth` is the deepest heading level listed under an article (1: articles only).
     init(book: Book, layout: EPUBLayout, tocDepth: Int) {
@@ -29,6 +34,20 @@ struct EPUBNavigation: Sendable {
             }
         }
         self.entries = entries
+        (textSize, entryCount, depth) = Self.measure(entries)
+    }
+
+    private static func measure(_ entries: [Entry]) -> (textSize: Int, count: Int, depth: Int) {
+        var textSize = 0
+        var count = 0
+        var depth = 0
+        for entry in entries {
+            let children = measure(entry.children)
+            textSize += entry.title.utf8.count + entry.href.utf8.count + children.textSize
+            count += 1 + children.count
+            depth = max(depth, 1 + children.depth)
+        }
+        return (textSize, count, depth)
     }
 
     /// Turns a flat list of (level, entry) into a tree: each entry goes under the nearest
@@ -51,20 +70,6 @@ struct EPUBNavigation: Sendable {
             result += children(deeperThan: items[index].level - 1)
         }
         return result
-    }
-
-    /// The bytes of the entries' titles and links: what sizes the navigation documents.
-    private var textSize: Int {
-        func size(_ entries: [Entry]) -> Int {
-            entries.reduce(0) { $0 + $1.title.utf8.count + $1.href.utf8.count + size($1.children) }
-        }
-        return size(entries)
-    }
-
-    /// How many entries there are, at every depth.
-    private var entryCount: Int {
-        func count(_ entries: [Entry]) -> Int { entries.reduce(0) { $0 + 1 + count($1.children) } }
-        return count(entries)
     }
 
     /// `nav.xhtml`, as UTF-8 (written into one array of about its size: for a big book it is
@@ -113,7 +118,7 @@ struct EPUBNavigation: Sendable {
             <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="\(metadata.language)">
               <head>
                 <meta name="dtb:uid" content="\(XMLText.escapedAttribute(metadata.identifier))"/>
-                <meta name="dtb:depth" content="\(depth(entries))"/>
+                <meta name="dtb:depth" content="\(depth)"/>
                 <meta name="dtb:totalPageCount" content="0"/>
                 <meta name="dtb:maxPageNumber" content="0"/>
               </head>
@@ -122,7 +127,6 @@ struct EPUBNavigation: Sendable {
 
             """
         let tail = "  </navMap>\n</ncx>\n"
-        let depth = depth(entries)
         // An entry's markup is under 130 bytes besides its three indents of up to 2 × depth + 4 spaces.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(head.utf8.count + textSize + (130 + 3 * (2 * depth + 4)) * entryCount + tail.utf8.count)
@@ -149,9 +153,5 @@ struct EPUBNavigation: Sendable {
         points(entries, indent: "    ")
         bytes += tail.utf8
         return bytes
-    }
-
-    private func depth(_ entries: [Entry]) -> Int {
-        entries.map { 1 + depth($0.children) }.max() ?? 0
     }
 }
