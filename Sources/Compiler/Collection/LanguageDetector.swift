@@ -25,7 +25,13 @@ private struct ScriptCounts: Sendable {
 
     init(sample article: Article) {
         count(article.metadata.title)
-        for block in article.blocks.prefix(40) { count(block.leadingText) }
+        // The text of paragraphs and headings, read piece by piece.
+        for block in article.blocks.prefix(40) {
+            switch block.kind {
+            case .paragraph(let inlines, _), .heading(_, let inlines): inlines.forEachPlainTextPiece { count($0) }
+            default: break
+            }
+        }
     }
 
     private mutating func count(_ text: String) {
@@ -37,16 +43,6 @@ private struct ScriptCounts: Sendable {
             case 0x41...0x5A, 0x61...0x7A: latin += 1
             default: break
             }
-        }
-    }
-}
-
-extension Block {
-    /// The plain text of a paragraph or heading (other blocks give nothing): a sample for detection.
-    var leadingText: String {
-        switch kind {
-        case .paragraph(let inlines, _), .heading(_, let inlines): inlines.plainText
-        default: ""
         }
     }
 }

@@ -94,23 +94,40 @@ public struct InternalTarget: Sendable, Hashable {
 extension Inline {
     /// The text a reader would see, without markup (for alt texts, titles, search and bookmarks).
     public var plainText: String {
+        if case .text(let text) = self { return text }
+        var text = ""
+        forEachPlainTextPiece { text += $0 }
+        return text
+    }
+
+    /// Calls `body` with each piece of ``plainText`` in order, without joining them.
+    public func forEachPlainTextPiece(_ body: (String) -> Void) {
         switch self {
-        case .text(let text), .code(let text, _): return text
-        case .softBreak, .hardBreak: return " "
+        case .text(let text), .code(let text, _): body(text)
+        case .softBreak, .hardBreak: body(" ")
         case .emphasis(let children, _), .strong(let children, _), .strikethrough(let children, _),
             .mark(let children, _), .subscript(let children), .superscript(let children), .span(let children, _):
-            return children.plainText
-        case .link(let link): return link.content.plainText
-        case .image(let image): return image.alt.plainText
-        case .math(let formula): return formula.tex
-        case .footnoteReference: return ""
-        case .abbreviation(let term, _): return term
-        case .html: return ""
+            children.forEachPlainTextPiece(body)
+        case .link(let link): link.content.forEachPlainTextPiece(body)
+        case .image(let image): image.alt.forEachPlainTextPiece(body)
+        case .math(let formula): body(formula.tex)
+        case .footnoteReference, .html: break
+        case .abbreviation(let term, _): body(term)
         }
     }
 }
 
 extension Array where Element == Inline {
     /// The concatenated ``Inline/plainText`` of the elements.
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String {
+        if count == 1 { return self[0].plainText }
+        var text = ""
+        forEachPlainTextPiece { text += $0 }
+        return text
+    }
+
+    /// Calls `body` with each piece of the elements' ``Inline/plainText`` in order.
+    public func forEachPlainTextPiece(_ body: (String) -> Void) {
+        for inline in self { inline.forEachPlainTextPiece(body) }
+    }
 }

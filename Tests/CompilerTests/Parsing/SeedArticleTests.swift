@@ -17,7 +17,8 @@ struct SeedArticleTests {
         let details = try #require(blocks.firstIndex { if case .container(let c) = $0.kind { c.kind == .details } else { false } })
         guard case .container(let container) = blocks[details].kind else { return }
         #expect(container.title?.plainText == "什么是迭代？")
-        #expect(container.body.first?.leadingText == "一次迭代一般包含以下三个步骤：")
+        guard case .paragraph(let lead, _)? = container.body.first?.kind else { Issue.record("details does not start with a paragraph"); return }
+        #expect(lead.plainText == "一次迭代一般包含以下三个步骤：")
         guard case .container(let steps)? = container.body.last?.kind else { Issue.record("details does not end with steps"); return }
         #expect(steps.kind == .steps)
         guard case .list(let list)? = steps.body.first?.kind else { Issue.record("steps holds no list"); return }
