@@ -39,49 +39,37 @@ struct TeXWriter {
     /// TeX reads specially prints itself, whatever marks combine with it; control characters
     /// other than line feeds are dropped. Over UTF-8: text with nothing to escape comes back as it is.
     static func escapeText(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var out: [UInt8] = []
-            var copied = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let replacement: StaticString
-                var length = 1
-                switch byte {
-                case UInt8(ascii: "\\"): replacement = "\\textbackslash{}"
-                case UInt8(ascii: "{"): replacement = "\\{"
-                case UInt8(ascii: "}"): replacement = "\\}"
-                case UInt8(ascii: "$"): replacement = "\\$"
-                case UInt8(ascii: "&"): replacement = "\\&"
-                case UInt8(ascii: "#"): replacement = "\\#"
-                case UInt8(ascii: "%"): replacement = "\\%"
-                case UInt8(ascii: "_"): replacement = "\\_"
-                case UInt8(ascii: "^"): replacement = "\\textasciicircum{}"
-                case UInt8(ascii: "~"): replacement = "\\textasciitilde{}"
-                case UInt8(ascii: "\t"): replacement = "    "
-                case UInt8(ascii: "\n"):
-                    index += 1
-                    continue
-                case 0x00..<0x20, 0x7F: replacement = ""
-                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0:
-                    // A no-break space is TeX's tie.
-                    replacement = "~"
-                    length = 2
-                default:
-                    index += 1
-                    continue
-                }
-                if out.isEmpty { out.reserveCapacity(bytes.count + 32) }
-                out.append(contentsOf: bytes[copied..<index])
-                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                index += length
-                copied = index
+        UTF8Replacing.replacing(in: text, where: mayNeedTextEscape) { bytes, index in
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): ("\\textbackslash{}", 1)
+            case UInt8(ascii: "{"): ("\\{", 1)
+            case UInt8(ascii: "}"): ("\\}", 1)
+            case UInt8(ascii: "$"): ("\\$", 1)
+            case UInt8(ascii: "&"): ("\\&", 1)
+            case UInt8(ascii: "#"): ("\\#", 1)
+            case UInt8(ascii: "%"): ("\\%", 1)
+            case UInt8(ascii: "_"): ("\\_", 1)
+            case UInt8(ascii: "^"): ("\\textasciicircum{}", 1)
+            case UInt8(ascii: "~"): ("\\textasciitilde{}", 1)
+            case UInt8(ascii: "\t"): ("    ", 1)
+            case UInt8(ascii: "\n"): nil
+            // A no-break space (C2 A0) is TeX's tie; other characters from C2 are kept.
+            case 0xC2: index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? ("~", 2) : nil
+            // Other C0 controls and DEL.
+            default: ("", 1)
             }
-            guard copied > 0 else { return nil }
-            out.append(contentsOf: bytes[copied...])
-            return String(decoding: out, as: UTF8.self)
-        } ?? text
+        }
+    }
+
+    /// The bytes ``escapeText(_:)`` may change: TeX's specials, controls and the lead byte of U+00A0.
+    private static func mayNeedTextEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x00..<0x20, 0x7F, 0xC2, UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "$"), UInt8(ascii: "&"),
+            UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "_"), UInt8(ascii: "^"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 
     static let fontCommands: [MathVariant: String] = [
