@@ -132,7 +132,7 @@ struct ZipWriter {
                 case .deflated(let batch, let position):
                     let source = openArchives[batch]
                     guard let data = zip_source_zip(archive, source, zip_uint64_t(position), zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else {
-                        throw Failure(archive: archive)
+                        throw Failure("copying \(paths[batch][position]) from its deflated batch", archive: archive)
                     }
                     try Self.insert(data, path: paths[batch][position], into: archive, modified: modified)
                 }
@@ -151,10 +151,10 @@ struct ZipWriter {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else { throw Failure(error: &error) }
+        guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else { throw Failure("making an archive in memory", error: &error) }
         guard let archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error) else {
             zip_source_free(buffer)
-            throw Failure(error: &error)
+            throw Failure("opening an archive in memory", error: &error)
         }
         // The buffer must outlive zip_close, which writes into it and would otherwise free it.
         zip_source_keep(buffer)
@@ -166,7 +166,7 @@ struct ZipWriter {
             throw error
         }
         guard zip_close(archive) == 0 else {
-            let failure = Failure(archive: archive)
+            let failure = Failure("closing the archive", archive: archive)
             zip_discard(archive)
             throw failure
         }
@@ -179,11 +179,11 @@ struct ZipWriter {
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
         guard let source = zip_source_buffer_create(bytes.base, zip_uint64_t(bytes.count), 0, &error) else {
-            throw Failure(error: &error)
+            throw Failure("reading a deflated batch", error: &error)
         }
         guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
             zip_source_free(source)
-            throw Failure(error: &error)
+            throw Failure("opening a deflated batch", error: &error)
         }
         return archive
     }
@@ -201,11 +201,13 @@ struct ZipWriter {
         let copy = mallocCopy(entry.bytes)
         guard let source = zip_source_buffer(archive, copy, zip_uint64_t(entry.bytes.count), 1) else {
             free(copy)
-            throw Failure(archive: archive)
+            throw Failure("adding \(entry.path)", archive: archive)
         }
         let index = try insert(source, path: entry.path, into: archive, modified: modified)
         let method: Int32 = entry.compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE
-        guard zip_set_file_compression(archive, zip_uint64_t(index), method, deflateLevel) == 0 else { throw Failure(archive: archive) }
+        guard zip_set_file_compression(archive, zip_uint64_t(index), method, deflateLevel) == 0 else {
+            throw Failure("setting how \(entry.path) is compressed", archive: archive)
+        }
     }
 
     /// Adds a source under `path` with the fixed time and permissions; its index.
@@ -214,11 +216,11 @@ struct ZipWriter {
         let index = zip_file_add(archive, path, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
         guard index >= 0 else {
             zip_source_free(source)
-            throw Failure(archive: archive)
+            throw Failure("adding \(path)", archive: archive)
         }
         guard zip_file_set_mtime(archive, zip_uint64_t(index), time_t(modified), 0) == 0,
               zip_file_set_external_attributes(archive, zip_uint64_t(index), 0, UInt8(ZIP_OPSYS_UNIX), 0o100644 << 16) == 0
-        else { throw Failure(archive: archive) }
+        else { throw Failure("setting the time and permissions of \(path)", archive: archive) }
         return index
     }
 
@@ -258,11 +260,12 @@ struct ZipWriter {
 }
 
 extension ZipWriter.Failure {
-    init(error: inout zip_error_t) {
-        description = String(cString: zip_error_strerror(&error))
+    /// libzip's error, after the step that failed (so a rare failure says where it happened).
+    init(_ step: String, error: inout zip_error_t) {
+        description = step + ": " + String(cString: zip_error_strerror(&error))
     }
 
-    init(archive: OpaquePointer) {
-        description = String(cString: zip_strerror(archive))
+    init(_ step: String, archive: OpaquePointer) {
+        description = step + ": " + String(cString: zip_strerror(archive))
     }
 }
