@@ -5,7 +5,9 @@ import Foundation
 /// Writes a zip archive in memory with libzip: entries in the order they are added, each with a
 /// fixed modification time and fixed permissions, so equal input gives equal bytes.
 ///
-/// An EPUB's first entry is `mimetype`, added with `compressed: false`.
+/// Files to compress are deflated with libdeflate (``DeflatedFile``) on all cores, and libzip
+/// writes the archive around their compressed data. An EPUB's first entry is `mimetype`, added
+/// with `compressed: false`.
 struct ZipWriter {
     /// One file of the archive.
     struct Entry: Sendable {
@@ -15,45 +17,26 @@ struct ZipWriter {
     }
 
     /// Files deflated ahead of the archive (by ``deflate(_:)``, on any thread, so that a caller
-    /// making many files keeps only their compressed bytes): an archive of their own, in order.
+    /// making many files keeps only their compressed bytes), in order.
     struct DeflatedBatch: Sendable {
-        fileprivate var paths: [String]
-        fileprivate var archive: ArchiveBytes
+        fileprivate var files: [DeflatedFile]
 
         /// No files (``ZipWriter/add(_:)-(DeflatedBatch)`` adds nothing).
-        static let empty = DeflatedBatch(paths: [], archive: ArchiveBytes(count: 0))
+        static let empty = DeflatedBatch(files: [])
     }
 
-    /// A batch's archive in memory from `malloc`, never changed once read from libzip; the book's
-    /// archive reads it in place (no copy for libzip), and it is freed with its last reference.
-    final class ArchiveBytes: @unchecked Sendable {
-        let base: UnsafeMutableRawPointer
-        let count: Int
-
-        init(count: Int) {
-            base = malloc(max(count, 1))!
-            self.count = count
-        }
-
-        deinit { free(base) }
-    }
-
-    /// Why libzip refused: its own message.
+    /// Why the archive could not be made: the step and libzip's own message.
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// zlib's default level, as `zip -6`: level 9 took twice the time for under 1% smaller books.
-    static let deflateLevel: zip_uint32_t = 6
-
-    /// What the archive holds, in order: files as given, or files of a deflated batch.
+    /// What the archive holds, in order: files as given, or deflated already.
     private enum Item {
         case file(Entry)
-        case deflated(batch: Int, position: Int)
+        case deflated(DeflatedFile)
     }
 
     private var items: [Item] = []
-    private var batches: [DeflatedBatch] = []
     /// The modification time every entry gets (seconds since 1970; zip stores it in DOS form, from 1980).
     let modified: Int
 
@@ -71,37 +54,22 @@ struct ZipWriter {
 
     /// Adds the files of a batch, in its order.
     mutating func add(_ batch: DeflatedBatch) {
-        guard !batch.paths.isEmpty else { return }
-        items += batch.paths.indices.map { .deflated(batch: batches.count, position: $0) }
-        batches.append(batch)
+        items += batch.files.map(Item.deflated)
     }
 
     /// Deflates `files` into a batch for ``add(_:)-(DeflatedBatch)``; the bytes are the same as
     /// deflating them in the archive.
     static func deflate(_ files: [(path: String, bytes: [UInt8])]) throws -> DeflatedBatch {
-        let archive = try build({ archive in
-            for file in files {
-                // The batch's own times are not kept: the book's archive sets them.
-                try add(Entry(path: file.path, bytes: file.bytes, compressed: true), to: archive, modified: 315_532_800 + 86_400)
-            }
-        }, read: { buffer in
-            let size = try Self.size(of: buffer)
-            let bytes = ArchiveBytes(count: size)
-            try Self.read(buffer, into: bytes.base, size: size)
-            return bytes
-        })
-        return DeflatedBatch(paths: files.map(\.path), archive: archive)
+        DeflatedBatch(files: try DeflatedFile.deflate(files))
     }
 
-    /// The finished archive. Deflating is the archive's main cost and libzip does it one entry
-    /// after another, so the files still to compress are first deflated on all cores, in batches
-    /// (as callers may have done for theirs); the book's archive then copies the batches'
-    /// compressed data as it is (`ZIP_FL_COMPRESSED`), in the entries' order.
+    /// The finished archive. The files still to compress are first deflated on all cores, in
+    /// batches (as callers may have done for theirs); libzip then writes every entry in order,
+    /// copying the deflated data as it is.
     mutating func archive() throws -> [UInt8] {
         var items = self.items
-        var batches = self.batches
-        // The batches are read in place while the book is written, then let go before it is read back.
-        self.batches = []
+        // The compressed data is read in place while the book is written, then let go before it is read back.
+        self.items = []
         let pending = items.indices.filter { if case .file(let entry) = items[$0] { entry.compressed } else { false } }
         let batchCount = min(max(1, pending.count / 64), 4 * ProcessInfo.processInfo.activeProcessorCount)
         let groups = (0..<batchCount).map { group in stride(from: group, to: pending.count, by: batchCount).map { pending[$0] } }
@@ -111,43 +79,11 @@ struct ZipWriter {
                 return (entry.path, entry.bytes)
             }
         }
-        let deflated: [Result<DeflatedBatch, Failure>] = files.parallelMap { group in
-            Result { try Self.deflate(group) }.mapError { $0 as? Failure ?? Failure(description: "\($0)") }
-        }
+        let deflated: [Result<[DeflatedFile], Error>] = files.parallelMap { group in Result { try DeflatedFile.deflate(group) } }
         for (group, result) in zip(groups, deflated) {
-            for (position, index) in group.enumerated() { items[index] = .deflated(batch: batches.count, position: position) }
-            batches.append(try result.get())
+            for (index, file) in zip(group, try result.get()) { items[index] = .deflated(file) }
         }
-        // Each batch's archive, opened for reading.
-        var openArchives: [OpaquePointer] = []
-        defer { for archive in openArchives { zip_discard(archive) } }
-        for batch in batches { openArchives.append(try Self.open(batch.archive)) }
-        let paths = batches.map(\.paths)
-        let modified = modified
-        return try Self.build({ archive in
-            for item in items {
-                switch item {
-                case .file(let entry):
-                    try Self.add(entry, to: archive, modified: modified)
-                case .deflated(let batch, let position):
-                    let source = openArchives[batch]
-                    guard let data = zip_source_zip(archive, source, zip_uint64_t(position), zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else {
-                        throw Failure("copying \(paths[batch][position]) from its deflated batch", archive: archive)
-                    }
-                    try Self.insert(data, path: paths[batch][position], into: archive, modified: modified)
-                }
-            }
-        }, read: { buffer in
-            for archive in openArchives { zip_discard(archive) }
-            openArchives = []
-            batches = []
-            return try Self.contents(of: buffer)
-        })
-    }
 
-    /// An archive in memory: `fill` adds its entries, `read` takes the closed archive's bytes
-    /// from the buffer source.
-    private static func build<Bytes>(_ fill: (OpaquePointer) throws -> Void, read: (OpaquePointer) throws -> Bytes) throws -> Bytes {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
@@ -160,32 +96,29 @@ struct ZipWriter {
         zip_source_keep(buffer)
         defer { zip_source_free(buffer) }
         do {
-            try fill(archive)
+            for item in items {
+                switch item {
+                case .file(let entry):
+                    try Self.addStored(entry, to: archive, modified: modified)
+                case .deflated(let file):
+                    guard let source = PrecompressedSource.make(file, error: &error) else {
+                        throw Failure("adding \(file.path)", error: &error)
+                    }
+                    // No compression method is set: libzip takes the source's (deflate) and copies the data.
+                    try Self.insert(source, path: file.path, into: archive, modified: modified)
+                }
+            }
         } catch {
             zip_discard(archive)
             throw error
         }
+        items = []
         guard zip_close(archive) == 0 else {
             let failure = Failure("closing the archive", archive: archive)
             zip_discard(archive)
             throw failure
         }
-        return try read(buffer)
-    }
-
-    /// Opens a batch's archive for reading, in place: `bytes` must outlive the returned archive.
-    private static func open(_ bytes: ArchiveBytes) throws -> OpaquePointer {
-        var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
-        guard let source = zip_source_buffer_create(bytes.base, zip_uint64_t(bytes.count), 0, &error) else {
-            throw Failure("reading a deflated batch", error: &error)
-        }
-        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
-            zip_source_free(source)
-            throw Failure("opening a deflated batch", error: &error)
-        }
-        return archive
+        return try Self.contents(of: buffer)
     }
 
     /// A copy of `bytes` in memory from `malloc`, for libzip to own and free.
@@ -195,8 +128,8 @@ struct ZipWriter {
         return copy
     }
 
-    /// Adds `entry`, stored or deflated as it says.
-    private static func add(_ entry: Entry, to archive: OpaquePointer, modified: Int) throws {
+    /// Adds `entry`, stored (a file to compress was deflated before).
+    private static func addStored(_ entry: Entry, to archive: OpaquePointer, modified: Int) throws {
         // libzip reads entry data only when the archive is closed, and then frees this copy itself.
         let copy = mallocCopy(entry.bytes)
         guard let source = zip_source_buffer(archive, copy, zip_uint64_t(entry.bytes.count), 1) else {
@@ -204,8 +137,7 @@ struct ZipWriter {
             throw Failure("adding \(entry.path)", archive: archive)
         }
         let index = try insert(source, path: entry.path, into: archive, modified: modified)
-        let method: Int32 = entry.compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE
-        guard zip_set_file_compression(archive, zip_uint64_t(index), method, deflateLevel) == 0 else {
+        guard zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_STORE, 0) == 0 else {
             throw Failure("setting how \(entry.path) is compressed", archive: archive)
         }
     }

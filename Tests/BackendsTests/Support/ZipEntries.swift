@@ -8,6 +8,8 @@ struct ZipEntries {
         var name: String
         var bytes: [UInt8]
         var isCompressed: Bool
+        /// The size of the entry's data in the archive.
+        var compressedSize: Int
     }
 
     let entries: [Entry]
@@ -32,7 +34,8 @@ struct ZipEntries {
             let read = bytes.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
             zip_fclose(file)
             guard read == Int64(stat.size) || stat.size == 0 else { throw ZipReadError.unreadable }
-            entries.append(Entry(name: String(cString: stat.name), bytes: bytes, isCompressed: stat.comp_method != ZIP_CM_STORE))
+            entries.append(Entry(name: String(cString: stat.name), bytes: bytes, isCompressed: stat.comp_method != ZIP_CM_STORE,
+                                 compressedSize: Int(stat.comp_size)))
         }
         self.entries = entries
     }

@@ -1,0 +1,78 @@
+import CZip
+
+/// A libzip source that hands over a ``DeflatedFile``'s compressed data as it is: its `stat`
+/// says the data is deflated and gives the original size and CRC, so `zip_close` copies it
+/// into the archive instead of compressing it again (libzip 1.7 has no layered sources, so the
+/// source answers every command itself).
+enum PrecompressedSource {
+    /// A source for `file`; it keeps its own reference to the data until libzip frees it.
+    static func make(_ file: DeflatedFile, error: inout zip_error_t) -> OpaquePointer? {
+        let reader = Unmanaged.passRetained(Reader(file)).toOpaque()
+        guard let source = zip_source_function_create(callback, reader, &error) else {
+            Unmanaged<Reader>.fromOpaque(reader).release()
+            return nil
+        }
+        return source
+    }
+
+    /// The file and how far libzip has read it.
+    private final class Reader {
+        let file: DeflatedFile
+        var offset = 0
+        var error = zip_error_t()
+
+        init(_ file: DeflatedFile) {
+            self.file = file
+            zip_error_init(&error)
+        }
+
+        deinit { zip_error_fini(&error) }
+    }
+
+    /// The commands a reading source must answer.
+    private static let supported: zip_int64_t = [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                                 ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS]
+        .reduce(0) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
+
+    private static let callback: zip_source_callback = { userData, data, length, command in
+        let reader = Unmanaged<Reader>.fromOpaque(userData!)
+        let file = reader.takeUnretainedValue().file
+        switch command {
+        case ZIP_SOURCE_OPEN:
+            reader.takeUnretainedValue().offset = 0
+            return 0
+        case ZIP_SOURCE_READ:
+            let offset = reader.takeUnretainedValue().offset
+            let count = min(Int(length), file.data.count - offset)
+            guard count > 0, let data else { return 0 }
+            file.data.withUnsafeBytes { data.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+            reader.takeUnretainedValue().offset = offset + count
+            return zip_int64_t(count)
+        case ZIP_SOURCE_CLOSE:
+            return 0
+        case ZIP_SOURCE_STAT:
+            guard let data, length >= MemoryLayout<zip_stat_t>.size else {
+                zip_error_set(&reader.takeUnretainedValue().error, ZIP_ER_INTERNAL, 0)
+                return -1
+            }
+            let stat = data.assumingMemoryBound(to: zip_stat_t.self)
+            zip_stat_init(stat)
+            stat.pointee.size = zip_uint64_t(file.size)
+            stat.pointee.comp_size = zip_uint64_t(file.data.count)
+            stat.pointee.crc = file.crc
+            stat.pointee.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
+            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD)
+            return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+        case ZIP_SOURCE_ERROR:
+            return zip_error_to_data(&reader.takeUnretainedValue().error, data, length)
+        case ZIP_SOURCE_FREE:
+            reader.release()
+            return 0
+        case ZIP_SOURCE_SUPPORTS:
+            return supported
+        default:
+            zip_error_set(&reader.takeUnretainedValue().error, ZIP_ER_OPNOTSUPP, 0)
+            return -1
+        }
+    }
+}

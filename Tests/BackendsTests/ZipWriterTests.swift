@@ -1,0 +1,51 @@
+@testable import Backends
+import Foundation
+import Testing
+
+/// The zip writer: files deflated by libdeflate and written by libzip read back, through libzip
+/// (which checks each entry's CRC-32 as it reads), as the bytes given.
+@Suite("Zip writer")
+struct ZipWriterTests {
+    /// Files of the kinds a book has, and the edge cases of compression.
+    static let files: [(path: String, bytes: [UInt8])] = {
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<300_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let text = Array(String(repeating: "<p>知识库 knowledge base $e^{i\\pi}+1=0$</p>\n", count: 20_000).utf8)
+        return [
+            ("empty.txt", []),
+            ("one.txt", [0x41]),
+            ("random.bin", random),
+            ("chapter.xhtml", text),
+        ]
+    }()
+
+    @Test("deflated files, added one by one or as a batch, read back as they were")
+    func roundTrip() throws {
+        var zip = ZipWriter(modified: 1_700_000_000)
+        zip.add("mimetype", text: "application/epub+zip", compressed: false)
+        for file in Self.files { zip.add("single/" + file.path, file.bytes) }
+        zip.add(try ZipWriter.deflate(Self.files.map { ("batch/" + $0.path, $0.bytes) }))
+        zip.add("stored.bin", Self.files[2].bytes, compressed: false)
+        let entries = try ZipEntries(try zip.archive()).entries
+        let expected = [("mimetype", Array("application/epub+zip".utf8))]
+            + Self.files.map { ("single/" + $0.path, $0.bytes) } + Self.files.map { ("batch/" + $0.path, $0.bytes) }
+            + [("stored.bin", Self.files[2].bytes)]
+        #expect(entries.map(\.name) == expected.map(\.0))
+        for (entry, (name, bytes)) in Swift.zip(entries, expected) {
+            #expect(entry.bytes == bytes, "\(name)")
+            #expect(entry.isCompressed == (name != "mimetype" && name != "stored.bin"), "\(name)")
+        }
+        let chapter = try #require(entries.first { $0.name == "batch/chapter.xhtml" })
+        #expect(chapter.compressedSize < chapter.bytes.count / 20, "repetitive text deflates well")
+    }
+
+    @Test("the same files give the same archive")
+    func deterministic() throws {
+        func archive() throws -> [UInt8] {
+            var zip = ZipWriter(modified: 1_700_000_000)
+            for file in Self.files { zip.add(file.path, file.bytes) }
+            return try zip.archive()
+        }
+        #expect(try archive() == archive())
+    }
+}
