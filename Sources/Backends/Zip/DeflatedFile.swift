@@ -19,12 +19,17 @@ struct DeflatedFile: Sendable {
             throw ZipWriter.Failure(description: "not enough memory to deflate \(files.first?.path ?? "a file")")
         }
         defer { libdeflate_free_compressor(compressor) }
+        // Compressed into one scratch buffer of the worst case, then copied out at its size (an
+        // array of the worst case would keep about the uncompressed size for each file).
+        var scratch: [UInt8] = []
         return files.map { file in
             file.bytes.withUnsafeBytes { input in
                 let bound = libdeflate_deflate_compress_bound(compressor, input.count)
-                let data = [UInt8](unsafeUninitializedCapacity: bound) { output, count in
+                if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
+                let data = scratch.withUnsafeMutableBytes { output in
                     // The bound is never too small, so compression cannot give 0 (no room).
-                    count = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, output.baseAddress, bound)
+                    let count = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, output.baseAddress, bound)
+                    return Array(output[..<count])
                 }
                 return DeflatedFile(path: file.path, data: data, crc: libdeflate_crc32(0, input.baseAddress, input.count), size: input.count)
             }
