@@ -3,15 +3,59 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
     case epub, latex, html, pdf
 }
 
-/// A file a backend produced: a path relative to the output folder and its bytes.
+/// A file a backend produced: a path relative to the output folder and its contents.
 /// Backends do no I/O; the driver writes artifacts atomically.
-public struct Artifact: Sendable, Hashable {
+public struct Artifact: Sendable {
+    /// A run of the file's bytes: bytes, or a string's UTF-8.
+    public enum Piece: Sendable {
+        case bytes([UInt8])
+        case text(String)
+    }
+
     public var path: String
-    public var bytes: [UInt8]
+    /// The contents, in order. A book's file is written piece by piece, so that one of a hundred
+    /// megabytes (the LaTeX, the HTML file) is never joined in memory beside its pieces.
+    public var pieces: [Piece]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        self.pieces = [.bytes(bytes)]
+    }
+
+    public init(path: String, pieces: [Piece]) {
+        self.path = path
+        self.pieces = pieces
+    }
+
+    /// The whole contents in one array (for tools and tests that read the file as a whole).
+    public var bytes: [UInt8] {
+        if pieces.count == 1, case .bytes(let bytes) = pieces[0] { return bytes }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(byteCount)
+        forEachRun { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// The size of the contents.
+    public var byteCount: Int {
+        pieces.reduce(0) { total, piece in
+            switch piece {
+            case .bytes(let bytes): total + bytes.count
+            case .text(let text): total + text.utf8.count
+            }
+        }
+    }
+
+    /// Calls `body` with each piece's bytes in order, in place.
+    public func forEachRun(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        for piece in pieces {
+            switch piece {
+            case .bytes(let bytes):
+                try bytes.withUnsafeBytes(body)
+            case .text(var text):
+                try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+            }
+        }
     }
 }
 

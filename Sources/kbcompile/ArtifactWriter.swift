@@ -29,7 +29,7 @@ struct ArtifactWriter {
             return try artifacts.map { artifact in
                 let url = output.appendingPathComponent(artifact.path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try AtomicFile.write(artifact.bytes, to: url)
+                try AtomicFile.write(artifact, to: url)
                 return url
             }
         } catch let failure as ExternalTools.TypesettingFailure {

@@ -1,15 +1,16 @@
+import Backends
 import Foundation
 
 /// Writes a file so that a reader sees the old file or the whole new one, never part of it: the
 /// bytes go to a temporary file beside it (`.name.XXXXXX`), which is then renamed over the name.
 /// The new file gets the permissions a newly created file gets (0666 less the umask). The bytes are
-/// written straight from the array, without the copy `Data` would make of a book of many megabytes.
+/// written straight from the artifact's pieces, never joined or copied into `Data`.
 enum AtomicFile {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    static func write(_ bytes: [UInt8], to url: URL) throws {
+    static func write(_ artifact: Artifact, to url: URL) throws {
         let folder = url.deletingLastPathComponent().path
         var template = Array("\(folder)/.\(url.lastPathComponent).XXXXXX".utf8CString)
         let descriptor = mkstemp(&template)
@@ -17,7 +18,7 @@ enum AtomicFile {
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do {
             defer { close(descriptor) }
-            try writeAll(bytes, to: descriptor)
+            try artifact.forEachRun { try writeAll($0, to: descriptor) }
             guard fchmod(descriptor, 0o666 & ~creationMask) == 0 else { throw failure("cannot set the permissions of \(url.path)") }
         } catch {
             unlink(temporary)
@@ -30,17 +31,15 @@ enum AtomicFile {
         }
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw failure("cannot write the file")
-                }
-                offset += written
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot write the file")
             }
+            offset += written
         }
     }
 

@@ -76,7 +76,7 @@ enum ExternalTools {
         for artifact in artifacts {
             let url = folder.appendingPathComponent(artifact.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(artifact.bytes).write(to: url)
+            try AtomicFile.write(artifact, to: url)
         }
         guard let latexmk = program("latexmk") else {
             throw TypesettingFailure(description: "latexmk is not installed (apt-get install latexmk texlive-xetex texlive-latex-extra texlive-lang-chinese texlive-fonts-recommended fonts-noto-cjk)")

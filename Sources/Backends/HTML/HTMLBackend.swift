@@ -36,7 +36,7 @@ public struct HTMLBackend: Backend {
         let page = HTMLPage(metadata: metadata, date: BookDate.seconds(context, metadata).map(BookDate.day), sidebar: HTMLPage.sidebar(book, links: links, tocDepth: tocDepth),
                             content: content, searchIndex: search.json(), stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,
                             script: BuiltInTemplates.htmlScript)
-        return [Artifact(path: context.baseName + ".html", bytes: page.bytes())]
+        return [Artifact(path: context.baseName + ".html", pieces: page.pieces())]
     }
 
     /// One article as an `<article>` element.

@@ -19,17 +19,10 @@ struct HTMLPage {
     static let contentSecurityPolicy =
         "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'"
 
-    /// The document's bytes: written once into an array of the exact size, since the articles
-    /// and the search index of a large book are each tens of megabytes.
-    func bytes() -> [UInt8] {
-        let pieces = [prologue()] + content + [Self.searchIndexStart]
-        let epilogue = epilogue()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + searchIndex.count + epilogue.utf8.count)
-        for piece in pieces { bytes.append(contentsOf: piece.utf8) }
-        bytes += searchIndex
-        bytes += epilogue.utf8
-        return bytes
+    /// The document's pieces, in order: the articles and the search index of a large book are
+    /// each tens of megabytes, so they are written as they are, not joined.
+    func pieces() -> [Artifact.Piece] {
+        [.text(prologue())] + content.map(Artifact.Piece.text) + [.text(Self.searchIndexStart), .bytes(searchIndex), .text(epilogue())]
     }
 
     /// Everything before the articles.

@@ -64,7 +64,7 @@ public struct LaTeXBackend: Backend {
         ]
         let tex = try BookTemplate.render(context.customTemplate ?? BuiltInTemplates.latexBook,
                                           name: context.options["template"] ?? "templates/latex/book.tex", with: values)
-        artifacts.insert(Artifact(path: context.baseName + ".tex", bytes: Self.bytes(of: tex, body: body)), at: 0)
+        artifacts.insert(Artifact(path: context.baseName + ".tex", pieces: Self.pieces(of: tex, body: body)), at: 0)
         return artifacts
     }
 
@@ -72,32 +72,26 @@ public struct LaTeXBackend: Backend {
     /// more, so it is put in once, as the bytes are written, instead of going through the template.
     private static let bodyPlaceholder = "\u{1}kbcompile-body\u{1}"
 
-    /// The rendered template's bytes with each placeholder replaced by the body's pieces, in an
-    /// array of the exact size.
-    private static func bytes(of tex: String, body: [String]) -> [UInt8] {
+    /// The rendered template with each placeholder replaced by the body's pieces, as the pieces
+    /// of the file (the body is not copied).
+    private static func pieces(of tex: String, body: [String]) -> [Artifact.Piece] {
         let template = Array(tex.utf8)
         let placeholder = Array(bodyPlaceholder.utf8)
-        var templateParts: [ArraySlice<UInt8>] = []
+        var pieces: [Artifact.Piece] = []
         var start = 0
         var index = 0
         while index + placeholder.count <= template.count {
             if template[index] == placeholder[0], template[index..<(index + placeholder.count)].elementsEqual(placeholder) {
-                templateParts.append(template[start..<index])
+                pieces.append(.bytes(Array(template[start..<index])))
+                pieces += body.map(Artifact.Piece.text)
                 index += placeholder.count
                 start = index
             } else {
                 index += 1
             }
         }
-        templateParts.append(template[start...])
-        let bodySize = body.reduce(0) { $0 + $1.utf8.count }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(templateParts.reduce(0) { $0 + $1.count } + (templateParts.count - 1) * bodySize)
-        for (number, part) in templateParts.enumerated() {
-            if number > 0 { for piece in body { bytes.append(contentsOf: piece.utf8) } }
-            bytes.append(contentsOf: part)
-        }
-        return bytes
+        pieces.append(.bytes(Array(template[start...])))
+        return pieces
     }
 }
 
