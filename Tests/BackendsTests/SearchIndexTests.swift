@@ -29,3 +29,27 @@ struct SearchIndexTests {
         #expect(json == ##"{"docs":[["T0","#s0"],["T1","#s1"],["T2","#s2"]],"terms":{"abc":[1,9],"b":[17],"q":[9],"t0":[1],"t1":[9],"t2":[17],"zeta":[17],"一":[9],"中文":[1,18]}}"##)
     }
 }
+
+/// The CJK term table against a `Dictionary` fed the same keys.
+@Suite("CJK term table")
+struct CJKTermTableTests {
+    @Test("counts, lookups and growth agree with a Dictionary")
+    func agreesWithDictionary() {
+        var table = CJKTermTable<Int32>(capacity: 4, empty: 0)
+        var reference: [UInt64: Int32] = [:]
+        var generator = SystemRandomNumberGenerator()
+        // Keys as the index packs them (CJK code points), with repeats, so the table grows many times.
+        for _ in 0..<50_000 {
+            let key = UInt64(UInt32.random(in: 0x4E00...0x4F00, using: &generator)) << 21 | UInt64(UInt32.random(in: 0...0x4E10, using: &generator))
+            table.update(key) { $0 += 1 }
+            reference[key, default: 0] += 1
+        }
+        #expect(table.count == reference.count)
+        var seen: [UInt64: Int32] = [:]
+        table.forEach { seen[$0] = $1 }
+        #expect(seen == reference)
+        #expect(Set(table.allKeys) == Set(reference.keys))
+        for (key, count) in reference.prefix(1000) { #expect(table[key] == count) }
+        #expect(table[0x1234 << 21] == nil)
+    }
+}

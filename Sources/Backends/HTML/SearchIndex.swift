@@ -11,8 +11,8 @@ struct SearchIndex {
     }
 
     /// A term: a CJK character or bigram as a number (most terms of a Chinese book: a number is
-    /// hashed and compared at a fraction of a CJK String's cost), or a word.
-    enum Term: Hashable, Sendable {
+    /// counted in a ``CJKTermTable`` at a fraction of a CJK String's cost in a `Dictionary`), or a word.
+    enum Term: Sendable {
         /// The first character's code point `<< 21 |` the second's (0 for a lone character).
         case cjk(UInt64)
         case word(String)
@@ -33,43 +33,43 @@ struct SearchIndex {
             }
         }
 
-        /// Code point order, which is the order of the terms' UTF-8.
-        static func precedes(_ left: Term, _ right: Term) -> Bool {
-            switch (left, right) {
-            case (.cjk(let a), .cjk(let b)): return a < b
-            case (.word(let a), .word(let b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
-            default: return left.text.unicodeScalars.lexicographicallyPrecedes(right.text.unicodeScalars)
-            }
-        }
     }
 
     private(set) var documents: [Document] = []
     /// Term → postings in document order, each `document << 3 | min(count, 7)` (the JSON keeps
-    /// no more of the count), four bytes a posting.
-    private(set) var postings: [Term: [UInt32]] = [:]
+    /// no more of the count), four bytes a posting: CJK terms in a table of their own.
+    private var cjkPostings = CJKTermTable<[UInt32]>(capacity: 1 << 16, empty: [])
+    private var wordPostings: [String: [UInt32]] = [:]
 
     /// One section of an article with the counts of its terms: made for each article on its own
     /// (on all cores), then added to the index in book order.
     struct Section: Sendable {
         var title: String
         var href: String
-        var termCounts: [Term: Int]
+        var cjkCounts: CJKTermTable<Int32>
+        var wordCounts: [String: Int]
     }
 
     mutating func add(_ section: Section) {
-        let number = documents.count
+        let number = UInt32(documents.count) << 3
         documents.append(Document(title: section.title, href: section.href))
-        for (term, count) in section.termCounts { postings[term, default: []].append(UInt32(number) << 3 | UInt32(min(count, 7))) }
+        section.cjkCounts.forEach { term, count in cjkPostings.update(term) { $0.append(number | UInt32(min(count, 7))) } }
+        for (word, count) in section.wordCounts { wordPostings[word, default: []].append(number | UInt32(min(count, 7))) }
     }
 
     static func section(title: String, href: String, text: String) -> Section {
-        var counts: [Term: Int] = [:]
-        // About a term for every CJK character (three bytes); grown from empty, the table was
-        // rebuilt a dozen times for a long section.
-        counts.reserveCapacity(text.utf8.count / 4 + 8)
-        forEachTerm(of: text) { counts[$0, default: 0] += 1 }
-        forEachTerm(of: title) { counts[$0, default: 0] += 1 }
-        return Section(title: title, href: href, termCounts: counts)
+        // About a term for every CJK character (three bytes): sized once, not grown.
+        var cjkCounts = CJKTermTable<Int32>(capacity: text.utf8.count / 4 + 8, empty: 0)
+        var wordCounts: [String: Int] = [:]
+        func count(_ term: Term) {
+            switch term {
+            case .cjk(let key): cjkCounts.update(key) { $0 += 1 }
+            case .word(let word): wordCounts[word, default: 0] += 1
+            }
+        }
+        forEachTerm(of: text, count)
+        forEachTerm(of: title, count)
+        return Section(title: title, href: href, cjkCounts: cjkCounts, wordCounts: wordCounts)
     }
 
     /// An article's sections, split at its level-2 and level-3 headings.
@@ -172,9 +172,9 @@ struct SearchIndex {
             out.append(UInt8(ascii: "]"))
         }
         out += "],\"terms\":{".utf8
-        let terms = postings.keys.sorted(by: Term.precedes)
+        let terms = sortedTerms()
         let runs = stride(from: 0, to: terms.count, by: 4096).map { terms[$0..<min($0 + 4096, terms.count)] }
-        let postings = postings
+        let (cjkPostings, wordPostings) = (cjkPostings, wordPostings)
         var written = runs.parallelMap { run -> [UInt8] in
             var bytes: [UInt8] = []
             for term in run {
@@ -182,7 +182,11 @@ struct SearchIndex {
                 Self.appendString(term.text, to: &bytes)
                 bytes += ":[".utf8
                 var previous: UInt32 = 0
-                for (index, posting) in postings[term]!.enumerated() {
+                let postings = switch term {
+                case .cjk(let key): cjkPostings[key]!
+                case .word(let word): wordPostings[word]!
+                }
+                for (index, posting) in postings.enumerated() {
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
                     Self.appendDecimal(posting - (previous << 3), to: &bytes)
                     previous = posting >> 3
@@ -199,6 +203,27 @@ struct SearchIndex {
         }
         out += "}}".utf8
         return out
+    }
+
+    /// Every term in code point order: the CJK terms and the words each sorted (numbers, UTF-8),
+    /// then merged by their first characters (a word never starts with a CJK character, since
+    /// those end words).
+    private func sortedTerms() -> [Term] {
+        let cjk = cjkPostings.allKeys.sorted()
+        let words = wordPostings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var terms: [Term] = []
+        terms.reserveCapacity(cjk.count + words.count)
+        var (nextCJK, nextWord) = (0, 0)
+        while nextCJK < cjk.count || nextWord < words.count {
+            if nextWord == words.count || (nextCJK < cjk.count && UInt32(cjk[nextCJK] >> 21) < words[nextWord].unicodeScalars.first!.value) {
+                terms.append(.cjk(cjk[nextCJK]))
+                nextCJK += 1
+            } else {
+                terms.append(.word(words[nextWord]))
+                nextWord += 1
+            }
+        }
+        return terms
     }
 
     private static func appendDecimal(_ value: UInt32, to bytes: inout [UInt8]) {
