@@ -63,7 +63,9 @@ struct Token {
         set { storedMap = newValue.map { (Int32(clamping: $0.start), Int32(clamping: $0.end)) } ?? (-1, -1) }
     }
 
-    /// The characters that made the token (`*`, `~~`, `-`, the fence…).
+    /// The characters that made the token, where the IR needs them: a bullet list's marker
+    /// (`-`, `*`, `+`) and `autolink` on an autolink's opener (markdown-it sets it on every
+    /// token; nothing else reads it, and each one set costs the token its ``Extras`` box).
     var markup: String {
         get { extras?.markup ?? "" }
         set { uniqueExtras().markup = newValue }

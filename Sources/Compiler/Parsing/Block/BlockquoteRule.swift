@@ -90,10 +90,8 @@ enum BlockquoteRule {
         state.blkIndent = 0
         prepare(state)
         let openIndex = state.push(open, tag: tag, nesting: 1)
-        state.tokens[openIndex].markup = ">"
         state.parser.tokenize(state, startLine, nextLine)
-        let closeIndex = state.push(close, tag: tag, nesting: -1)
-        state.tokens[closeIndex].markup = ">"
+        state.push(close, tag: tag, nesting: -1)
         state.tokens[openIndex].map = (startLine, state.line)
         state.lineMax = oldLineMax
         state.parentType = oldParentType

@@ -49,7 +49,6 @@ enum ContainerRule {
         state.lineMax = nextLine
         state.blkIndent = indent
         let open = state.push(.containerOpen, tag: "div", nesting: 1)
-        state.tokens[open].markup = markup
         state.tokens[open].info = name
         state.tokens[open].content = title
         state.tokens[open].map = (startLine, nextLine)
@@ -107,7 +106,6 @@ enum ContainerRule {
         let index = state.push(.rawContainer, nesting: 0)
         state.tokens[index].info = kind.rawValue
         state.tokens[index].content = String(decoding: body, as: UTF8.self)
-        state.tokens[index].markup = markup
         // Plume's `::: table title="…" align="center"` gives options, not a title: only `title=` is shown.
         let shownTitle = title.contains("=\"") || title.contains("='") ? FenceInfo.quotedValue(of: "title=", in: Array(title.utf8)) ?? "" : title
         state.tokens[index].attrs = [("title", shownTitle)]

@@ -42,7 +42,6 @@ enum FenceRule {
         let index = state.push(.fence, tag: "code", nesting: 0)
         state.tokens[index].info = params
         state.tokens[index].content = state.getLines(startLine + 1, nextLine, indent: indent, keepLastLF: true)
-        state.tokens[index].markup = markup
         state.tokens[index].map = (startLine, state.line)
         return true
     }

@@ -18,13 +18,11 @@ enum HeadingRule {
         if tail > pos, CharacterClass.isSpace(src[tail - 1]) { max = tail }
         state.line = startLine + 1
         let open = state.push(.headingOpen, tag: "h\(level)", nesting: 1)
-        state.tokens[open].markup = String(repeating: "#", count: level)
         state.tokens[open].map = (startLine, state.line)
         let inline = state.push(.inline, nesting: 0)
         state.tokens[inline].content = String(decoding: src[pos..<Swift.max(pos, max)].minimalSpacesTrimmed, as: UTF8.self)
         state.tokens[inline].map = (startLine, state.line)
-        let close = state.push(.headingClose, tag: "h\(level)", nesting: -1)
-        state.tokens[close].markup = state.tokens[open].markup
+        state.push(.headingClose, tag: "h\(level)", nesting: -1)
         return true
     }
 }

@@ -14,7 +14,6 @@ enum ImportCodeRule {
         state.line = startLine + 1
         let index = state.push(.fence, tag: "code", nesting: 0)
         state.tokens[index].map = (startLine, startLine + 1)
-        state.tokens[index].markup = "```"
         let isDemo = syntax.name == "demo"
         var info = syntax.info
         var range: (Int?, Int?)?

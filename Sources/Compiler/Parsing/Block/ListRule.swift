@@ -94,7 +94,6 @@ enum ListRule {
             let indent = initial + indentAfterMarker
 
             let itemIndex = state.push(.listItemOpen, tag: "li", nesting: 1)
-            state.tokens[itemIndex].markup = markup
             if isOrdered { state.tokens[itemIndex].info = state.src.string(start..<posAfterMarker - 1) }
             let oldTight = state.tight
             let oldTShift = state.tShift[nextLine]
@@ -117,8 +116,7 @@ enum ListRule {
             state.tShift[nextLine] = oldTShift
             state.sCount[nextLine] = oldSCount
             state.tight = oldTight
-            let closeIndex = state.push(.listItemClose, tag: "li", nesting: -1)
-            state.tokens[closeIndex].markup = markup
+            state.push(.listItemClose, tag: "li", nesting: -1)
             state.tokens[itemIndex].map = (nextLine, state.line)
             nextLine = state.line
 
@@ -136,8 +134,7 @@ enum ListRule {
             }
             if markerByte != state.src[posAfterMarker - 1] { break }
         }
-        let closeIndex = state.push(isOrdered ? .orderedListClose : .bulletListClose, tag: isOrdered ? "ol" : "ul", nesting: -1)
-        state.tokens[closeIndex].markup = markup
+        state.push(isOrdered ? .orderedListClose : .bulletListClose, tag: isOrdered ? "ol" : "ul", nesting: -1)
         state.tokens[openIndex].map = (startLine, nextLine)
         state.line = nextLine
         state.parentType = oldParentType

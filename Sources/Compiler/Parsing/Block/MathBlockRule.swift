@@ -61,7 +61,6 @@ enum MathBlockRule {
         if !lastLine.isEmpty { content += lastLine + "\n" }
         let index = state.push(.mathBlock, tag: "math", nesting: 0)
         state.tokens[index].content = content
-        state.tokens[index].markup = "$$"
         state.tokens[index].map = (startLine, state.line)
         return true
     }

@@ -33,15 +33,12 @@ enum SetextHeadingRule {
         guard level > 0 else { return false }
         let content = state.trimmedLines(startLine, nextLine, indent: state.blkIndent)
         state.line = nextLine + 1
-        let markup = String(Character(Unicode.Scalar(marker)))
         let open = state.push(.headingOpen, tag: "h\(level)", nesting: 1)
-        state.tokens[open].markup = markup
         state.tokens[open].map = (startLine, state.line)
         let inline = state.push(.inline, nesting: 0)
         state.tokens[inline].content = content
         state.tokens[inline].map = (startLine, state.line - 1)
-        let close = state.push(.headingClose, tag: "h\(level)", nesting: -1)
-        state.tokens[close].markup = markup
+        state.push(.headingClose, tag: "h\(level)", nesting: -1)
         return true
     }
 }

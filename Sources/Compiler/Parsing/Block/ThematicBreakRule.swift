@@ -20,7 +20,6 @@ enum ThematicBreakRule {
         state.line = startLine + 1
         let index = state.push(.hr, tag: "hr", nesting: 0)
         state.tokens[index].map = (startLine, state.line)
-        state.tokens[index].markup = String(repeating: Character(Unicode.Scalar(marker)), count: count)
         return true
     }
 }

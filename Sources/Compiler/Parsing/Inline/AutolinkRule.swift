@@ -31,7 +31,6 @@ enum AutolinkRule {
             let text = state.push(.text, nesting: 0)
             state.tokens[text].content = TextEscaping.decodeURLText(String(decoding: url, as: UTF8.self))
             let close = state.push(.linkClose, tag: "a", nesting: -1)
-            state.tokens[close].markup = "autolink"
             state.tokens[close].info = "auto"
         }
         state.pos += url.count + 2

@@ -25,7 +25,6 @@ enum BacktickRule {
             if closerLength == openerLength {
                 if !silent {
                     let index = state.push(.codeInline, tag: "code", nesting: 0)
-                    state.tokens[index].markup = state.src.string(start..<pos)
                     var content = state.src[pos..<matchStart].map { $0 == 0x0A ? UInt8(0x20) : $0 }
                     if content.count >= 3, content.first == 0x20, content.last == 0x20 {
                         content.removeFirst()

@@ -31,17 +31,13 @@ enum EmphasisRule {
                 && delimiters[index - 1].marker == startDelimiter.marker
                 && delimiters[index - 1].token == startDelimiter.token - 1
                 && delimiters[startDelimiter.end + 1].token == endDelimiter.token + 1
-            let character = String(Character(Unicode.Scalar(startDelimiter.marker)))
-            let markup = isStrong ? character + character : character
             state.tokens[startDelimiter.token].kind = isStrong ? .strongOpen : .emOpen
             state.tokens[startDelimiter.token].tag = isStrong ? "strong" : "em"
             state.tokens[startDelimiter.token].nesting = 1
-            state.tokens[startDelimiter.token].markup = markup
             state.tokens[startDelimiter.token].content = ""
             state.tokens[endDelimiter.token].kind = isStrong ? .strongClose : .emClose
             state.tokens[endDelimiter.token].tag = isStrong ? "strong" : "em"
             state.tokens[endDelimiter.token].nesting = -1
-            state.tokens[endDelimiter.token].markup = markup
             state.tokens[endDelimiter.token].content = ""
             if isStrong {
                 state.tokens[delimiters[index - 1].token].content = ""

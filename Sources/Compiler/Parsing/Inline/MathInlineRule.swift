@@ -63,7 +63,6 @@ enum MathInlineRule {
         }
         if !silent {
             let index = state.push(.mathInline, tag: "math", nesting: 0)
-            state.tokens[index].markup = "$"
             state.tokens[index].content = src.string(start..<match)
             state.tokens[index].map = state.relativePosition(of: start)
         }

@@ -31,12 +31,10 @@ enum PairedMarkerRule {
             state.tokens[startDelimiter.token].kind = open
             state.tokens[startDelimiter.token].tag = tag
             state.tokens[startDelimiter.token].nesting = 1
-            state.tokens[startDelimiter.token].markup = character + character
             state.tokens[startDelimiter.token].content = ""
             state.tokens[endDelimiter.token].kind = close
             state.tokens[endDelimiter.token].tag = tag
             state.tokens[endDelimiter.token].nesting = -1
-            state.tokens[endDelimiter.token].markup = character + character
             state.tokens[endDelimiter.token].content = ""
             let before = endDelimiter.token - 1
             if state.tokens[before].kind == .text, state.tokens[before].content == character { loneMarkers.append(before) }

@@ -24,11 +24,9 @@ enum PlotRule {
         }
         state.posMax = state.pos
         state.pos = start + 2
-        let open = state.push(.plotOpen, tag: "span", nesting: 1)
-        state.tokens[open].markup = "!!"
+        state.push(.plotOpen, tag: "span", nesting: 1)
         state.parser.tokenize(state)
-        let close = state.push(.plotClose, tag: "span", nesting: -1)
-        state.tokens[close].markup = "!!"
+        state.push(.plotClose, tag: "span", nesting: -1)
         state.pos = state.posMax + 2
         state.posMax = max
         return true

@@ -32,13 +32,10 @@ enum ScriptRule {
             index += 1
         }
         state.posMax = state.pos
-        let markup = String(Character(Unicode.Scalar(marker)))
-        let openIndex = state.push(open, tag: tag, nesting: 1)
-        state.tokens[openIndex].markup = markup
+        state.push(open, tag: tag, nesting: 1)
         let textIndex = state.push(.text, nesting: 0)
         state.tokens[textIndex].content = unescape(content)
-        let closeIndex = state.push(close, tag: tag, nesting: -1)
-        state.tokens[closeIndex].markup = markup
+        state.push(close, tag: tag, nesting: -1)
         state.pos = state.posMax + 1
         state.posMax = max
         return true

@@ -86,7 +86,6 @@ enum EscapeRule {
         if !silent {
             let index = state.push(.textSpecial, nesting: 0)
             state.tokens[index].content = String(Character(Unicode.Scalar(next)))
-            state.tokens[index].markup = "\\" + String(Character(Unicode.Scalar(next)))
             state.tokens[index].info = "escape"
         }
         state.pos = pos + 1
@@ -105,7 +104,6 @@ enum EntityRule {
         if !silent {
             let index = state.push(.textSpecial, nesting: 0)
             state.tokens[index].content = decoded
-            state.tokens[index].markup = state.src.string(pos..<pos + length)
             state.tokens[index].info = "entity"
         }
         state.pos += length
