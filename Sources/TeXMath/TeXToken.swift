@@ -16,9 +16,12 @@ struct TeXToken: Sendable, Hashable {
 /// `%` comments run to the end of the line.
 struct TeXLexer {
     static func tokenize(_ source: String) -> [TeXToken] {
-        var tokens: [TeXToken] = []
         let scalars = Array(source.unicodeScalars)
+        // At most a token a character, and the end: sized once rather than grown a few times per formula.
+        var tokens: [TeXToken] = []
+        tokens.reserveCapacity(scalars.count + 1)
         var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
         var byte = 0
         for scalar in scalars {
             offsets.append(byte)
