@@ -2,10 +2,7 @@
 enum MathSymbols {
     private static func table(_ text: String) -> [String: String] {
         var result: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 1)
-            if parts.count == 2 { result[String(parts[0])] = String(parts[1]) }
-        }
+        for fields in TableLines.fields(of: text, maxSplits: 1) where fields.count == 2 { result[fields[0]] = fields[1] }
         return result
     }
 
@@ -393,10 +390,10 @@ enum MathSymbols {
     /// Single-token commands as KaTeX writes them (generated from KaTeX; see `KaTeXSymbols.swift`).
     static let katex: [String: (element: String, variant: MathVariant?, text: String)] = {
         var table: [String: (String, MathVariant?, String)] = [:]
-        for line in katexSymbolData.split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 3)
-            guard parts.count == 4 else { continue }
-            table[String(parts[0])] = (String(parts[1]), MathVariant(rawValue: String(parts[2])), String(parts[3]))
+        for fields in TableLines.fields(of: katexSymbolData, maxSplits: 3) where fields.count == 4 {
+            // `\not`'s text is a lone combining mark: the parser puts it on what follows.
+            if fields[3].unicodeScalars.first?.properties.generalCategory == .nonspacingMark { continue }
+            table[fields[0]] = (fields[1], MathVariant(rawValue: fields[2]), fields[3])
         }
         return table
     }()
@@ -404,10 +401,8 @@ enum MathSymbols {
     /// Commands KaTeX writes as a run of tokens (`\coloneqq` → `:` `=`).
     static let katexSequences: [String: [(element: String, text: String)]] = {
         var table: [String: [(String, String)]] = [:]
-        for line in katexSequenceData.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            guard parts.count > 1 else { continue }
-            table[String(parts[0])] = parts.dropFirst().compactMap { item in
+        for parts in TableLines.fields(of: katexSequenceData) where parts.count > 1 {
+            table[parts[0]] = parts.dropFirst().compactMap { item in
                 guard let colon = item.firstIndex(of: ":") else { return nil }
                 return (String(item[..<colon]), String(item[item.index(after: colon)...]))
             }

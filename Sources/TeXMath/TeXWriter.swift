@@ -7,7 +7,7 @@ import Foundation
 /// source (`−`, `≤`, `α`) become their commands.
 struct TeXWriter {
     /// Command names that exist in xelatex with ``TeXMath/requiredPackages`` (asked of TeX itself).
-    static let latexCommands: Set<String> = Set(latexCommandData.split(separator: "\n").map(String.init))
+    static let latexCommands: Set<String> = Set(TableLines.fields(of: latexCommandData, maxSplits: 0).map { $0[0] })
 
     /// Whether `tex` (`\\name`) is a command LaTeX defines.
     static func isLaTeX(_ tex: String) -> Bool {
