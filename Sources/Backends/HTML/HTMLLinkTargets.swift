@@ -36,12 +36,14 @@ struct HTMLLinkTargets: Sendable {
         articleNumbers = numbers
         // Shared images are numbered in the order the book first shows them.
         let sharedIDs = Dictionary(uniqueKeysWithValues: firstShown.filter { uses[$0]!.count > 1 }.enumerated().map { ($1, "img-\($0 + 1)") })
+        // Each image read and encoded on its own core (the images of a book are many megabytes).
+        let shown = firstShown.compactMap { id in book.resources[id].map { (id, $0) } }
+        let sources = shown.parallelMap { id, resource in
+            Result { DataURL.make(mediaType: resource.mediaType, bytes: try ImageLoader.bytes(of: resource)) }
+        }
         var images: [ResourceID: Image] = [:]
-        for id in firstShown {
-            guard let resource = book.resources[id], let use = uses[id] else { continue }
-            let bytes = try ImageLoader.bytes(of: resource)
-            images[id] = Image(source: "data:\(resource.mediaType);base64," + Data(bytes).base64EncodedString(),
-                               shared: sharedIDs[id].map { ($0, use.firstArticle) })
+        for ((id, _), source) in zip(shown, sources) {
+            images[id] = Image(source: try source.get(), shared: sharedIDs[id].map { ($0, uses[id]!.firstArticle) })
         }
         self.images = images
     }
