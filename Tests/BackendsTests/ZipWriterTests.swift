@@ -19,17 +19,18 @@ struct ZipWriterTests {
         ]
     }()
 
-    @Test("deflated files, added one by one or as a batch, read back as they were")
+    @Test("deflated files, added one by one, as a batch or as compressed already, read back as they were")
     func roundTrip() throws {
         var zip = ZipWriter(modified: 1_700_000_000)
-        zip.add("mimetype", text: "application/epub+zip", compressed: false)
+        zip.add("mimetype", text: "application/epub+zip", method: .stored)
         for file in Self.files { zip.add("single/" + file.path, file.bytes) }
         zip.add(try ZipWriter.deflate(Self.files.map { ("batch/" + $0.path, $0.bytes) }))
-        zip.add("stored.bin", Self.files[2].bytes, compressed: false)
+        zip.add("stored.bin", Self.files[2].bytes, method: .stored)
+        for file in Self.files { zip.add("as-is/" + file.path, file.bytes, method: .alreadyCompressed) }
         let entries = try ZipEntries(try zip.archive()).entries
         let expected = [("mimetype", Array("application/epub+zip".utf8))]
             + Self.files.map { ("single/" + $0.path, $0.bytes) } + Self.files.map { ("batch/" + $0.path, $0.bytes) }
-            + [("stored.bin", Self.files[2].bytes)]
+            + [("stored.bin", Self.files[2].bytes)] + Self.files.map { ("as-is/" + $0.path, $0.bytes) }
         #expect(entries.map(\.name) == expected.map(\.0))
         for (entry, (name, bytes)) in Swift.zip(entries, expected) {
             #expect(entry.bytes == bytes, "\(name)")
@@ -37,6 +38,9 @@ struct ZipWriterTests {
         }
         let chapter = try #require(entries.first { $0.name == "batch/chapter.xhtml" })
         #expect(chapter.compressedSize < chapter.bytes.count / 20, "repetitive text deflates well")
+        // Data compressed already is copied in Deflate's uncompressed blocks: five bytes a block of 64 KiB.
+        let copied = try #require(entries.first { $0.name == "as-is/random.bin" })
+        #expect(copied.compressedSize == copied.bytes.count + 5 * ((copied.bytes.count + 65_534) / 65_535))
     }
 
     @Test("the same files give the same archive")

@@ -20,7 +20,7 @@ public struct EPUBBackend: Backend {
         let seconds = BookDate.seconds(context, metadata) ?? Self.fallbackDate
 
         var zip = ZipWriter(modified: seconds)
-        zip.add("mimetype", text: "application/epub+zip", compressed: false)
+        zip.add("mimetype", text: "application/epub+zip", method: .stored)
         zip.add("META-INF/container.xml", text: Self.container)
 
         var items: [EPUBPackageDocument.Item] = [
@@ -83,8 +83,8 @@ public struct EPUBBackend: Backend {
         // Only the archive holds the compressed chapters now, so it can free them once the book is written.
         written = (chapters: [], navigation: .empty, ncx: .empty)
         for image in images {
-            // Images are compressed already.
-            zip.add("EPUB/" + image.path, image.bytes, compressed: image.path.hasSuffix(".svg"))
+            // Images are compressed already, but for SVG.
+            zip.add("EPUB/" + image.path, image.bytes, method: image.path.hasSuffix(".svg") ? .deflated : .alreadyCompressed)
         }
         let archive: [UInt8]
         do {

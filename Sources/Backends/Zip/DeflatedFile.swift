@@ -8,13 +8,19 @@ struct DeflatedFile: Sendable {
     var crc: UInt32
     var size: Int
 
-    /// libdeflate's level 4. On the chapters of 10,000 synthetic articles (110 MB of XHTML, one
-    /// file at a time) it took 1.26 s for 32.05 MB where zlib's level 6 (`zip -6`, used before)
-    /// took 3.06 s for 31.70 MB; libdeflate's level 6 took 2.18 s for 31.68 MB, level 1 0.65 s for 33.25 MB.
-    static let level: Int32 = 4
+    /// libdeflate's level 4 for text. On the chapters of 10,000 synthetic articles (110 MB of
+    /// XHTML, one file at a time) it took 1.26 s for 32.05 MB where zlib's level 6 (`zip -6`, used
+    /// before) took 3.06 s for 31.70 MB; libdeflate's level 6 took 2.18 s for 31.68 MB, level 1 0.65 s for 33.25 MB.
+    static let textLevel: Int32 = 4
 
-    /// Compresses `files`, in order, with one compressor (callers on several threads each call this).
-    static func deflate(_ files: [(path: String, bytes: [UInt8])]) throws -> [DeflatedFile] {
+    /// Level 0 for data compressed already (images): Deflate's uncompressed blocks, a copy with a
+    /// few bytes of framing. Stored entries (method 0) would have libzip compute their CRC itself,
+    /// through zlib, at several times the cost of libdeflate's — 6% of the EPUB of plume-docs.
+    static let copyLevel: Int32 = 0
+
+    /// Compresses `files`, in order, at `level`, with one compressor (callers on several threads
+    /// each call this).
+    static func deflate(_ files: [(path: String, bytes: [UInt8])], level: Int32 = textLevel) throws -> [DeflatedFile] {
         guard let compressor = libdeflate_alloc_compressor(level) else {
             throw ZipWriter.Failure(description: "not enough memory to deflate \(files.first?.path ?? "a file")")
         }

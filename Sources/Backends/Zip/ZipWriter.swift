@@ -7,13 +7,32 @@ import Foundation
 ///
 /// Files to compress are deflated with libdeflate (``DeflatedFile``) on all cores, and libzip
 /// writes the archive around their compressed data. An EPUB's first entry is `mimetype`, added
-/// with `compressed: false`.
+/// with `.stored`.
 struct ZipWriter {
     /// One file of the archive.
     struct Entry: Sendable {
         var path: String
         var bytes: [UInt8]
-        var compressed: Bool
+        var method: Method
+    }
+
+    /// How an entry is written.
+    enum Method: Sendable {
+        /// As it is (zip's method 0): an EPUB's `mimetype` must be.
+        case stored
+        /// Deflated (``DeflatedFile/textLevel``).
+        case deflated
+        /// Data compressed already (images): in Deflate's uncompressed blocks, a copy
+        /// (``DeflatedFile/copyLevel``).
+        case alreadyCompressed
+
+        var level: Int32? {
+            switch self {
+            case .stored: nil
+            case .deflated: DeflatedFile.textLevel
+            case .alreadyCompressed: DeflatedFile.copyLevel
+            }
+        }
     }
 
     /// Files deflated ahead of the archive (by ``deflate(_:)``, on any thread, so that a caller
@@ -44,12 +63,12 @@ struct ZipWriter {
         self.modified = max(modified, 315_532_800 + 86_400)
     }
 
-    mutating func add(_ path: String, _ bytes: [UInt8], compressed: Bool = true) {
-        items.append(.file(Entry(path: path, bytes: bytes, compressed: compressed)))
+    mutating func add(_ path: String, _ bytes: [UInt8], method: Method = .deflated) {
+        items.append(.file(Entry(path: path, bytes: bytes, method: method)))
     }
 
-    mutating func add(_ path: String, text: String, compressed: Bool = true) {
-        add(path, Array(text.utf8), compressed: compressed)
+    mutating func add(_ path: String, text: String, method: Method = .deflated) {
+        add(path, Array(text.utf8), method: method)
     }
 
     /// Adds the files of a batch, in its order.
@@ -70,16 +89,27 @@ struct ZipWriter {
         var items = self.items
         // The compressed data is read in place while the book is written, then let go before it is read back.
         self.items = []
-        let pending = items.indices.filter { if case .file(let entry) = items[$0] { entry.compressed } else { false } }
+        let pending = items.indices.filter { if case .file(let entry) = items[$0] { entry.method.level != nil } else { false } }
         let batchCount = min(max(1, pending.count / 64), 4 * ProcessInfo.processInfo.activeProcessorCount)
         let groups = (0..<batchCount).map { group in stride(from: group, to: pending.count, by: batchCount).map { pending[$0] } }
-        let files: [[(path: String, bytes: [UInt8])]] = groups.map { group in
+        let entries: [[Entry]] = groups.map { group in
             group.map { index in
-                guard case .file(let entry) = items[index] else { return ("", []) }
-                return (entry.path, entry.bytes)
+                guard case .file(let entry) = items[index] else { return Entry(path: "", bytes: [], method: .stored) }
+                return entry
             }
         }
-        let deflated: [Result<[DeflatedFile], Error>] = files.parallelMap { group in Result { try DeflatedFile.deflate(group) } }
+        let deflated: [Result<[DeflatedFile], Error>] = entries.parallelMap { group in
+            Result {
+                // The files of each level with one compressor, put back in the group's order.
+                var files = [DeflatedFile?](repeating: nil, count: group.count)
+                for level in Set(group.compactMap(\.method.level)) {
+                    let positions = group.indices.filter { group[$0].method.level == level }
+                    let done = try DeflatedFile.deflate(positions.map { (group[$0].path, group[$0].bytes) }, level: level)
+                    for (position, file) in zip(positions, done) { files[position] = file }
+                }
+                return files.compactMap { $0 }
+            }
+        }
         for (group, result) in zip(groups, deflated) {
             for (index, file) in zip(group, try result.get()) { items[index] = .deflated(file) }
         }
