@@ -192,8 +192,10 @@ enum Dedent {
 
     /// Whether the line holds only tabs and Unicode space separators (Foundation's `.whitespaces`).
     private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
-        return String(decoding: line, as: UTF8.self).unicodeScalars.allSatisfy {
+        guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return true }
+        // Another ASCII byte is no space; only a character beyond ASCII may be a space separator.
+        guard line[first] >= 0x80 else { return false }
+        return String(decoding: line[first...], as: UTF8.self).unicodeScalars.allSatisfy {
             $0 == "\t" || $0.properties.generalCategory == .spaceSeparator
         }
     }
