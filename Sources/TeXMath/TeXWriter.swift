@@ -39,7 +39,26 @@ struct TeXWriter {
     /// TeX reads specially prints itself, whatever marks combine with it; control characters
     /// other than line feeds are dropped. Over UTF-8: text with nothing to escape comes back as it is.
     static func escapeText(_ text: String) -> String {
-        UTF8Replacing.replacing(in: text, where: mayNeedTextEscape) { bytes, index in
+        UTF8Replacing.replacing(in: text, TextEscapes())
+    }
+
+    /// The replacements of ``escapeText(_:)``.
+    private struct TextEscapes: UTF8Replacements {
+        /// TeX's specials, controls and the lead byte of U+00A0.
+        private static let flagged = ByteSet { byte in
+            switch byte {
+            case 0x00..<0x20, 0x7F, 0xC2, UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "$"), UInt8(ascii: "&"),
+                UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "_"), UInt8(ascii: "^"), UInt8(ascii: "~"):
+                true
+            default:
+                false
+            }
+        }
+        private let flagged = Self.flagged
+
+        func mayNeedWork(_ byte: UInt8) -> Bool { flagged.contains(byte) }
+
+        func replacement(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (text: StaticString, length: Int)? {
             switch bytes[index] {
             case UInt8(ascii: "\\"): ("\\textbackslash{}", 1)
             case UInt8(ascii: "{"): ("\\{", 1)
@@ -58,17 +77,6 @@ struct TeXWriter {
             // Other C0 controls and DEL.
             default: ("", 1)
             }
-        }
-    }
-
-    /// The bytes ``escapeText(_:)`` may change: TeX's specials, controls and the lead byte of U+00A0.
-    private static func mayNeedTextEscape(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x00..<0x20, 0x7F, 0xC2, UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "$"), UInt8(ascii: "&"),
-            UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "_"), UInt8(ascii: "^"), UInt8(ascii: "~"):
-            true
-        default:
-            false
         }
     }
 

@@ -1,22 +1,18 @@
 /// Rewriting text over its UTF-8 bytes: the loop under TeX text escaping here and the backends'
 /// XML escaping (`XMLText`), which differ only in what replaces which bytes.
 public enum UTF8Replacing {
-    /// `text` with replacements: at each byte `mayNeedWork` flags, `replacement(bytes, index)`
-    /// gives the text that replaces how many bytes from there (empty text drops them), or nil to
-    /// keep the byte. Text with nothing replaced is returned as it is, without a copy. Inlinable,
-    /// so the test and the replacement are compiled into each caller's loop.
+    /// `text` with `rules`' replacements. Text with nothing replaced is returned as it is, without
+    /// a copy. Generic and inlinable, so the loop is compiled for each rule type with its tests in
+    /// it (as closures they were called through a pointer at every byte).
     @inlinable
-    public static func replacing(
-        in text: String, where mayNeedWork: (UInt8) -> Bool,
-        with replacement: (UnsafeBufferPointer<UInt8>, Int) -> (text: StaticString, length: Int)?
-    ) -> String {
+    public static func replacing<Rules: UTF8Replacements>(in text: String, _ rules: Rules) -> String {
         var text = text
         return text.withUTF8 { bytes -> String? in
             var out: [UInt8] = []
             var copied = 0
             var index = 0
             while index < bytes.count {
-                guard mayNeedWork(bytes[index]), let (replacing, length) = replacement(bytes, index) else {
+                guard rules.mayNeedWork(bytes[index]), let (replacing, length) = rules.replacement(in: bytes, at: index) else {
                     index += 1
                     continue
                 }
@@ -30,5 +26,35 @@ public enum UTF8Replacing {
             out.append(contentsOf: bytes[copied...])
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+}
+
+/// What ``UTF8Replacing/replacing(in:_:)`` replaces.
+public protocol UTF8Replacements {
+    /// Whether a replacement may start at this byte: a quick test, false for most bytes.
+    func mayNeedWork(_ byte: UInt8) -> Bool
+    /// The text that replaces how many bytes from `index` (empty text drops them), or nil to keep the byte.
+    func replacement(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (text: StaticString, length: Int)?
+}
+
+/// A set of byte values, as four words of bits: a test is a shift and a mask.
+public struct ByteSet: Sendable {
+    @usableFromInline let words: (UInt64, UInt64, UInt64, UInt64)
+
+    public init(_ contains: (UInt8) -> Bool) {
+        var words: [UInt64] = [0, 0, 0, 0]
+        for value in 0...255 where contains(UInt8(value)) { words[value >> 6] |= 1 << UInt64(value & 63) }
+        self.words = (words[0], words[1], words[2], words[3])
+    }
+
+    @inlinable
+    public func contains(_ byte: UInt8) -> Bool {
+        let word = switch byte >> 6 {
+        case 0: words.0
+        case 1: words.1
+        case 2: words.2
+        default: words.3
+        }
+        return word >> UInt64(byte & 63) & 1 != 0
     }
 }

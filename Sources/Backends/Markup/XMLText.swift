@@ -9,23 +9,32 @@ enum XMLText {
     /// For an attribute value in double quotes; line breaks and tabs become spaces.
     static func escapedAttribute(_ text: String) -> String { escape(text, attribute: true) }
 
-    /// Bytes that may need work, per mode: markup characters, C0 controls (in text, tab, newline
-    /// and carriage return stay as they are) and 0xEF, which starts U+FFFE and U+FFFF.
-    private static let textBytes = flags(attribute: false)
-    private static let attributeBytes = flags(attribute: true)
-
-    private static func flags(attribute: Bool) -> [Bool] {
-        (0...255).map { (value: Int) -> Bool in
-            let byte = UInt8(value)
-            if byte == 0x09 || byte == 0x0A || byte == 0x0D { return attribute }
-            return byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == 0xEF || (attribute && byte == UInt8(ascii: "\""))
-        }
+    private static func escape(_ text: String, attribute: Bool) -> String {
+        attribute ? UTF8Replacing.replacing(in: text, Escapes(attribute: true)) : UTF8Replacing.replacing(in: text, Escapes(attribute: false))
     }
 
-    private static func escape(_ text: String, attribute: Bool) -> String {
-        let flagged = attribute ? attributeBytes : textBytes
-        return UTF8Replacing.replacing(in: text, where: { flagged[Int($0)] }) { bytes, index in
+    /// The replacements, for text or for an attribute value.
+    private struct Escapes: UTF8Replacements {
+        /// Bytes that may need work, per mode: markup characters, C0 controls (in text, tab, newline
+        /// and carriage return stay as they are) and 0xEF, which starts U+FFFE and U+FFFF.
+        private static let textBytes = flags(attribute: false)
+        private static let attributeBytes = flags(attribute: true)
+
+        private static func flags(attribute: Bool) -> ByteSet {
+            ByteSet { byte in
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D { return attribute }
+                return byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == 0xEF || (attribute && byte == UInt8(ascii: "\""))
+            }
+        }
+
+        private let flagged: ByteSet
+
+        init(attribute: Bool) { flagged = attribute ? Self.attributeBytes : Self.textBytes }
+
+        func mayNeedWork(_ byte: UInt8) -> Bool { flagged.contains(byte) }
+
+        func replacement(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (text: StaticString, length: Int)? {
             switch bytes[index] {
             case UInt8(ascii: "&"): ("&amp;", 1)
             case UInt8(ascii: "<"): ("&lt;", 1)
