@@ -1,9 +1,10 @@
-/// Reads the symbol tables' text over UTF-8: their lines, each split into fields at spaces.
-/// Splitting the tables' `String`s by `Character` took most of the time of a run's first formula.
-enum TableLines {
+/// Reads generated tables' text over UTF-8 (the TeX symbols here, the HTML entities in the
+/// parser): their lines, each split into fields at spaces. Splitting the tables' `String`s by
+/// `Character` took most of the time of a run's first formula.
+public enum TableLines {
     /// The non-empty lines of `text`, each split at runs of spaces into at most `maxSplits + 1`
     /// fields (the last keeps the rest of the line), as `split(separator:maxSplits:)` splits.
-    static func fields(of text: String, maxSplits: Int = .max) -> [[String]] {
+    public static func fields(of text: String, maxSplits: Int = .max) -> [[String]] {
         var result: [[String]] = []
         var text = text
         text.withUTF8 { bytes in

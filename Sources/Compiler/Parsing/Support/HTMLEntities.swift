@@ -1,31 +1,23 @@
 /// Named and numeric character references (`&amp;`, `&#35;`, `&#x22;`).
 enum HTMLEntities {
-    /// The named references, read once from the generated table (over its UTF-8: reading it
-    /// through `Substring`s and `UInt32(_:radix:)` took a few milliseconds of every run).
+    /// The named references, read once from the generated table's lines (over UTF-8, with
+    /// ``TableLines``: through `Substring`s and `UInt32(_:radix:)` it took a few milliseconds of every run).
     static let named: [String: String] = {
         var table: [String: String] = [:]
         table.reserveCapacity(2200)
-        var data = htmlEntityData
-        data.withUTF8 { bytes in
-            var lineStart = 0
-            while lineStart < bytes.count {
-                let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-                defer { lineStart = lineEnd + 1 }
-                guard let space = bytes[lineStart..<lineEnd].firstIndex(of: UInt8(ascii: " ")) else { continue }
-                var value = String.UnicodeScalarView()
-                var code: UInt32 = 0
-                // Hexadecimal numbers separated by commas; the line's end closes the last.
-                for index in (space + 1)...lineEnd {
-                    let byte = index < lineEnd ? bytes[index] : UInt8(ascii: ",")
-                    if byte == UInt8(ascii: ",") {
-                        if let scalar = Unicode.Scalar(code) { value.append(scalar) }
-                        code = 0
-                    } else {
-                        code = code << 4 | UInt32(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : (byte | 0x20) - UInt8(ascii: "a") + 10)
-                    }
+        for fields in TableLines.fields(of: htmlEntityData, maxSplits: 1) where fields.count == 2 {
+            var value = String.UnicodeScalarView()
+            var code: UInt32 = 0
+            // Hexadecimal numbers separated by commas; the end closes the last.
+            for byte in fields[1].utf8 + [UInt8(ascii: ",")] {
+                if byte == UInt8(ascii: ",") {
+                    if let scalar = Unicode.Scalar(code) { value.append(scalar) }
+                    code = 0
+                } else {
+                    code = code << 4 | UInt32(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : (byte | 0x20) - UInt8(ascii: "a") + 10)
                 }
-                table[String(decoding: bytes[lineStart..<space], as: UTF8.self)] = String(value)
             }
+            table[fields[0]] = String(value)
         }
         return table
     }()
