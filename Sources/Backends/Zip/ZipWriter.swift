@@ -79,7 +79,7 @@ struct ZipWriter {
     /// Deflates `files` into a batch for ``add(_:)-(DeflatedBatch)``; the bytes are the same as
     /// deflating them in the archive.
     static func deflate(_ files: [(path: String, bytes: [UInt8])]) throws -> DeflatedBatch {
-        DeflatedBatch(files: try DeflatedFile.deflate(files))
+        DeflatedBatch(files: try DeflatedFile.deflate(files.map { ($0.path, $0.bytes, DeflatedFile.textLevel) }))
     }
 
     /// The finished archive. The files still to compress are first deflated on all cores, in
@@ -92,24 +92,13 @@ struct ZipWriter {
         let pending = items.indices.filter { if case .file(let entry) = items[$0] { entry.method.level != nil } else { false } }
         let batchCount = min(max(1, pending.count / 64), 4 * ProcessInfo.processInfo.activeProcessorCount)
         let groups = (0..<batchCount).map { group in stride(from: group, to: pending.count, by: batchCount).map { pending[$0] } }
-        let entries: [[Entry]] = groups.map { group in
+        let files: [[(path: String, bytes: [UInt8], level: Int32)]] = groups.map { group in
             group.map { index in
-                guard case .file(let entry) = items[index] else { return Entry(path: "", bytes: [], method: .stored) }
-                return entry
+                guard case .file(let entry) = items[index], let level = entry.method.level else { return ("", [], DeflatedFile.textLevel) }
+                return (entry.path, entry.bytes, level)
             }
         }
-        let deflated: [Result<[DeflatedFile], Error>] = entries.parallelMap { group in
-            Result {
-                // The files of each level with one compressor, put back in the group's order.
-                var files = [DeflatedFile?](repeating: nil, count: group.count)
-                for level in Set(group.compactMap(\.method.level)) {
-                    let positions = group.indices.filter { group[$0].method.level == level }
-                    let done = try DeflatedFile.deflate(positions.map { (group[$0].path, group[$0].bytes) }, level: level)
-                    for (position, file) in zip(positions, done) { files[position] = file }
-                }
-                return files.compactMap { $0 }
-            }
-        }
+        let deflated: [Result<[DeflatedFile], Error>] = files.parallelMap { group in Result { try DeflatedFile.deflate(group) } }
         for (group, result) in zip(groups, deflated) {
             for (index, file) in zip(group, try result.get()) { items[index] = .deflated(file) }
         }
