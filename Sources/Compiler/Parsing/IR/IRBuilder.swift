@@ -60,7 +60,7 @@ struct IRBuilder {
             if let close, tokens[index].kind == close {
                 index += 1
                 closeBlock()
-                return blocks
+                return blocks.withExactCapacity
             }
             if var block = buildBlock() {
                 if block.takesAttributesParagraph, let attributes = attributesParagraph(at: index) {
@@ -72,7 +72,7 @@ struct IRBuilder {
             blocks += pendingBlocks
             pendingBlocks = []
         }
-        return blocks
+        return blocks.withExactCapacity
     }
 
     private func inlines(_ token: Token) -> [Inline] {

@@ -16,7 +16,7 @@ struct IRInlineBuilder {
 
     func build(_ tokens: [Token], line: Int) -> [Inline] {
         var index = 0
-        return build(tokens, &index, until: nil, line: line, inLink: false)
+        return build(tokens, &index, until: nil, line: line, inLink: false).withExactCapacity
     }
 
     /// A formula that could not be read: a warning at the formula (the offset inside it is in the message).
@@ -85,7 +85,7 @@ struct IRInlineBuilder {
             case .softbreak: result.append(.softBreak)
             case .hardbreak: result.append(.hardBreak)
             case .codeInline: result.append(.code(tokens[current].content, .none))
-            case .emOpen: result.append(.emphasis(build(tokens, &index, until: .emClose, line: line, inLink: inLink), .none))
+            case .emOpen: result.append(.emphasis(build(tokens, &index, until: .emClose, line: line, inLink: inLink).withExactCapacity, .none))
             case .strongOpen: result.append(.strong(build(tokens, &index, until: .strongClose, line: line, inLink: inLink), .none))
             case .strikeOpen: result.append(.strikethrough(build(tokens, &index, until: .strikeClose, line: line, inLink: inLink), .none))
             case .markOpen: result.append(.mark(build(tokens, &index, until: .markClose, line: line, inLink: inLink), .none))
