@@ -6,9 +6,14 @@ import Yams
 /// scalars, anchors, tags, CR line ends, characters YAML treats specially) gives `nil`, and the
 /// caller reads the text with Yams. The nodes carry no marks: a caller that has a problem to report
 /// reads the text again with Yams for its locations.
+///
+/// The nodes' tags resolve with Yams' basic resolver, not its default one: building that compiles
+/// seven regular expressions (4% of a `check` of plume-docs), and nothing asks these nodes for
+/// their tags — `bool`, `int` and `timestamp` read the text.
 enum SimpleYAML {
     static func mapping(_ text: String) -> Node.Mapping? {
         guard isPlainText(text) else { return nil }
+        let tag = Tag(.implicit, .basic, .default)
         var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         guard !lines.isEmpty else { return nil }
@@ -29,17 +34,17 @@ enum SimpleYAML {
                 while index < lines.count, let (indent, value) = sequenceItem(lines[index]) {
                     guard indentation == nil || indentation == indent else { return nil }
                     indentation = indent
-                    items.append(.scalar(.init(value)))
+                    items.append(.scalar(.init(value, tag)))
                     index += 1
                 }
                 guard !items.isEmpty else { return nil }
-                pairs.append((.scalar(.init(key)), .sequence(.init(items))))
+                pairs.append((.scalar(.init(key, tag)), .sequence(.init(items, tag))))
             } else {
                 guard rest.first == UInt8(ascii: " "), let value = plainScalar(rest.dropFirst()) else { return nil }
-                pairs.append((.scalar(.init(key)), .scalar(.init(value))))
+                pairs.append((.scalar(.init(key, tag)), .scalar(.init(value, tag))))
             }
         }
-        return Node.Mapping(pairs)
+        return Node.Mapping(pairs, tag)
     }
 
     /// `name` of ASCII letters, digits, `_` and `-`, starting with a letter or `_`.

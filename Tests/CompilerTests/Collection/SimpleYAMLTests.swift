@@ -6,10 +6,12 @@ import Yams
 
 @Suite("Plain frontmatter without libyaml")
 struct SimpleYAMLTests {
-    /// A node's structure and text, to compare with what Yams composes.
+    /// A node's structure and text, and the scalars' values as the frontmatter reader asks them,
+    /// to compare with what Yams composes (whose nodes resolve tags with Yams' default resolver).
     private func shape(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): "S(\(scalar.string.debugDescription))"
+        case .scalar(let scalar):
+            "S(\(scalar.string.debugDescription) \(String(describing: node.bool)) \(String(describing: node.int)) \(String(describing: node.timestamp)))"
         case .sequence(let sequence): "[" + sequence.map(shape).joined(separator: ",") + "]"
         case .mapping(let mapping): "{" + mapping.map { shape($0.key) + ":" + shape($0.value) }.joined(separator: ",") + "}"
         }

@@ -28,7 +28,12 @@ struct HTMLEntityTableTests {
             expected[String(fields[0])] = String(String.UnicodeScalarView(scalars))
         }
         #expect(expected.count == 2125)
-        #expect(HTMLEntities.named == expected)
-        #expect(HTMLEntities.named["ngE"]?.unicodeScalars.map(\.value) == [0x2267, 0x338])
+        // The lookup is a binary search: the table must be in byte order of the names, each once.
+        let names = HTMLEntities.named.entries.map(\.key)
+        #expect(zip(names, names.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(Set(names) == Set(expected.keys))
+        for (name, text) in expected { #expect(HTMLEntities.value(named: Array(name.utf8)[...]) == text, "\(name)") }
+        for missing in ["", "am", "ampx", "zzzz", "AElig1", "amP"] { #expect(HTMLEntities.value(named: Array(missing.utf8)[...]) == nil) }
+        #expect(HTMLEntities.value(named: Array("ngE".utf8)[...])?.unicodeScalars.map(\.value) == [0x2267, 0x338])
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Raw HTML as CommonMark recognises it: tags, comments, processing instructions, declarations, CDATA.
 enum HTMLSyntax {
     @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
@@ -115,17 +117,24 @@ enum HTMLSyntax {
         }
     }
 
-    /// The first position of `literal` in `bytes[from..<end]`.
+    /// The first position of `literal` in `bytes[from..<end]`. Candidates are found with `memchr`,
+    /// which skips text without the literal's first byte (most of it: the `@include:` check reads
+    /// every article) many bytes at a time.
     static func find(_ bytes: [UInt8], _ from: Int, _ end: Int, _ literal: StaticString) -> Int? {
         let count = literal.utf8CodeUnitCount
         guard count > 0 else { return from }
         let first = literal.withUTF8Buffer { $0[0] }
-        var pos = from
-        while pos + count <= end {
-            if bytes[pos] == first, starts(bytes, pos, end, literal) { return pos }
-            pos += 1
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var pos = max(from, 0)
+            let lastStart = min(end, buffer.count) - count
+            while pos <= lastStart {
+                guard let hit = memchr(buffer.baseAddress! + pos, Int32(first), lastStart + 1 - pos) else { return nil }
+                pos = buffer.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if starts(bytes, pos, end, literal) { return pos }
+                pos += 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// The last search for each terminator over one text (whose end does not change): a later
