@@ -19,7 +19,7 @@ struct ZipWriterTests {
         ]
     }()
 
-    @Test("deflated files, added one by one, as a batch or as compressed already, read back as they were")
+    @Test("deflated files, added one by one, as a batch or as compressed already, read back as they were from the archive's chunks")
     func roundTrip() throws {
         var zip = ZipWriter(modified: 1_700_000_000)
         zip.add("mimetype", text: "application/epub+zip", method: .stored)
@@ -27,7 +27,10 @@ struct ZipWriterTests {
         zip.add(try ZipWriter.deflate(Self.files.map { ("batch/" + $0.path, $0.bytes) }))
         zip.add("stored.bin", Self.files[2].bytes, method: .stored)
         for file in Self.files { zip.add("as-is/" + file.path, file.bytes, method: .alreadyCompressed) }
-        let entries = try ZipEntries(try zip.archive()).entries
+        let chunks = try zip.archive()
+        // Over a MiB: libzip wrote across chunks, and seeked back into them to finish local headers.
+        #expect(chunks.count > 1 && chunks.dropLast().allSatisfy { $0.count == ArchiveSink.chunkSize })
+        let entries = try ZipEntries(chunks.flatMap { $0 }).entries
         let expected = [("mimetype", Array("application/epub+zip".utf8))]
             + Self.files.map { ("single/" + $0.path, $0.bytes) } + Self.files.map { ("batch/" + $0.path, $0.bytes) }
             + [("stored.bin", Self.files[2].bytes)] + Self.files.map { ("as-is/" + $0.path, $0.bytes) }
@@ -45,7 +48,7 @@ struct ZipWriterTests {
 
     @Test("the same files give the same archive")
     func deterministic() throws {
-        func archive() throws -> [UInt8] {
+        func archive() throws -> [[UInt8]] {
             var zip = ZipWriter(modified: 1_700_000_000)
             for file in Self.files { zip.add(file.path, file.bytes) }
             return try zip.archive()

@@ -86,13 +86,13 @@ public struct EPUBBackend: Backend {
             // Images are compressed already, but for SVG.
             zip.add("EPUB/" + image.path, image.bytes, method: image.path.hasSuffix(".svg") ? .deflated : .alreadyCompressed)
         }
-        let archive: [UInt8]
+        let archive: [[UInt8]]
         do {
             archive = try zip.archive()
         } catch {
             throw BackendFailure(message: "cannot write the EPUB archive: \(error)")
         }
-        return [Artifact(path: context.baseName + ".epub", bytes: archive)]
+        return [Artifact(path: context.baseName + ".epub", pieces: archive.map(Artifact.Piece.bytes))]
     }
 
     /// Chapters written and deflated together: whether each has math, whether all images have alt text.

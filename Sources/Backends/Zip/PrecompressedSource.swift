@@ -5,7 +5,8 @@ import CZip
 /// into the archive instead of compressing it again (libzip 1.7 has no layered sources, so the
 /// source answers every command itself).
 enum PrecompressedSource {
-    /// A source for `file`; it keeps its own reference to the data until libzip frees it.
+    /// A source for `file`. It keeps its own reference to the data until libzip has read all of it
+    /// and closes the source, so that each file's compressed bytes are let go while the archive grows.
     static func make(_ file: DeflatedFile, error: inout zip_error_t) -> OpaquePointer? {
         let reader = Unmanaged.passRetained(Reader(file)).toOpaque()
         guard let source = zip_source_function_create(callback, reader, &error) else {
@@ -15,14 +16,21 @@ enum PrecompressedSource {
         return source
     }
 
-    /// The file and how far libzip has read it.
+    /// The file's compressed data (nil once read to the end and closed), what `stat` says of it,
+    /// and how far libzip has read it.
     private final class Reader {
-        let file: DeflatedFile
+        var data: [UInt8]?
+        let compressedSize: Int
+        let size: Int
+        let crc: UInt32
         var offset = 0
         var error = zip_error_t()
 
         init(_ file: DeflatedFile) {
-            self.file = file
+            data = file.data
+            compressedSize = file.data.count
+            size = file.size
+            crc = file.crc
             zip_error_init(&error)
         }
 
@@ -35,43 +43,52 @@ enum PrecompressedSource {
         .reduce(0) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
 
     private static let callback: zip_source_callback = { userData, data, length, command in
-        let reader = Unmanaged<Reader>.fromOpaque(userData!)
-        let file = reader.takeUnretainedValue().file
+        let unmanaged = Unmanaged<Reader>.fromOpaque(userData!)
+        let reader = unmanaged.takeUnretainedValue()
         switch command {
         case ZIP_SOURCE_OPEN:
-            reader.takeUnretainedValue().offset = 0
+            // Opened again after its data was let go: a failure, never an entry cut short.
+            guard reader.data != nil else {
+                zip_error_set(&reader.error, ZIP_ER_INTERNAL, 0)
+                return -1
+            }
+            reader.offset = 0
             return 0
         case ZIP_SOURCE_READ:
-            let offset = reader.takeUnretainedValue().offset
-            let count = min(Int(length), file.data.count - offset)
+            guard let file = reader.data else {
+                zip_error_set(&reader.error, ZIP_ER_INTERNAL, 0)
+                return -1
+            }
+            let count = min(Int(length), file.count - reader.offset)
             guard count > 0, let data else { return 0 }
-            file.data.withUnsafeBytes { data.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
-            reader.takeUnretainedValue().offset = offset + count
+            file.withUnsafeBytes { data.copyMemory(from: $0.baseAddress! + reader.offset, byteCount: count) }
+            reader.offset += count
             return zip_int64_t(count)
         case ZIP_SOURCE_CLOSE:
+            if reader.offset == reader.compressedSize { reader.data = nil }
             return 0
         case ZIP_SOURCE_STAT:
             guard let data, length >= MemoryLayout<zip_stat_t>.size else {
-                zip_error_set(&reader.takeUnretainedValue().error, ZIP_ER_INTERNAL, 0)
+                zip_error_set(&reader.error, ZIP_ER_INTERNAL, 0)
                 return -1
             }
             let stat = data.assumingMemoryBound(to: zip_stat_t.self)
             zip_stat_init(stat)
-            stat.pointee.size = zip_uint64_t(file.size)
-            stat.pointee.comp_size = zip_uint64_t(file.data.count)
-            stat.pointee.crc = file.crc
+            stat.pointee.size = zip_uint64_t(reader.size)
+            stat.pointee.comp_size = zip_uint64_t(reader.compressedSize)
+            stat.pointee.crc = reader.crc
             stat.pointee.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
             stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD)
             return zip_int64_t(MemoryLayout<zip_stat_t>.size)
         case ZIP_SOURCE_ERROR:
-            return zip_error_to_data(&reader.takeUnretainedValue().error, data, length)
+            return zip_error_to_data(&reader.error, data, length)
         case ZIP_SOURCE_FREE:
-            reader.release()
+            unmanaged.release()
             return 0
         case ZIP_SOURCE_SUPPORTS:
             return supported
         default:
-            zip_error_set(&reader.takeUnretainedValue().error, ZIP_ER_OPNOTSUPP, 0)
+            zip_error_set(&reader.error, ZIP_ER_OPNOTSUPP, 0)
             return -1
         }
     }

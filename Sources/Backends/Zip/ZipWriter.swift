@@ -82,10 +82,10 @@ struct ZipWriter {
         DeflatedBatch(files: try DeflatedFile.deflate(files.map { ($0.path, $0.bytes, DeflatedFile.textLevel) }))
     }
 
-    /// The finished archive. The files still to compress are first deflated on all cores, in
-    /// batches (as callers may have done for theirs); libzip then writes every entry in order,
-    /// copying the deflated data as it is.
-    mutating func archive() throws -> [UInt8] {
+    /// The finished archive, in chunks (``ArchiveSink``). The files still to compress are first
+    /// deflated on all cores, in batches (as callers may have done for theirs); libzip then writes
+    /// every entry in order, copying the deflated data as it is.
+    mutating func archive() throws -> [[UInt8]] {
         var items = self.items
         // The compressed data is read in place while the book is written, then let go before it is read back.
         self.items = []
@@ -106,14 +106,12 @@ struct ZipWriter {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else { throw Failure("making an archive in memory", error: &error) }
-        guard let archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error) else {
-            zip_source_free(buffer)
+        let sink = ArchiveSink()
+        guard let destination = sink.source(error: &error) else { throw Failure("making an archive in memory", error: &error) }
+        guard let archive = zip_open_from_source(destination, ZIP_TRUNCATE, &error) else {
+            zip_source_free(destination)
             throw Failure("opening an archive in memory", error: &error)
         }
-        // The buffer must outlive zip_close, which writes into it and would otherwise free it.
-        zip_source_keep(buffer)
-        defer { zip_source_free(buffer) }
         do {
             for item in items {
                 switch item {
@@ -137,7 +135,7 @@ struct ZipWriter {
             zip_discard(archive)
             throw failure
         }
-        return try Self.contents(of: buffer)
+        return sink.chunks
     }
 
     /// A copy of `bytes` in memory from `malloc`, for libzip to own and free.
@@ -173,40 +171,6 @@ struct ZipWriter {
               zip_file_set_external_attributes(archive, zip_uint64_t(index), 0, UInt8(ZIP_OPSYS_UNIX), 0o100644 << 16) == 0
         else { throw Failure("setting the time and permissions of \(path)", archive: archive) }
         return index
-    }
-
-    /// The size of the closed archive in a buffer source.
-    private static func size(of source: OpaquePointer) throws -> Int {
-        var stat = zip_stat_t()
-        zip_stat_init(&stat)
-        guard zip_source_stat(source, &stat) == 0 else { throw Failure(description: "could not read the archive back from memory") }
-        return Int(stat.size)
-    }
-
-    /// Reads the whole buffer source (`size` bytes) into `destination`.
-    private static func read(_ source: OpaquePointer, into destination: UnsafeMutableRawPointer, size: Int) throws {
-        guard zip_source_open(source) == 0 else { throw Failure(description: "could not read the archive back from memory") }
-        defer { zip_source_close(source) }
-        guard size == 0 || zip_source_read(source, destination, zip_uint64_t(size)) == Int64(size) else {
-            throw Failure(description: "could not read the archive back from memory")
-        }
-    }
-
-    /// The whole buffer source as an array (not zeroed first: libzip fills it).
-    private static func contents(of source: OpaquePointer) throws -> [UInt8] {
-        let size = try size(of: source)
-        var failure: Error?
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            do {
-                if size > 0 { try read(source, into: buffer.baseAddress!, size: size) }
-                count = size
-            } catch {
-                failure = error
-                count = 0
-            }
-        }
-        if let failure { throw failure }
-        return bytes
     }
 }
 
