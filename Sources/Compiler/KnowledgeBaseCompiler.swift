@@ -36,7 +36,7 @@ public struct KnowledgeBaseCompiler: Sendable {
         let reader = ArticleReader(layout: layout, parser: MarkdownParser(options: parserOptions))
         var outputs = scan.files.parallelMap { reader.read(path: $0) }
         var articles: [Article] = []
-        var anchors: [ArticleID: Set<String>] = [:]
+        var anchors: [ArticleID: Set<ExactText>] = [:]
         var homeTitle: String?
         for output in outputs {
             log.add(contentsOf: output.diagnostics)

@@ -7,7 +7,7 @@ extension XHTMLBodyWriter {
         // Most blocks and spans have no attributes at all.
         if attributes.id == nil, attributes.classes.isEmpty, attributes.pairs.isEmpty { return extra.isEmpty ? "" : classText(extra) }
         var text = ""
-        if let id = attributes.id.map(Self.identifier), !id.isEmpty, writtenIDs.insert(id).inserted {
+        if let id = attributes.id.map(Self.identifier), !id.isEmpty, writtenIDs.insert(ExactText(id)).inserted {
             text += " id=\"\(XMLText.escapedAttribute(options.idPrefix + id))\""
         }
         text += classText(extra + attributes.classes.map(Self.className))

@@ -10,7 +10,7 @@ extension XHTMLBodyWriter {
         let count = (referenceCounts[label] ?? 0) + 1
         referenceCounts[label] = count
         var id = count == 1 ? "fnref-\(footnote.number)" : "fnref-\(footnote.number)-\(count)"
-        while !writtenIDs.insert(id).inserted { id += "-" }
+        while !writtenIDs.insert(ExactText(id)).inserted { id += "-" }
         if firstReferenceIDs[label] == nil { firstReferenceIDs[label] = id }
         let semantics = options.epubSemantics ? " epub:type=\"noteref\"" : ""
         out += "<sup class=\"footnote-ref\"><a id=\"\(XMLText.escapedAttribute(options.idPrefix + id))\" href=\"#\(URLText.fragment(options.idPrefix + noteID))\"\(semantics) role=\"doc-noteref\">\(footnote.number)</a></sup>"
@@ -23,7 +23,7 @@ extension XHTMLBodyWriter {
         out += "<section class=\"footnotes\">\n<hr />\n"
         for footnote in article.footnotes {
             guard let id = footnoteIDs[footnote.label] else { continue }
-            writtenIDs.insert(id)
+            writtenIDs.insert(ExactText(id))
             out += "<aside id=\"\(XMLText.escapedAttribute(options.idPrefix + id))\" class=\"footnote\"\(semantics) role=\"doc-footnote\">\n"
             var number = "<span class=\"footnote-number\">\(footnote.number).</span> "
             if let reference = firstReferenceIDs[footnote.label] {

@@ -19,7 +19,7 @@ struct XHTMLBodyWriter {
     let options: Options
     var out = ""
     /// Ids written so far (without the prefix): a repeated `{#id}` is dropped.
-    var writtenIDs: Set<String> = []
+    var writtenIDs: Set<ExactText> = []
     /// The id of each footnote's aside, by label.
     var footnoteIDs: [String: String] = [:]
     /// The id of each footnote's first reference, for the back-link.
@@ -35,12 +35,12 @@ struct XHTMLBodyWriter {
         self.links = links
         self.options = options
         footnotesByLabel = Dictionary(article.footnotes.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
-        var reserved: Set<String> = []
-        article.blocks.forEachBlock { block in if let id = block.attributes.id { reserved.insert(id) } }
+        var reserved: Set<ExactText> = []
+        article.blocks.forEachBlock { block in if let id = block.attributes.id { reserved.insert(ExactText(id)) } }
         for footnote in article.footnotes {
             var id = "fn-\(footnote.number)"
-            while reserved.contains(id) { id = "note-" + id }
-            reserved.insert(id)
+            while reserved.contains(ExactText(id)) { id = "note-" + id }
+            reserved.insert(ExactText(id))
             footnoteIDs[footnote.label] = id
         }
     }

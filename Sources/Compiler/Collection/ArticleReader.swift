@@ -10,7 +10,7 @@ struct ArticleReader {
     struct Output {
         var article: Article?
         /// The ids links can point to in the article (see ``HeadingAnchors``).
-        var anchors: Set<String> = []
+        var anchors: Set<ExactText> = []
         var diagnostics: [Diagnostic]
     }
 

@@ -100,9 +100,9 @@ struct ArticleReferences {
         }
         guard let targetID else { return nil }
         guard let fragment, !fragment.isEmpty else { return InternalTarget(article: targetID) }
-        if resolver.anchors(of: targetID)?.contains(fragment) == true { return InternalTarget(article: targetID, anchor: fragment) }
+        if resolver.anchors(of: targetID)?.contains(ExactText(fragment)) == true { return InternalTarget(article: targetID, anchor: fragment) }
         let slugged = Slugger.slug(fragment)
-        if resolver.anchors(of: targetID)?.contains(slugged) == true { return InternalTarget(article: targetID, anchor: slugged) }
+        if resolver.anchors(of: targetID)?.contains(ExactText(slugged)) == true { return InternalTarget(article: targetID, anchor: slugged) }
         warn("link to '#\(fragment)' in \(targetID.rawValue): no such heading; linking to the article", link.position, code: "anchor-unknown")
         return InternalTarget(article: targetID)
     }

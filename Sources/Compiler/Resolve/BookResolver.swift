@@ -12,7 +12,7 @@ struct BookResolver: Sendable {
     /// Routes (permalinks and file-based paths) → articles.
     private var routes: [String: ArticleID] = [:]
     /// The ids links can point to in each article.
-    private let anchors: [ArticleID: Set<String>]
+    private let anchors: [ArticleID: Set<ExactText>]
     /// Article paths (relative to the root) → articles, for file links.
     private var articlesByPath: [String: ArticleID] = [:]
 
@@ -29,7 +29,7 @@ struct BookResolver: Sendable {
 
     /// The tables for `articles`, which must be all the book holds (links to others are
     /// reported); `anchors` are the ids each has (see ``HeadingAnchors``).
-    init(layout: SourceLayout, articles: [Article], anchors: [ArticleID: Set<String>]) {
+    init(layout: SourceLayout, articles: [Article], anchors: [ArticleID: Set<ExactText>]) {
         self.layout = layout
         self.anchors = anchors
         for article in articles { register(article) }
@@ -74,7 +74,7 @@ struct BookResolver: Sendable {
     func article(atPath path: String) -> ArticleID? { articlesByPath[path] }
 
     /// The ids a link can point to in `article`.
-    func anchors(of article: ArticleID) -> Set<String>? { anchors[article] }
+    func anchors(of article: ArticleID) -> Set<ExactText>? { anchors[article] }
 
     /// A route lookup that accepts `/a/b/`, `/a/b`, `/a/b.html` and `/a/b.md` spellings.
     func route(_ path: String) -> ArticleID? {

@@ -3,16 +3,16 @@
 enum HeadingAnchors {
     /// Sets each heading's `attributes.id` in place, in document order, and returns every id a
     /// link can point to in these blocks (the headings' and those other blocks were given).
-    static func assign(to blocks: inout [Block]) -> Set<String> {
+    static func assign(to blocks: inout [Block]) -> Set<ExactText> {
         var slugger = Slugger()
-        var otherIDs: Set<String> = []
+        var otherIDs: Set<ExactText> = []
         visit(&blocks, slugger: &slugger, anchors: &otherIDs)
         // The headings' ids are the ones the slugger gave out.
         return otherIDs.isEmpty ? slugger.given : slugger.given.union(otherIDs)
     }
 
     /// Gives the headings in `blocks` their ids; collects the ids of other blocks in `anchors`.
-    private static func visit(_ blocks: inout [Block], slugger: inout Slugger, anchors: inout Set<String>) {
+    private static func visit(_ blocks: inout [Block], slugger: inout Slugger, anchors: inout Set<ExactText>) {
         for index in blocks.indices {
             if case .heading(_, let content) = blocks[index].kind {
                 let id = blocks[index].attributes.id.map { slugger.reserve($0) } ?? slugger.uniqueSlug(content.anchorText)
@@ -26,12 +26,12 @@ enum HeadingAnchors {
             }
             guard holdsHeading else {
                 _ = blocks[index].visitBlocks { block in
-                    if let id = block.attributes.id { anchors.insert(id) }
+                    if let id = block.attributes.id { anchors.insert(ExactText(id)) }
                     return true
                 }
                 continue
             }
-            if let id = blocks[index].attributes.id { anchors.insert(id) }
+            if let id = blocks[index].attributes.id { anchors.insert(ExactText(id)) }
             switch blocks[index].kind {
             case .blockQuote(var children):
                 blocks[index].kind = .thematicBreak

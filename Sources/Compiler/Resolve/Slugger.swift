@@ -5,10 +5,10 @@ import Foundation
 /// punctuation become `-`, `-` trimmed, `_` before a leading digit, lowercase; repeats get `-1`, `-2`…
 struct Slugger {
     /// Every id given out (or reserved).
-    private(set) var given: Set<String> = []
+    private(set) var given: Set<ExactText> = []
     /// For each id asked for, the suffix to try next: every smaller one is known to be used
     /// (the set only grows), so many equal headings cost linear time, not quadratic.
-    private var nextSuffix: [String: Int] = [:]
+    private var nextSuffix: [ExactText: Int] = [:]
 
     /// The punctuation VuePress's slugify turns into `-`.
     private static let special = Set("~`!@#$%^&*()-_+=[]{}|\\;:\"'“”‘’<>,.?/".unicodeScalars)
@@ -67,14 +67,14 @@ struct Slugger {
 
     /// `id` itself when unused, else `id-1`, `id-2`, …; the result is recorded as used.
     mutating func reserve(_ id: String) -> String {
-        if given.insert(id).inserted { return id }
-        var counter = nextSuffix[id, default: 1]
+        if given.insert(ExactText(id)).inserted { return id }
+        var counter = nextSuffix[ExactText(id), default: 1]
         var candidate: String
         repeat {
             candidate = "\(id)-\(counter)"
             counter += 1
-        } while !given.insert(candidate).inserted
-        nextSuffix[id] = counter
+        } while !given.insert(ExactText(candidate)).inserted
+        nextSuffix[ExactText(id)] = counter
         return candidate
     }
 }

@@ -30,4 +30,16 @@ struct SluggerTests {
         var slugger = Slugger()
         #expect(["A", "a", "A", "a-1"].map { slugger.uniqueSlug($0) } == ["a", "a-1", "a-2", "a-1-1"])
     }
+
+    @Test("ids are told apart by their bytes, as the site's JavaScript and XML tell them apart")
+    func exactText() {
+        // Canonically equivalent, so equal as Swift strings, but two ids to a browser.
+        #expect("é" == "e\u{301}")
+        #expect(ExactText("é") != ExactText("e\u{301}"))
+        let ids = ["安装", "安装-1", "quick-start", "é", "e\u{301}", "", "第 1 章"]
+        let set = Set(ids.map(ExactText.init))
+        #expect(set.count == ids.count)
+        for id in ids { #expect(set.contains(ExactText(String(decoding: Array(id.utf8), as: UTF8.self)))) }
+        #expect(!set.contains(ExactText("安装-2")))
+    }
 }
