@@ -9,23 +9,45 @@ public enum UTF8Replacing {
         var text = text
         return text.withUTF8 { bytes -> String? in
             var out: [UInt8] = []
-            var copied = 0
-            var index = 0
-            while index < bytes.count {
-                guard rules.mayNeedWork(bytes[index]), let (replacing, length) = rules.replacement(in: bytes, at: index) else {
-                    index += 1
-                    continue
-                }
-                if copied == 0 { out.reserveCapacity(bytes.count + 32) }
-                out.append(contentsOf: bytes[copied..<index])
-                out.append(contentsOf: UnsafeBufferPointer(start: replacing.utf8Start, count: replacing.utf8CodeUnitCount))
-                index += length
-                copied = index
-            }
-            guard copied > 0 else { return nil }
-            out.append(contentsOf: bytes[copied...])
+            guard write(bytes, rules, into: &out, reserving: true) else { return nil }
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+
+    /// Appends `text` with `rules`' replacements to `out` (a document being written), with no
+    /// string in between.
+    @inlinable
+    public static func append<Rules: UTF8Replacements>(_ text: String, _ rules: Rules, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            if !write(bytes, rules, into: &out, reserving: false) { out.append(contentsOf: bytes) }
+        }
+    }
+
+    /// Appends `bytes` with the replacements to `out` if there is one to make (and returns true);
+    /// else appends nothing. `reserving` sizes a fresh `out` for the text at the first replacement
+    /// (a growing document is left to grow by doubling).
+    @inlinable
+    static func write<Rules: UTF8Replacements>(_ bytes: UnsafeBufferPointer<UInt8>, _ rules: Rules, into out: inout [UInt8],
+                                               reserving: Bool) -> Bool {
+        var copied = 0
+        var index = 0
+        var replaced = false
+        while index < bytes.count {
+            guard rules.mayNeedWork(bytes[index]), let (replacing, length) = rules.replacement(in: bytes, at: index) else {
+                index += 1
+                continue
+            }
+            if !replaced, reserving { out.reserveCapacity(bytes.count + 32) }
+            replaced = true
+            out.append(contentsOf: bytes[copied..<index])
+            out.append(contentsOf: UnsafeBufferPointer(start: replacing.utf8Start, count: replacing.utf8CodeUnitCount))
+            index += length
+            copied = index
+        }
+        guard replaced else { return false }
+        out.append(contentsOf: bytes[copied...])
+        return true
     }
 }
 

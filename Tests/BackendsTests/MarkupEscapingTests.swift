@@ -14,6 +14,24 @@ struct MarkupEscapingTests {
     func xml(_ text: String, _ escaped: String, _ attribute: String) {
         #expect(XMLText.escaped(text) == escaped)
         #expect(XMLText.escapedAttribute(text) == attribute)
+        // Escaped straight into a document's bytes: the same, after what was there.
+        for (isAttribute, expected) in [(false, escaped), (true, attribute)] {
+            var bytes: [UInt8] = Array("<p>".utf8)
+            XMLText.appendEscaped(text, attribute: isAttribute, to: &bytes)
+            #expect(bytes == Array(("<p>" + expected).utf8))
+        }
+    }
+
+    @Test("numbers are written into bytes as String writes them")
+    func decimals() {
+        var values = [0, 1, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min]
+        var generator = SystemRandomNumberGenerator()
+        values += (0..<1_000).map { _ in Int.random(in: -1_000_000...1_000_000, using: &generator) }
+        for value in values {
+            var bytes: [UInt8] = [0x78]
+            bytes.append(decimal: value)
+            #expect(bytes == Array(("x" + String(value)).utf8))
+        }
     }
 
     @Test("TeX text: specials print themselves even with a mark combined, controls are dropped", arguments: [
@@ -28,6 +46,7 @@ struct MarkupEscapingTests {
 
     @Test("URL fragments and external URLs", arguments: [
         ("安装", "%E5%AE%89%E8%A3%85"), ("a b", "a%20b"), ("ok-._~!$&'()*+,;=:@/?", "ok-._~!$&'()*+,;=:@/?"), ("50%", "50%25"),
+        ("", ""), ("é\u{0}\u{7F}#", "%C3%A9%00%7F%23"), ("😀x", "%F0%9F%98%80x"),
     ] as [(String, String)])
     func fragments(_ text: String, _ encoded: String) {
         #expect(URLText.fragment(text) == encoded)

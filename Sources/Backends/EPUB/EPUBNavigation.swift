@@ -23,7 +23,8 @@ struct EPUBNavigation: Sendable {
             let file = layout.path(of: article.id) ?? ""
             let headings = tocDepth >= 2 ? article.headings(levels: 2...tocDepth) : []
             return Entry(title: article.metadata.title, href: file, children: Self.nest(headings.map { heading in
-                (heading.level, Entry(title: heading.content.withoutLinks.plainText, href: file + "#" + URLText.fragment(heading.id), children: []))
+                // A link's text is in the plain text, a footnote mark is not: as without links.
+                (heading.level, Entry(title: heading.content.plainText, href: file + "#" + URLText.fragment(heading.id), children: []))
             }))
         }
         // Each article's entries (its headings, their anchors) are made on all cores.
@@ -87,28 +88,30 @@ struct EPUBNavigation: Sendable {
         let size = textSize + 40 * entryCount + landmarks.utf8.count + 200
         return EPUBDocuments.xhtml(title: tocTitle, language: metadata.language, bodyClass: "navigation",
                                    stylesheet: EPUBDocuments.stylesheetPath, bodySize: size) { body in
-            body += "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>\(XMLText.escaped(tocTitle))</h1>\n".utf8
+            body.append("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>")
+            XMLText.appendEscaped(tocTitle, attribute: false, to: &body)
+            body.append("</h1>\n")
             list(entries, into: &body)
-            body += "</nav>\n".utf8
-            body += landmarks.utf8
+            body.append("</nav>\n")
+            body.appendUTF8(landmarks)
         }
     }
 
     private func list(_ entries: [Entry], into bytes: inout [UInt8]) {
-        bytes += "<ol>\n".utf8
+        bytes.append("<ol>\n")
         for entry in entries {
-            bytes += "<li><a href=\"".utf8
-            bytes += XMLText.escapedAttribute(entry.href).utf8
-            bytes += "\">".utf8
-            bytes += XMLText.escaped(entry.title.isEmpty ? "—" : entry.title).utf8
-            bytes += "</a>".utf8
+            bytes.append("<li><a href=\"")
+            XMLText.appendEscaped(entry.href, attribute: true, to: &bytes)
+            bytes.append("\">")
+            XMLText.appendEscaped(entry.title.isEmpty ? "—" : entry.title, attribute: false, to: &bytes)
+            bytes.append("</a>")
             if !entry.children.isEmpty {
-                bytes += "\n".utf8
+                bytes.append("\n")
                 list(entry.children, into: &bytes)
             }
-            bytes += "</li>\n".utf8
+            bytes.append("</li>\n")
         }
-        bytes += "</ol>\n".utf8
+        bytes.append("</ol>\n")
     }
 
     /// `toc.ncx` (EPUB 2's table of contents), as UTF-8, written into one array of about its size.
@@ -130,28 +133,32 @@ struct EPUBNavigation: Sendable {
         // An entry's markup is under 130 bytes besides its three indents of up to 2 × depth + 4 spaces.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(head.utf8.count + textSize + (130 + 3 * (2 * depth + 4)) * entryCount + tail.utf8.count)
-        bytes += head.utf8
+        bytes.appendUTF8(head)
         var counter = 0
-        func points(_ entries: [Entry], indent: String) {
+        func points(_ entries: [Entry], indent: Int) {
             for entry in entries {
                 counter += 1
-                bytes += indent.utf8
-                bytes += "<navPoint id=\"nav-\(counter)\" playOrder=\"\(counter)\">\n".utf8
-                bytes += indent.utf8
-                bytes += "  <navLabel><text>".utf8
-                bytes += XMLText.escaped(entry.title.isEmpty ? "—" : entry.title).utf8
-                bytes += "</text></navLabel>\n".utf8
-                bytes += indent.utf8
-                bytes += "  <content src=\"".utf8
-                bytes += XMLText.escapedAttribute(entry.href).utf8
-                bytes += "\"/>\n".utf8
-                points(entry.children, indent: indent + "  ")
-                bytes += indent.utf8
-                bytes += "</navPoint>\n".utf8
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+                bytes.append("<navPoint id=\"nav-")
+                bytes.append(decimal: counter)
+                bytes.append("\" playOrder=\"")
+                bytes.append(decimal: counter)
+                bytes.append("\">\n")
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
+                bytes.append("<navLabel><text>")
+                XMLText.appendEscaped(entry.title.isEmpty ? "—" : entry.title, attribute: false, to: &bytes)
+                bytes.append("</text></navLabel>\n")
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
+                bytes.append("<content src=\"")
+                XMLText.appendEscaped(entry.href, attribute: true, to: &bytes)
+                bytes.append("\"/>\n")
+                points(entry.children, indent: indent + 2)
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+                bytes.append("</navPoint>\n")
             }
         }
-        points(entries, indent: "    ")
-        bytes += tail.utf8
+        points(entries, indent: 4)
+        bytes.appendUTF8(tail)
         return bytes
     }
 }

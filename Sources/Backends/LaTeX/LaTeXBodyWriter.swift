@@ -48,7 +48,7 @@ struct LaTeXBodyWriter {
             let command = ["section", "section", "subsection", "subsubsection", "paragraph", "subparagraph"][min(max(level, 1), 6) - 1]
             // A heading's bookmark is its plain text; the printed heading keeps its markup.
             // Braced, so a `]` in the heading cannot end the optional argument.
-            out += "\\\(command)[{\(TeXText.escaped(content.withoutLinks.plainText))}]{"
+            out += "\\\(command)[{\(TeXText.escaped(content.plainText))}]{"
             writeInlines(content.withoutLinks)
             out += "}"
             if let id = block.attributes.id { out += "\\label{\(links.label(article.id, anchor: id))}" }

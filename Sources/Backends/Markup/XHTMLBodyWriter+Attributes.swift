@@ -60,19 +60,30 @@ enum URLText {
     private static let fragmentCharacters = ASCIISet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?")
 
     private static func encode(_ text: String, keeping allowed: ASCIISet) -> String {
-        guard !text.utf8.allSatisfy(allowed.contains) else { return text }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count * 3)
-        for byte in text.utf8 {
-            if allowed.contains(byte) {
-                out.append(byte)
-            } else {
-                out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            let encoded = bytes.reduce(0) { $0 + (allowed.contains($1) ? 0 : 1) }
+            guard encoded > 0 else { return nil }
+            // The result is ASCII, so it is written straight into the string's storage.
+            return String(unsafeUninitializedCapacity: bytes.count + 2 * encoded) { out in
+                var count = 0
+                for byte in bytes {
+                    if allowed.contains(byte) {
+                        out[count] = byte
+                        count += 1
+                    } else {
+                        out[count] = UInt8(ascii: "%")
+                        out[count + 1] = hexDigit(byte >> 4)
+                        out[count + 2] = hexDigit(byte & 0xF)
+                        count += 3
+                    }
+                }
+                return count
             }
-        }
-        return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
 }

@@ -9,6 +9,15 @@ enum XMLText {
     /// For an attribute value in double quotes; line breaks and tabs become spaces.
     static func escapedAttribute(_ text: String) -> String { escape(text, attribute: true) }
 
+    /// Appends `text`, escaped, to a document being written as UTF-8.
+    static func appendEscaped(_ text: String, attribute: Bool, to out: inout [UInt8]) {
+        if attribute {
+            UTF8Replacing.append(text, Escapes(attribute: true), to: &out)
+        } else {
+            UTF8Replacing.append(text, Escapes(attribute: false), to: &out)
+        }
+    }
+
     private static func escape(_ text: String, attribute: Bool) -> String {
         attribute ? UTF8Replacing.replacing(in: text, Escapes(attribute: true)) : UTF8Replacing.replacing(in: text, Escapes(attribute: false))
     }

@@ -1,7 +1,7 @@
 /// A set of ASCII bytes as two 64-bit masks: a membership test is a shift, with no hashing.
 public struct ASCIISet: Sendable {
-    private var low: UInt64 = 0
-    private var high: UInt64 = 0
+    @usableFromInline var low: UInt64 = 0
+    @usableFromInline var high: UInt64 = 0
 
     /// The set of the ASCII characters of `characters` (others are ignored).
     public init(_ characters: String) {
@@ -10,6 +10,8 @@ public struct ASCIISet: Sendable {
         }
     }
 
+    /// Inlinable: the backends test every byte of the URLs they write.
+    @inlinable
     public func contains(_ byte: UInt8) -> Bool {
         byte < 64 ? low >> byte & 1 == 1 : byte < 128 ? high >> (byte - 64) & 1 == 1 : false
     }
