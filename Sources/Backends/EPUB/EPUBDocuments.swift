@@ -60,13 +60,13 @@ enum EPUBDocuments {
         var writer = XHTMLBodyWriter(article: article, links: layout,
                                      options: .init(epubSemantics: true, idPrefix: "", language: language))
         let content = writer.writeArticle()
-        let open = "<section class=\"chapter\" epub:type=\"chapter\" role=\"doc-chapter\">\n"
-        let close = "</section>\n"
+        let open: StaticString = "<section class=\"chapter\" epub:type=\"chapter\" role=\"doc-chapter\">\n"
+        let close: StaticString = "</section>\n"
         return xhtml(title: article.metadata.title, language: language, bodyClass: "chapter-page",
-                     bodySize: open.utf8.count + content.utf8.count + close.utf8.count) { bytes in
-            bytes += open.utf8
-            bytes += content.utf8
-            bytes += close.utf8
+                     bodySize: open.utf8CodeUnitCount + content.count + close.utf8CodeUnitCount) { bytes in
+            bytes.append(open)
+            bytes += content
+            bytes.append(close)
         }
     }
 }

@@ -31,7 +31,7 @@ public struct HTMLBackend: Backend {
         let language = metadata.language
         let written = articles.parallelMap { article in Self.html(of: article, links: links, bookLanguage: language) }
         let content = book.withPartHeadings(written) { index, part in
-            "<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n"
+            .text("<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n")
         }
         let page = HTMLPage(metadata: metadata, date: BookDate.seconds(context, metadata).map(BookDate.day), sidebar: HTMLPage.sidebar(book, links: links, tocDepth: tocDepth),
                             content: content, searchIndex: search.json(), stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,
@@ -40,12 +40,16 @@ public struct HTMLBackend: Backend {
     }
 
     /// One article as an `<article>` element.
-    private static func html(of article: Article, links: HTMLLinkTargets, bookLanguage: String) -> String {
+    private static func html(of article: Article, links: HTMLLinkTargets, bookLanguage: String) -> Artifact.Piece {
         let prefix = links.idPrefix(article.id)
         let language = article.metadata.language ?? bookLanguage
         var writer = XHTMLBodyWriter(article: article, links: HTMLArticleLinks(links, article: article.id),
                                      options: .init(epubSemantics: false, idPrefix: prefix, language: language))
         let lang = article.metadata.language.map { " lang=\"\($0)\"" } ?? ""
-        return "<article id=\"\(links.articleID(article.id))\" class=\"chapter\"\(lang)>\n" + writer.writeArticle() + "</article>\n"
+        var bytes: [UInt8] = []
+        bytes.appendUTF8("<article id=\"\(links.articleID(article.id))\" class=\"chapter\"\(lang)>\n")
+        bytes += writer.writeArticle()
+        bytes.append("</article>\n")
+        return .bytes(bytes)
     }
 }

@@ -9,7 +9,7 @@ struct HTMLPage {
     var date: String?
     var sidebar: String
     /// The articles and part pages, in book order.
-    var content: [String]
+    var content: [Artifact.Piece]
     /// The search index's JSON, in UTF-8.
     var searchIndex: [UInt8]
     var stylesheet: String
@@ -22,7 +22,7 @@ struct HTMLPage {
     /// The document's pieces, in order: the articles and the search index of a large book are
     /// each tens of megabytes, so they are written as they are, not joined.
     func pieces() -> [Artifact.Piece] {
-        [.text(prologue())] + content.map(Artifact.Piece.text) + [.text(Self.searchIndexStart), .bytes(searchIndex), .text(epilogue())]
+        [.text(prologue())] + content + [.text(Self.searchIndexStart), .bytes(searchIndex), .text(epilogue())]
     }
 
     /// Everything before the articles.
@@ -89,7 +89,7 @@ struct HTMLPage {
                 item += "\n<ol>\n"
                 for heading in headings {
                     let href = "#" + URLText.fragment(links.idPrefix(article.id) + heading.id)
-                    item += "<li class=\"toc-h\(heading.level)\"><a href=\"\(href)\">\(XMLText.escaped(heading.content.withoutLinks.plainText))</a></li>\n"
+                    item += "<li class=\"toc-h\(heading.level)\"><a href=\"\(href)\">\(XMLText.escaped(heading.content.plainText))</a></li>\n"
                 }
                 item += "</ol>\n"
             }

@@ -3,7 +3,7 @@ import Compiler
 extension Book {
     /// What was written for each article (one piece each, in ``Book/articles`` order), with each
     /// part's heading before its articles: the order of a book written as one document.
-    func withPartHeadings(_ written: [String], heading: (_ index: Int, _ part: Part) -> String) -> [String] {
+    func withPartHeadings<Piece>(_ written: [Piece], heading: (_ index: Int, _ part: Part) -> Piece) -> [Piece] {
         var pieces = Array(written.prefix(frontArticles.count))
         var next = frontArticles.count
         for (index, part) in parts.enumerated() {

@@ -9,39 +9,48 @@ extension XHTMLBodyWriter {
         let kindClass = Self.className(kind.rawValue)
         let title = container.title ?? kind.defaultTitle(language: options.language).map { [.text($0)] }
         if ContainerKind.hints.contains(kind) {
-            out += "<div\(attributeText(attributes, classes: ["hint", kindClass])) role=\"note\">\n"
-            writeContainerTitle(title, kind: "hint-title")
+            out.append("<div")
+            out.appendUTF8(attributeText(attributes, classes: ["hint", kindClass]))
+            out.append(" role=\"note\">\n")
+            writeContainerTitle(title, opening: "<p class=\"hint-title\">")
             write(container.body)
-            out += "</div>\n"
+            out.append("</div>\n")
         } else if kind == .tabs || kind == .codeTabs {
-            out += "<div\(attributeText(attributes, classes: kind == .tabs ? ["tabs"] : ["tabs", kindClass]))>\n"
+            writeOpening("div", attributes, classes: kind == .tabs ? ["tabs"] : ["tabs", kindClass])
+            out.append("\n")
             for tab in container.body {
                 guard case .container(let inner) = tab.kind else {
                     write(tab)
                     continue
                 }
-                out += "<section\(attributeText(tab.attributes, classes: ["tab"]))>\n"
-                writeContainerTitle(inner.title, kind: "tab-title")
+                writeOpening("section", tab.attributes, classes: ["tab"])
+                out.append("\n")
+                writeContainerTitle(inner.title, opening: "<p class=\"tab-title\">")
                 write(inner.body)
-                out += "</section>\n"
+                out.append("</section>\n")
             }
-            out += "</div>\n"
+            out.append("</div>\n")
         } else if let raw = container.rawBody {
-            out += "<div\(attributeText(attributes, classes: ["raw", kindClass]))>\n"
-            writeContainerTitle(container.title, kind: "raw-title")
-            out += "<pre>\(XMLText.escaped(raw))</pre>\n</div>\n"
+            writeOpening("div", attributes, classes: ["raw", kindClass])
+            out.append("\n")
+            writeContainerTitle(container.title, opening: "<p class=\"raw-title\">")
+            out.append("<pre>")
+            writeEscaped(raw)
+            out.append("</pre>\n</div>\n")
         } else {
-            out += "<div\(attributeText(attributes, classes: ["container", kindClass]))>\n"
-            writeContainerTitle(container.title, kind: "container-title")
+            writeOpening("div", attributes, classes: ["container", kindClass])
+            out.append("\n")
+            writeContainerTitle(container.title, opening: "<p class=\"container-title\">")
             write(container.body)
-            out += "</div>\n"
+            out.append("</div>\n")
         }
     }
 
-    private mutating func writeContainerTitle(_ title: [Inline]?, kind: String) {
+    /// The title in a paragraph that `opening` opens.
+    private mutating func writeContainerTitle(_ title: [Inline]?, opening: StaticString) {
         guard let title, !title.isEmpty else { return }
-        out += "<p class=\"\(kind)\">"
+        out.append(opening)
         writeInlines(title)
-        out += "</p>\n"
+        out.append("</p>\n")
     }
 }

@@ -8,13 +8,15 @@ extension XHTMLBodyWriter {
     mutating func write(_ inline: Inline) {
         switch inline {
         case .text(let text):
-            out += XMLText.escaped(text)
+            writeEscaped(text)
         case .softBreak:
-            out += "\n"
+            out.append("\n")
         case .hardBreak:
-            out += "<br />\n"
+            out.append("<br />\n")
         case .code(let code, let attributes):
-            out += "<code\(attributeText(attributes))>\(XMLText.escaped(code))</code>"
+            writeOpening("code", attributes)
+            writeEscaped(code)
+            out.append("</code>")
         case .emphasis(let children, let attributes):
             wrap("em", children, attributes)
         case .strong(let children, let attributes):
@@ -34,21 +36,27 @@ extension XHTMLBodyWriter {
         case .image(let image):
             writeImage(image)
         case .math(let formula):
-            out += formula.mathML
+            out.appendUTF8(formula.mathML)
         case .footnoteReference(let label):
             writeFootnoteReference(label)
         case .abbreviation(let term, let title):
-            out += "<abbr title=\"\(XMLText.escapedAttribute(title))\">\(XMLText.escaped(term))</abbr>"
+            out.append("<abbr title=\"")
+            writeEscapedAttribute(title)
+            out.append("\">")
+            writeEscaped(term)
+            out.append("</abbr>")
         case .html:
             // Raw HTML is converted to IR by the book's parser options; what remains was reported and left out.
             break
         }
     }
 
-    private mutating func wrap(_ tag: String, _ children: [Inline], _ attributes: Attributes) {
-        out += "<\(tag)\(attributeText(attributes))>"
+    private mutating func wrap(_ tag: StaticString, _ children: [Inline], _ attributes: Attributes) {
+        writeOpening(tag, attributes)
         writeInlines(children)
-        out += "</\(tag)>"
+        out.append("</")
+        out.append(tag)
+        out.append(">")
     }
 
     /// A link to a chapter or heading of the book, or to the web; any other destination (a site
@@ -63,13 +71,20 @@ extension XHTMLBodyWriter {
             writeInlines(link.content)
             return
         }
-        let title = link.title.map { " title=\"\(XMLText.escapedAttribute($0))\"" } ?? ""
-        let external = link.target == nil ? ["external"] : []
-        out += "<a href=\"\(XMLText.escapedAttribute(href))\"\(title)\(attributeText(link.attributes, classes: external))>"
+        out.append("<a href=\"")
+        writeEscapedAttribute(href)
+        out.append("\"")
+        if let title = link.title {
+            out.append(" title=\"")
+            writeEscapedAttribute(title)
+            out.append("\"")
+        }
+        out.appendUTF8(attributeText(link.attributes, classes: link.target == nil ? ["external"] : []))
+        out.append(">")
         insideLink = true
         writeInlines(link.content)
         insideLink = false
-        out += "</a>"
+        out.append("</a>")
     }
 
     /// An image of the book; a remote image becomes a link with its alt text (nothing is fetched;
@@ -81,33 +96,49 @@ extension XHTMLBodyWriter {
             // bytes as a data URL, often megabytes.
             switch reference {
             case .source(let source):
-                out += "<img src=\""
-                out += XMLText.escapedAttribute(source)
-                out += "\""
+                out.append("<img src=\"")
+                writeEscapedAttribute(source)
+                out.append("\"")
             case .firstUse(let source, let id):
-                out += "<img id=\"\(id)\" src=\""
-                out += XMLText.escapedAttribute(source)
-                out += "\""
+                out.append("<img id=\"")
+                out.appendUTF8(id)
+                out.append("\" src=\"")
+                writeEscapedAttribute(source)
+                out.append("\"")
             case .copy(let id):
-                out += "<img data-copy-of=\"\(id)\""
+                out.append("<img data-copy-of=\"")
+                out.appendUTF8(id)
+                out.append("\"")
             }
-            out += " alt=\"\(XMLText.escapedAttribute(alt))\""
-            if let title = image.title { out += " title=\"\(XMLText.escapedAttribute(title))\"" }
-            for name in ["width", "height"] {
+            out.append(" alt=\"")
+            writeEscapedAttribute(alt)
+            out.append("\"")
+            if let title = image.title {
+                out.append(" title=\"")
+                writeEscapedAttribute(title)
+                out.append("\"")
+            }
+            for (name, attribute) in [("width", " width=\"" as StaticString), ("height", " height=\"")] {
                 if let value = image.attributes[name], let pixels = Int(value.hasSuffix("px") ? String(value.dropLast(2)) : value), pixels > 0 {
-                    out += " \(name)=\"\(pixels)\""
+                    out.append(attribute)
+                    out.append(decimal: pixels)
+                    out.append("\"")
                 }
             }
             var attributes = image.attributes
             if case .firstUse = reference { attributes.id = nil }
-            out += attributeText(attributes)
-            out += " />"
+            out.appendUTF8(attributeText(attributes))
+            out.append(" />")
         } else if ExternalURL.isAllowed(image.source) && !insideLink {
-            out += "<a class=\"remote-image\" href=\"\(XMLText.escapedAttribute(URLText.external(image.source)))\">"
-            out += "[\(XMLText.escaped(alt.isEmpty ? image.source : alt))]</a>"
+            out.append("<a class=\"remote-image\" href=\"")
+            writeEscapedAttribute(URLText.external(image.source))
+            out.append("\">[")
+            writeEscaped(alt.isEmpty ? image.source : alt)
+            out.append("]</a>")
         } else {
-            let kind = ExternalURL.isAllowed(image.source) ? "remote-image" : "missing-image"
-            out += "<span class=\"\(kind)\">[\(XMLText.escaped(alt.isEmpty ? image.source : alt))]</span>"
+            out.append(ExternalURL.isAllowed(image.source) ? "<span class=\"remote-image\">[" : "<span class=\"missing-image\">[")
+            writeEscaped(alt.isEmpty ? image.source : alt)
+            out.append("]</span>")
         }
     }
 }

@@ -3,6 +3,9 @@ import Compiler
 /// Writes one article as the content of an XHTML `<body>`: every IR node has a rendering here,
 /// shared by the EPUB chapters and the single-file HTML. The output is well-formed XML whatever
 /// the article holds: text is escaped, only safe attributes are written, ids are unique.
+///
+/// The markup is written as UTF-8 bytes, literal by literal and escaped in place: appending to a
+/// `String` (and making one for each interpolated tag) was about a tenth of an EPUB build.
 struct XHTMLBodyWriter {
     /// What differs between the formats that share this writer.
     struct Options {
@@ -17,7 +20,7 @@ struct XHTMLBodyWriter {
     let article: Article
     let links: any LinkTargets
     let options: Options
-    var out = ""
+    var out: [UInt8] = []
     /// Ids written so far (without the prefix): a repeated `{#id}` is dropped.
     var writtenIDs: Set<ExactText> = []
     /// The id of each footnote's aside, by label.
@@ -47,16 +50,36 @@ struct XHTMLBodyWriter {
 
     /// The article: a level-1 title (the first heading when it is one, else the frontmatter title),
     /// the blocks, then the footnotes.
-    mutating func writeArticle() -> String {
+    mutating func writeArticle() -> [UInt8] {
         var blocks = article.blocks
         if case .heading(1, _)? = blocks.first?.kind {
             write(blocks.removeFirst())
         } else {
-            out += "<h1>\(XMLText.escaped(article.metadata.title))</h1>\n"
+            out.append("<h1>")
+            writeEscaped(article.metadata.title)
+            out.append("</h1>\n")
         }
         write(blocks)
         writeFootnotes()
         return out
+    }
+
+    /// `text`, escaped for XML text.
+    mutating func writeEscaped(_ text: String) {
+        XMLText.appendEscaped(text, attribute: false, to: &out)
+    }
+
+    /// `text`, escaped for an attribute value in double quotes.
+    mutating func writeEscapedAttribute(_ text: String) {
+        XMLText.appendEscaped(text, attribute: true, to: &out)
+    }
+
+    /// `<tag` and the attributes a book keeps (see ``attributeText(_:classes:)``), then `>`.
+    mutating func writeOpening(_ tag: StaticString, _ attributes: Attributes, classes: [String] = []) {
+        out.append("<")
+        out.append(tag)
+        out.appendUTF8(attributeText(attributes, classes: classes))
+        out.append(">")
     }
 
     mutating func write(_ blocks: [Block]) {
@@ -69,22 +92,30 @@ struct XHTMLBodyWriter {
         case .paragraph(let content, let hidden):
             if hidden && attributes.isEmpty {
                 writeInlines(content)
-                out += "\n"
+                out.append("\n")
             } else {
-                out += "<p\(attributeText(attributes))>"
+                writeOpening("p", attributes)
                 writeInlines(content)
-                out += "</p>\n"
+                out.append("</p>\n")
             }
         case .heading(let level, let content):
-            out += "<h\(level)\(attributeText(attributes))>"
+            out.append("<h")
+            out.append(decimal: level)
+            out.appendUTF8(attributeText(attributes))
+            out.append(">")
             writeInlines(content)
-            out += "</h\(level)>\n"
+            out.append("</h")
+            out.append(decimal: level)
+            out.append(">\n")
         case .thematicBreak:
-            out += "<hr\(attributeText(attributes)) />\n"
+            out.append("<hr")
+            out.appendUTF8(attributeText(attributes))
+            out.append(" />\n")
         case .blockQuote(let blocks):
-            out += "<blockquote\(attributeText(attributes))>\n"
+            writeOpening("blockquote", attributes)
+            out.append("\n")
             write(blocks)
-            out += "</blockquote>\n"
+            out.append("</blockquote>\n")
         case .list(let list):
             writeList(list, attributes: attributes)
         case .code(let code):
@@ -97,36 +128,50 @@ struct XHTMLBodyWriter {
         case .container(let container):
             writeContainer(container, attributes: attributes)
         case .math(let formula):
-            out += "<div\(attributeText(attributes, classes: ["math-display"]))>\(formula.mathML)</div>\n"
+            writeOpening("div", attributes, classes: ["math-display"])
+            out.appendUTF8(formula.mathML)
+            out.append("</div>\n")
         case .tableOfContents:
             writeTableOfContents(attributes: attributes)
         }
     }
 
     private mutating func writeList(_ list: List, attributes: Attributes) {
-        let tag = list.isOrdered ? "ol" : "ul"
-        let start = list.start.map { $0 == 1 ? "" : " start=\"\($0)\"" } ?? ""
         let taskList = list.items.contains { $0.task != nil }
-        out += "<\(tag)\(attributeText(attributes, classes: taskList ? ["task-list"] : []))\(start)>\n"
+        out.append(list.isOrdered ? "<ol" : "<ul")
+        out.appendUTF8(attributeText(attributes, classes: taskList ? ["task-list"] : []))
+        if let start = list.start, start != 1 {
+            out.append(" start=\"")
+            out.append(decimal: start)
+            out.append("\"")
+        }
+        out.append(">\n")
         for item in list.items {
-            out += "<li\(attributeText(item.attributes, classes: item.task == nil ? [] : ["task"]))>"
+            writeOpening("li", item.attributes, classes: item.task == nil ? [] : ["task"])
             if let done = item.task {
                 // The item's text keeps the space after `[x]`.
-                out += done ? "<span class=\"task-box done\">☑</span>" : "<span class=\"task-box\">☐</span>"
+                out.append(done ? "<span class=\"task-box done\">☑</span>" : "<span class=\"task-box\">☐</span>")
             }
             write(item.blocks)
-            out += "</li>\n"
+            out.append("</li>\n")
         }
-        out += "</\(tag)>\n"
+        out.append(list.isOrdered ? "</ol>\n" : "</ul>\n")
     }
 
     private mutating func writeCode(_ code: CodeBlock, attributes: Attributes) {
-        if let title = code.title { out += "<figure class=\"code\">\n<figcaption>\(XMLText.escaped(title))</figcaption>\n" }
+        if let title = code.title {
+            out.append("<figure class=\"code\">\n<figcaption>")
+            writeEscaped(title)
+            out.append("</figcaption>\n")
+        }
         let language = code.language.map { ["language-" + Self.className($0)] } ?? []
         let numbered = code.lineNumbers == true
-        out += "<pre\(attributeText(attributes, classes: numbered ? ["line-numbers"] : []))><code\(classText(language))>"
+        writeOpening("pre", attributes, classes: numbered ? ["line-numbers"] : [])
+        out.append("<code")
+        out.appendUTF8(classText(language))
+        out.append(">")
         if code.highlightedLines.isEmpty && code.lineMarks.isEmpty && !numbered {
-            out += XMLText.escaped(code.code)
+            writeEscaped(code.code)
         } else {
             let highlighted = Set(code.highlightedLines)
             var lines = Self.lines(of: code.code)
@@ -135,11 +180,15 @@ struct XHTMLBodyWriter {
                 var classes = "line"
                 if highlighted.contains(index + 1) { classes += " highlighted" }
                 if let mark = code.lineMarks[index + 1] { classes += " " + mark.rawValue }
-                out += "<span class=\"\(classes)\">\(XMLText.escaped(String(line)))</span>\n"
+                out.append("<span class=\"")
+                out.appendUTF8(classes)
+                out.append("\">")
+                writeEscaped(String(line))
+                out.append("</span>\n")
             }
         }
-        out += "</code></pre>\n"
-        if code.title != nil { out += "</figure>\n" }
+        out.append("</code></pre>\n")
+        if code.title != nil { out.append("</figure>\n") }
     }
 
     /// The lines of a code block, split over UTF-8 (by `Character` they took a tenth of a chapter's
@@ -150,25 +199,27 @@ struct XHTMLBodyWriter {
     }
 
     private mutating func writeTable(_ table: Table, attributes: Attributes) {
-        out += "<table\(attributeText(attributes))>\n"
+        writeOpening("table", attributes)
+        out.append("\n")
         if !table.header.isEmpty {
-            out += "<thead>\n"
-            writeRow(table.header, tag: "th", alignments: table.alignments)
-            out += "</thead>\n"
+            out.append("<thead>\n")
+            writeRow(table.header, header: true, alignments: table.alignments)
+            out.append("</thead>\n")
         }
         if !table.rows.isEmpty {
-            out += "<tbody>\n"
+            out.append("<tbody>\n")
             for (index, (row, columns)) in zip(table.rows, table.bodyCellColumns).enumerated() {
-                writeRow(row, tag: "td", alignments: table.alignments, columns: columns, rowsLeft: table.rows.count - index)
+                writeRow(row, header: false, alignments: table.alignments, columns: columns, rowsLeft: table.rows.count - index)
             }
-            out += "</tbody>\n"
+            out.append("</tbody>\n")
         }
-        out += "</table>\n"
+        out.append("</table>\n")
     }
 
-    /// A row; `columns` is the column each cell starts in (body cells may span, header cells do not).
-    private mutating func writeRow(_ row: [TableCell], tag: String, alignments: [Table.Alignment], columns: [Int]? = nil, rowsLeft: Int = 1) {
-        out += "<tr>"
+    /// A row of `th` (`header`) or `td` cells; `columns` is the column each cell starts in (body
+    /// cells may span, header cells do not).
+    private mutating func writeRow(_ row: [TableCell], header: Bool, alignments: [Table.Alignment], columns: [Int]? = nil, rowsLeft: Int = 1) {
+        out.append("<tr>")
         for (index, cell) in row.enumerated() {
             let column = columns?[index] ?? index
             let alignment = column < alignments.count ? alignments[column] : .none
@@ -178,12 +229,25 @@ struct XHTMLBodyWriter {
             case .center: ["align-center"]
             case .right: ["align-right"]
             }
-            let spans = columns == nil ? "" : (cell.columnSpan > 1 ? " colspan=\"\(cell.columnSpan)\"" : "") + (min(cell.rowSpan, rowsLeft) > 1 ? " rowspan=\"\(min(cell.rowSpan, rowsLeft))\"" : "")
-            out += "<\(tag)\(attributeText(cell.attributes, classes: align))\(spans)>"
+            out.append(header ? "<th" : "<td")
+            out.appendUTF8(attributeText(cell.attributes, classes: align))
+            if columns != nil {
+                if cell.columnSpan > 1 {
+                    out.append(" colspan=\"")
+                    out.append(decimal: cell.columnSpan)
+                    out.append("\"")
+                }
+                if min(cell.rowSpan, rowsLeft) > 1 {
+                    out.append(" rowspan=\"")
+                    out.append(decimal: min(cell.rowSpan, rowsLeft))
+                    out.append("\"")
+                }
+            }
+            out.append(">")
             writeInlines(cell.content)
-            out += "</\(tag)>"
+            out.append(header ? "</th>" : "</td>")
         }
-        out += "</tr>\n"
+        out.append("</tr>\n")
     }
 
     /// `[[TOC]]`: the article's level-2 and level-3 headings as a nested list of links.
@@ -195,25 +259,28 @@ struct XHTMLBodyWriter {
         for entry in entries {
             if entry.level == 3, !groups.isEmpty { groups[groups.count - 1].children.append(entry) } else { groups.append((entry, [])) }
         }
-        out += "<div\(attributeText(attributes, classes: ["article-toc"]))>\n<ul>\n"
+        writeOpening("div", attributes, classes: ["article-toc"])
+        out.append("\n<ul>\n")
         for group in groups {
             writeTableOfContentsLink(id: group.entry.id, content: group.entry.content)
             if !group.children.isEmpty {
-                out += "\n<ul>\n"
+                out.append("\n<ul>\n")
                 for child in group.children {
                     writeTableOfContentsLink(id: child.id, content: child.content)
-                    out += "</li>\n"
+                    out.append("</li>\n")
                 }
-                out += "</ul>\n"
+                out.append("</ul>\n")
             }
-            out += "</li>\n"
+            out.append("</li>\n")
         }
-        out += "</ul>\n</div>\n"
+        out.append("</ul>\n</div>\n")
     }
 
     private mutating func writeTableOfContentsLink(id: String, content: [Inline]) {
-        out += "<li><a href=\"#\(URLText.fragment(options.idPrefix + id))\">"
+        out.append("<li><a href=\"#")
+        out.appendUTF8(URLText.fragment(options.idPrefix + id))
+        out.append("\">")
         writeInlines(content.withoutLinks)
-        out += "</a>"
+        out.append("</a>")
     }
 }
