@@ -76,6 +76,33 @@ struct BookSafetyTests {
     }
 }
 
+extension BookSafetyTests {
+    @Test("ids with markup characters keep every document well-formed: heading ids, [[TOC]], links, navigation")
+    func markupInIDs() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("kb/a.md", """
+            # 标题
+
+            [[TOC]]
+
+            ## 甲 {#a&b}
+
+            ### 乙 {#c<d>}
+
+            见 [甲](#a&b)、[乙](#c<d>) 与注[^n]。
+
+            [^n]: 注 & 释
+            """)
+        var checked = 0
+        for entry in try ZipEntries(try BookBuilder.epub(folder.url.appendingPathComponent("kb"))).entries
+        where entry.name.hasSuffix(".xhtml") || entry.name.hasSuffix(".ncx") || entry.name.hasSuffix(".opf") {
+            #expect(XHTMLGoldenTests.isWellFormedXML(entry.text), "\(entry.name) is not well-formed XML")
+            checked += 1
+        }
+        #expect(checked >= 5)
+    }
+}
+
 extension ZipEntries.Entry {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -89,7 +89,7 @@ struct HTMLPage {
                 item += "\n<ol>\n"
                 for heading in headings {
                     let href = "#" + URLText.fragment(links.idPrefix(article.id) + heading.id)
-                    item += "<li class=\"toc-h\(heading.level)\"><a href=\"\(href)\">\(XMLText.escaped(heading.content.plainText))</a></li>\n"
+                    item += "<li class=\"toc-h\(heading.level)\"><a href=\"\(XMLText.escapedAttribute(href))\">\(XMLText.escaped(heading.content.plainText))</a></li>\n"
                 }
                 item += "</ol>\n"
             }

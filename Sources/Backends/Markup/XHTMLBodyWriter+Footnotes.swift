@@ -15,7 +15,7 @@ extension XHTMLBodyWriter {
         out.append("<sup class=\"footnote-ref\"><a id=\"")
         writeEscapedAttribute(options.idPrefix + id)
         out.append("\" href=\"#")
-        out.appendUTF8(URLText.fragment(options.idPrefix + noteID))
+        writeEscapedAttribute(URLText.fragment(options.idPrefix + noteID))
         out.append(options.epubSemantics ? "\" epub:type=\"noteref\" role=\"doc-noteref\">" : "\" role=\"doc-noteref\">")
         out.append(decimal: footnote.number)
         out.append("</a></sup>")
@@ -35,7 +35,7 @@ extension XHTMLBodyWriter {
             out.append("<p>")
             if let reference = firstReferenceIDs[footnote.label] {
                 out.append("<a class=\"footnote-back\" href=\"#")
-                out.appendUTF8(URLText.fragment(options.idPrefix + reference))
+                writeEscapedAttribute(URLText.fragment(options.idPrefix + reference))
                 out.append("\" role=\"doc-backlink\">")
                 out.append(decimal: footnote.number)
                 out.append(".</a> ")

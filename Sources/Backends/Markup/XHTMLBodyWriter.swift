@@ -278,7 +278,7 @@ struct XHTMLBodyWriter {
 
     private mutating func writeTableOfContentsLink(id: String, content: [Inline]) {
         out.append("<li><a href=\"#")
-        out.appendUTF8(URLText.fragment(options.idPrefix + id))
+        writeEscapedAttribute(URLText.fragment(options.idPrefix + id))
         out.append("\">")
         writeInlines(content.withoutLinks)
         out.append("</a>")
