@@ -49,16 +49,6 @@ public struct SortedTableLines: Sendable {
         return a.count - b.count
     }
 
-    /// Every line's key and value, in order.
-    public var entries: [(key: String, value: String)] {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            (0..<count).map { line in
-                let (key, value) = fields(of: line, in: bytes)
-                return (String(decoding: key, as: UTF8.self), String(decoding: bytes[value], as: UTF8.self))
-            }
-        }!
-    }
-
     /// The key's bytes and the value's range on line `line`.
     private func fields(of line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (key: Slice<UnsafeBufferPointer<UInt8>>, value: Range<Int>) {
         let start = lineStarts[line]
