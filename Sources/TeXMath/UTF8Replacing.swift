@@ -33,7 +33,17 @@ public enum UTF8Replacing {
         var copied = 0
         var index = 0
         var replaced = false
+        // Eight bytes at a time where the rules can tell none of them needs work; the eight of a
+        // word that may are then tested one by one.
+        var testedAsWords = 0
         while index < bytes.count {
+            if index >= testedAsWords, index + 8 <= bytes.count {
+                if !rules.mayNeedWork(eightBytes: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                testedAsWords = index + 8
+            }
             guard rules.mayNeedWork(bytes[index]), let (replacing, length) = rules.replacement(in: bytes, at: index) else {
                 index += 1
                 continue
@@ -55,8 +65,35 @@ public enum UTF8Replacing {
 public protocol UTF8Replacements {
     /// Whether a replacement may start at this byte: a quick test, false for most bytes.
     func mayNeedWork(_ byte: UInt8) -> Bool
+    /// Whether a replacement may start at any of these eight bytes (a word loaded from the text):
+    /// false only when ``mayNeedWork(_:)`` is false for each of them.
+    func mayNeedWork(eightBytes: UInt64) -> Bool
     /// The text that replaces how many bytes from `index` (empty text drops them), or nil to keep the byte.
     func replacement(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (text: StaticString, length: Int)?
+}
+
+extension UTF8Replacements {
+    /// No word test: every byte is tested on its own.
+    @inlinable
+    public func mayNeedWork(eightBytes: UInt64) -> Bool { true }
+}
+
+/// Word tests over eight bytes at once (the classic bit tricks).
+public enum EightBytes {
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether one of the bytes of `word` is below `limit` (at most 128).
+    @inlinable
+    public static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
+    }
+
+    /// Whether one of the bytes of `word` is `byte`.
+    @inlinable
+    public static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        hasByte(below: 1, in: word ^ (ones &* UInt64(byte)))
+    }
 }
 
 /// A set of byte values, as four words of bits: a test is a shift and a mask.

@@ -22,6 +22,36 @@ struct MarkupEscapingTests {
         }
     }
 
+    /// XML escaping by scalar, the plain way: what the byte loop (which skips eight bytes at a time
+    /// where it can) must give.
+    private static func referenceEscaped(_ text: String, attribute: Bool) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\t", "\n", "\r": out += attribute ? " " : String(scalar)
+            case "\u{FFFE}", "\u{FFFF}": break
+            default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    @Test("escaping random text gives what escaping scalar by scalar gives")
+    func xmlAgainstReference() {
+        let pieces = ["a", "Z", "09", "+/=", "中", "文字", "，", "！", "\u{FF0C}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{EFFF}", "&", "<", ">",
+                      "\"", "'", "?", "@", "\t", "\n", "\r", "\u{1}", "\u{1F}", " ", "é", "😀", "data:image/png;base64,"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(XMLText.escaped(text) == Self.referenceEscaped(text, attribute: false), "\(text.debugDescription)")
+            #expect(XMLText.escapedAttribute(text) == Self.referenceEscaped(text, attribute: true), "\(text.debugDescription)")
+        }
+    }
+
     @Test("numbers are written into bytes as String writes them")
     func decimals() {
         var values = [0, 1, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min]

@@ -38,10 +38,22 @@ enum XMLText {
         }
 
         private let flagged: ByteSet
+        private let attribute: Bool
 
-        init(attribute: Bool) { flagged = attribute ? Self.attributeBytes : Self.textBytes }
+        init(attribute: Bool) {
+            flagged = attribute ? Self.attributeBytes : Self.textBytes
+            self.attribute = attribute
+        }
 
         func mayNeedWork(_ byte: UInt8) -> Bool { flagged.contains(byte) }
+
+        /// The same bytes, eight at a time (a control, `&`, `<`, `>`, 0xEF, and `"` in an
+        /// attribute): most text, CJK or a base64 image, passes a word at a time.
+        func mayNeedWork(eightBytes word: UInt64) -> Bool {
+            EightBytes.hasByte(below: 0x20, in: word) || EightBytes.hasByte(UInt8(ascii: "&"), in: word)
+                || EightBytes.hasByte(UInt8(ascii: "<"), in: word) || EightBytes.hasByte(UInt8(ascii: ">"), in: word)
+                || EightBytes.hasByte(0xEF, in: word) || (attribute && EightBytes.hasByte(UInt8(ascii: "\""), in: word))
+        }
 
         func replacement(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (text: StaticString, length: Int)? {
             switch bytes[index] {
