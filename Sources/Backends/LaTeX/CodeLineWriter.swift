@@ -1,4 +1,4 @@
-/// One line of code as LaTeX, character by character, into UTF-8 (see `LaTeXBodyWriter.codeLine`).
+/// Lines of code as LaTeX, character by character, into UTF-8 (see `LaTeXBodyWriter.codeLine`).
 struct CodeLineWriter {
     private(set) var bytes: [UInt8] = []
     /// Still in the line's leading spaces, which must not become break places.
@@ -13,10 +13,37 @@ struct CodeLineWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// One line (UTF-8, without its line feed), from its start: its indentation is kept.
+    mutating func addLine(_ line: UnsafeBufferPointer<UInt8>) {
+        indentation = true
+        sinceBreak = 0
+        // A line of ASCII without CR (which pairs with a LF) has one character per byte.
+        if line.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            for byte in line { add(ascii: byte) }
+            return
+        }
+        for character in String(decoding: line, as: UTF8.self) {
+            if let ascii = character.asciiValue, character.utf8.count == 1 {
+                add(ascii: ascii)
+            } else {
+                add(character)
+            }
+        }
+    }
+
+    /// Markup around the lines, as it is.
+    mutating func appendMarkup(_ literal: StaticString) {
+        bytes.append(literal)
+    }
+
+    mutating func appendMarkup(_ text: String) {
+        bytes.appendUTF8(text)
+    }
+
     /// A character that is one ASCII byte: its escape from the table.
-    mutating func add(ascii byte: UInt8) {
+    private mutating func add(ascii byte: UInt8) {
         if byte == UInt8(ascii: " ") {
-            bytes += indentation ? "\\ ".utf8 : "\\ \\allowbreak{}".utf8
+            bytes.append(indentation ? "\\ " : "\\ \\allowbreak{}")
             sinceBreak = 0
             return
         }
@@ -27,7 +54,7 @@ struct CodeLineWriter {
     }
 
     /// Any other character, escaped as text.
-    mutating func add(_ character: Character) {
+    private mutating func add(_ character: Character) {
         indentation = false
         sinceBreak += 1
         bytes += TeXText.escaped(String(character)).utf8
@@ -35,7 +62,7 @@ struct CodeLineWriter {
     }
 
     private mutating func allowBreak() {
-        bytes += "\\allowbreak{}".utf8
+        bytes.append("\\allowbreak{}")
         sinceBreak = 0
     }
 

@@ -103,29 +103,33 @@ struct LaTeXBodyWriter {
     /// Code as escaped lines in a box; `colors` shades lines (1-based).
     mutating func writeCode(_ code: String, title: String?, colors: [Int: String]) {
         out += "\\begin{kbcode}{\(title.map(TeXText.escaped) ?? "")}\n"
-        // Split at line feeds over the UTF-8, as a split at the character "\n" would: a CR LF pair is
-        // one character, not a line break.
-        let utf8 = code.utf8
-        var lines: [Substring] = []
-        var lineStart = utf8.startIndex
-        var previous: UInt8 = 0
-        for index in utf8.indices {
-            let byte = utf8[index]
-            if byte == 0x0A, previous != 0x0D {
-                lines.append(Substring(utf8[lineStart..<index]))
-                lineStart = utf8.index(after: index)
+        // The whole block is written as UTF-8 and made a string once.
+        var writer = CodeLineWriter(capacity: code.utf8.count * 3 / 2 + 64)
+        var code = code
+        code.withUTF8 { bytes in
+            // Split at line feeds, as a split at the character "\n" would: a CR LF pair is one
+            // character, not a line break.
+            var lines: [Range<Int>] = []
+            var lineStart = 0
+            for index in bytes.indices where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+                lines.append(lineStart..<index)
+                lineStart = index + 1
             }
-            previous = byte
-        }
-        lines.append(Substring(utf8[lineStart...]))
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        for (index, line) in lines.enumerated() {
-            if let color = colors[index + 1] {
-                out += "\\kbmarkedline{\(color)}{\(Self.codeLine(String(line)))}\n"
-            } else {
-                out += "\\kbline{\(Self.codeLine(String(line)))}\n"
+            lines.append(lineStart..<bytes.count)
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            for (index, line) in lines.enumerated() {
+                if let color = colors[index + 1] {
+                    writer.appendMarkup("\\kbmarkedline{")
+                    writer.appendMarkup(color)
+                    writer.appendMarkup("}{")
+                } else {
+                    writer.appendMarkup("\\kbline{")
+                }
+                writer.addLine(UnsafeBufferPointer(rebasing: bytes[line]))
+                writer.appendMarkup("}\n")
             }
         }
+        out += String(decoding: writer.bytes, as: UTF8.self)
         out += "\\end{kbcode}\n\n"
     }
 
@@ -134,18 +138,8 @@ struct LaTeXBodyWriter {
     /// such a place (a `----…` rule in a table's source would otherwise run off the page).
     static func codeLine(_ line: String) -> String {
         var writer = CodeLineWriter(capacity: line.utf8.count + line.utf8.count / 2)
-        // A line of ASCII without CR (which pairs with a LF) has one character per byte.
-        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            for byte in line.utf8 { writer.add(ascii: byte) }
-        } else {
-            for character in line {
-                if let ascii = character.asciiValue, character.utf8.count == 1 {
-                    writer.add(ascii: ascii)
-                } else {
-                    writer.add(character)
-                }
-            }
-        }
+        var line = line
+        line.withUTF8 { writer.addLine($0) }
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
