@@ -7,7 +7,8 @@ struct HTMLPage {
     var metadata: BookMetadata
     /// The edition's date, `YYYY-MM-DD`.
     var date: String?
-    var sidebar: String
+    /// The table of contents in the sidebar, in UTF-8.
+    var sidebar: [UInt8]
     /// The articles and part pages, in book order.
     var content: [Artifact.Piece]
     /// The search index's JSON, in UTF-8.
@@ -22,18 +23,14 @@ struct HTMLPage {
     /// The document's pieces, in order: the articles and the search index of a large book are
     /// each tens of megabytes, so they are written as they are, not joined.
     func pieces() -> [Artifact.Piece] {
-        [.text(prologue())] + content + [.text(Self.searchIndexStart), .bytes(searchIndex), .text(epilogue())]
+        [.text(prologue()), .bytes(sidebar), .text(titleBlock())] + content
+            + [.text(Self.searchIndexStart), .bytes(searchIndex), .text(epilogue())]
     }
 
-    /// Everything before the articles.
+    /// Everything before the sidebar's table of contents.
     private func prologue() -> String {
         let chinese = metadata.language.lowercased().hasPrefix("zh")
         let title = XMLText.escaped(metadata.title)
-        var titleBlock = "<header class=\"title-page\">\n<h1 class=\"book-title\">\(title)</h1>\n"
-        if let subtitle = metadata.subtitle { titleBlock += "<p class=\"book-subtitle\">\(XMLText.escaped(subtitle))</p>\n" }
-        if !metadata.authors.isEmpty { titleBlock += "<p class=\"book-author\">\(XMLText.escaped(metadata.authors.joined(separator: "、")))</p>\n" }
-        if let date { titleBlock += "<p class=\"book-date\">\(date)</p>\n" }
-        titleBlock += "</header>\n"
         return """
             <!DOCTYPE html>
             <html lang="\(metadata.language)">
@@ -58,10 +55,17 @@ struct HTMLPage {
             </header>
             <div id="kb-search-results" role="region" aria-live="polite" hidden="hidden"></div>
             <nav id="kb-sidebar" aria-label="\(chinese ? "目录" : "Contents")">
-            \(sidebar)</nav>
-            <main id="top">
-            \(titleBlock)
+
             """
+    }
+
+    /// From the end of the sidebar to the articles: the title block.
+    private func titleBlock() -> String {
+        var text = "</nav>\n<main id=\"top\">\n<header class=\"title-page\">\n<h1 class=\"book-title\">\(XMLText.escaped(metadata.title))</h1>\n"
+        if let subtitle = metadata.subtitle { text += "<p class=\"book-subtitle\">\(XMLText.escaped(subtitle))</p>\n" }
+        if !metadata.authors.isEmpty { text += "<p class=\"book-author\">\(XMLText.escaped(metadata.authors.joined(separator: "、")))</p>\n" }
+        if let date { text += "<p class=\"book-date\">\(date)</p>\n" }
+        return text + "</header>\n"
     }
 
     /// Between the articles and the search index.
@@ -80,29 +84,46 @@ struct HTMLPage {
         """
     }
 
-    /// Parts → articles → headings down to `tocDepth`, as nested lists of in-page links.
-    static func sidebar(_ book: Book, links: HTMLLinkTargets, tocDepth: Int) -> String {
-        func articleItem(_ article: Article) -> String {
-            var item = "<li><a href=\"#\(links.articleID(article.id))\">\(XMLText.escaped(article.metadata.title))</a>"
+    /// Parts → articles → headings down to `tocDepth`, as nested lists of in-page links, in
+    /// UTF-8 (a heading list of a big book is megabytes: written in place, not interpolated).
+    static func sidebar(_ book: Book, links: HTMLLinkTargets, tocDepth: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        func articleItem(_ article: Article) {
+            bytes.append("<li><a href=\"#")
+            bytes.appendUTF8(links.articleID(article.id))
+            bytes.append("\">")
+            XMLText.appendEscaped(article.metadata.title, attribute: false, to: &bytes)
+            bytes.append("</a>")
             let headings = tocDepth >= 2 ? article.headings(levels: 2...tocDepth) : []
             if !headings.isEmpty {
-                item += "\n<ol>\n"
+                bytes.append("\n<ol>\n")
+                let prefix = links.idPrefix(article.id)
                 for heading in headings {
-                    let href = "#" + URLText.fragment(links.idPrefix(article.id) + heading.id)
-                    item += "<li class=\"toc-h\(heading.level)\"><a href=\"\(XMLText.escapedAttribute(href))\">\(XMLText.escaped(heading.content.plainText))</a></li>\n"
+                    bytes.append("<li class=\"toc-h")
+                    bytes.append(decimal: heading.level)
+                    bytes.append("\"><a href=\"#")
+                    XMLText.appendEscaped(URLText.fragment(prefix + heading.id), attribute: true, to: &bytes)
+                    bytes.append("\">")
+                    XMLText.appendEscaped(heading.content.plainText, attribute: false, to: &bytes)
+                    bytes.append("</a></li>\n")
                 }
-                item += "</ol>\n"
+                bytes.append("</ol>\n")
             }
-            return item + "</li>\n"
+            bytes.append("</li>\n")
         }
-        var text = "<ol class=\"kb-toc\">\n"
-        for article in book.frontArticles { text += articleItem(article) }
+        bytes.append("<ol class=\"kb-toc\">\n")
+        for article in book.frontArticles { articleItem(article) }
         for (index, part) in book.parts.enumerated() {
-            text += "<li class=\"toc-part\"><a href=\"#part-\(index + 1)\">\(XMLText.escaped(part.title))</a>\n<ol>\n"
-            for article in part.articles { text += articleItem(article) }
-            text += "</ol>\n</li>\n"
+            bytes.append("<li class=\"toc-part\"><a href=\"#part-")
+            bytes.append(decimal: index + 1)
+            bytes.append("\">")
+            XMLText.appendEscaped(part.title, attribute: false, to: &bytes)
+            bytes.append("</a>\n<ol>\n")
+            for article in part.articles { articleItem(article) }
+            bytes.append("</ol>\n</li>\n")
         }
-        return text + "</ol>\n"
+        bytes.append("</ol>\n")
+        return bytes
     }
 
     /// Style or script text that cannot end its element early (`</` becomes `<\/`, the same to CSS and JavaScript).

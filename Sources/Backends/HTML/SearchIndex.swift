@@ -113,8 +113,7 @@ struct SearchIndex {
             func endWord(at end: Int) {
                 guard wordStart >= 0 else { return }
                 let word = bytes[wordStart..<end]
-                body(.word(wordIsASCII ? String(decoding: word.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-                                       : String(decoding: word, as: UTF8.self).lowercased()))
+                body(.word(wordIsASCII ? lowercasedASCII(word) : String(decoding: word, as: UTF8.self).lowercased()))
                 wordStart = -1
                 wordIsASCII = true
             }
@@ -139,6 +138,14 @@ struct SearchIndex {
             }
             endRun()
             endWord(at: bytes.count)
+        }
+    }
+
+    /// An ASCII word lower-cased straight into its string (no array in between).
+    private static func lowercasedASCII(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: word.count) { buffer in
+            for (index, byte) in word.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+            return word.count
         }
     }
 
