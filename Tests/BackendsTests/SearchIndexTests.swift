@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Backends
 
@@ -15,6 +16,21 @@ struct SearchIndexTests {
         #expect(terms("中文分词abc Déjà 一、Ab1 𠀀𠀁") == ["中文", "文分", "分词", "abc", "déjà", "一", "ab1", "𠀀𠀁"])
         #expect(terms("") == [])
         #expect(terms("ひらがな") == ["ひら", "らが", "がな"])
+    }
+
+    @Test("JSON strings decode to their text, with nothing that could end the script element")
+    func jsonStrings() throws {
+        let pieces = ["a", "中文", "—", "…", "\u{2028}", "\u{2029}", "\"", "\\", "<", ">", "&", "\n", "\t", "\u{1}", "\u{1F}", "é", "😀", "</script>"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var bytes: [UInt8] = []
+            SearchIndex.appendString(text, to: &bytes)
+            #expect(!bytes.contains(UInt8(ascii: "<")) && !bytes.contains(UInt8(ascii: ">")) && !bytes.contains(UInt8(ascii: "&")))
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("\u{2028}"))
+            let decoded = try JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) as? String
+            #expect(decoded == text, "\(text.debugDescription)")
+        }
     }
 
     @Test("the JSON lists documents, then terms in code point order with delta-coded postings")

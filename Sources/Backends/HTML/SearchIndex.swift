@@ -241,6 +241,16 @@ struct SearchIndex {
     /// A JSON string literal with `<`, `>` and `&` escaped, so no text can close the script element.
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        defer { bytes.append(UInt8(ascii: "\"")) }
+        // Most terms and titles have nothing to escape: their UTF-8 goes in as it is. (0xE2 starts
+        // U+2028 and U+2029, which JavaScript once took for line ends.)
+        var text = text
+        let copied = text.withUTF8 { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0xE2 || Self.jsonSpecials.contains($0) }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied { return }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": bytes += "\\\"".utf8
@@ -256,10 +266,11 @@ struct SearchIndex {
                     let hex = String(scalar.value, radix: 16)
                     bytes += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
                 } else {
-                    bytes += String(scalar).utf8
+                    UTF8.encode(scalar) { bytes.append($0) }
                 }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
+
+    private static let jsonSpecials = ASCIISet("\"\\<>&")
 }
