@@ -1,6 +1,7 @@
 import Compiler
 
-/// The text a reader sees in blocks, without markup: what search indexes.
+/// The text a reader sees in blocks, without markup: what search indexes. Inline text is appended
+/// piece by piece (no string made for a paragraph, then another with its line feed).
 enum BlockText {
     static func text(of blocks: [Block]) -> String {
         var out = ""
@@ -15,7 +16,7 @@ enum BlockText {
     static func append(_ block: Block, to out: inout String) {
         switch block.kind {
         case .paragraph(let content, _), .heading(_, let content):
-            out += content.plainText + "\n"
+            appendLine(content, to: &out)
         case .thematicBreak, .html, .tableOfContents:
             break
         case .blockQuote(let blocks):
@@ -23,17 +24,32 @@ enum BlockText {
         case .list(let list):
             for item in list.items { append(item.blocks, to: &out) }
         case .code(let code):
-            out += code.code + "\n"
+            out += code.code
+            out += "\n"
         case .table(let table):
             for row in [table.header] + table.rows {
-                out += row.map(\.content.plainText).joined(separator: " ") + "\n"
+                for (index, cell) in row.enumerated() {
+                    if index > 0 { out += " " }
+                    cell.content.forEachPlainTextPiece { out += $0 }
+                }
+                out += "\n"
             }
         case .container(let container):
-            if let title = container.title { out += title.plainText + "\n" }
-            if let raw = container.rawBody { out += raw + "\n" }
+            if let title = container.title { appendLine(title, to: &out) }
+            if let raw = container.rawBody {
+                out += raw
+                out += "\n"
+            }
             append(container.body, to: &out)
         case .math(let formula):
-            out += formula.tex + "\n"
+            out += formula.tex
+            out += "\n"
         }
+    }
+
+    /// The plain text of `inlines`, then a line feed.
+    private static func appendLine(_ inlines: [Inline], to out: inout String) {
+        inlines.forEachPlainTextPiece { out += $0 }
+        out += "\n"
     }
 }
