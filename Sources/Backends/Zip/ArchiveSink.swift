@@ -116,12 +116,7 @@ final class ArchiveSink {
         case ZIP_SOURCE_TELL:
             return zip_int64_t(sink.readOffset)
         case ZIP_SOURCE_STAT:
-            guard let data, length >= MemoryLayout<zip_stat_t>.size else {
-                zip_error_set(&sink.error, ZIP_ER_INTERNAL, 0)
-                return -1
-            }
-            let stat = data.assumingMemoryBound(to: zip_stat_t.self)
-            zip_stat_init(stat)
+            guard let stat = SourceCommands.statBuffer(data, length, error: &sink.error) else { return -1 }
             stat.pointee.size = zip_uint64_t(sink.committedSize)
             stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
             return zip_int64_t(MemoryLayout<zip_stat_t>.size)
@@ -154,16 +149,11 @@ final class ArchiveSink {
         case ZIP_SOURCE_REMOVE:
             (sink.committed, sink.committedSize) = ([], 0)
             return 0
-        case ZIP_SOURCE_ERROR:
-            return zip_error_to_data(&sink.error, data, length)
         case ZIP_SOURCE_FREE:
             unmanaged.release()
             return 0
-        case ZIP_SOURCE_SUPPORTS:
-            return supported
         default:
-            zip_error_set(&sink.error, ZIP_ER_OPNOTSUPP, 0)
-            return -1
+            return SourceCommands.answer(command, data: data, length: length, error: &sink.error, supported: supported)
         }
     }
 }

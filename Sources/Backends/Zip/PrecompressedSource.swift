@@ -68,28 +68,18 @@ enum PrecompressedSource {
             if reader.offset == reader.compressedSize { reader.data = nil }
             return 0
         case ZIP_SOURCE_STAT:
-            guard let data, length >= MemoryLayout<zip_stat_t>.size else {
-                zip_error_set(&reader.error, ZIP_ER_INTERNAL, 0)
-                return -1
-            }
-            let stat = data.assumingMemoryBound(to: zip_stat_t.self)
-            zip_stat_init(stat)
+            guard let stat = SourceCommands.statBuffer(data, length, error: &reader.error) else { return -1 }
             stat.pointee.size = zip_uint64_t(reader.size)
             stat.pointee.comp_size = zip_uint64_t(reader.compressedSize)
             stat.pointee.crc = reader.crc
             stat.pointee.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
             stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD)
             return zip_int64_t(MemoryLayout<zip_stat_t>.size)
-        case ZIP_SOURCE_ERROR:
-            return zip_error_to_data(&reader.error, data, length)
         case ZIP_SOURCE_FREE:
             unmanaged.release()
             return 0
-        case ZIP_SOURCE_SUPPORTS:
-            return supported
         default:
-            zip_error_set(&reader.error, ZIP_ER_OPNOTSUPP, 0)
-            return -1
+            return SourceCommands.answer(command, data: data, length: length, error: &reader.error, supported: supported)
         }
     }
 }
