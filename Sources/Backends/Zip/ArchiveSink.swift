@@ -42,6 +42,11 @@ final class ArchiveSink {
         return source
     }
 
+    /// Drops the archive being written (a new write begins, or the last was committed or rolled back).
+    private func discardWriting() {
+        (writing, writingSize, writeOffset) = ([], 0, 0)
+    }
+
     /// Copies `count` bytes at `offset` of `chunks` out to `destination` (`write` false) or in from it.
     private static func transfer(_ chunks: inout [[UInt8]], at offset: Int, _ pointer: UnsafeMutableRawPointer, count: Int, write: Bool) {
         var done = 0
@@ -121,7 +126,7 @@ final class ArchiveSink {
             stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
             return zip_int64_t(MemoryLayout<zip_stat_t>.size)
         case ZIP_SOURCE_BEGIN_WRITE:
-            (sink.writing, sink.writingSize, sink.writeOffset) = ([], 0, 0)
+            sink.discardWriting()
             return 0
         case ZIP_SOURCE_WRITE:
             guard length > 0 else { return 0 }
@@ -141,10 +146,10 @@ final class ArchiveSink {
             return zip_int64_t(sink.writeOffset)
         case ZIP_SOURCE_COMMIT_WRITE:
             (sink.committed, sink.committedSize) = (sink.writing, sink.writingSize)
-            (sink.writing, sink.writingSize, sink.writeOffset) = ([], 0, 0)
+            sink.discardWriting()
             return 0
         case ZIP_SOURCE_ROLLBACK_WRITE:
-            (sink.writing, sink.writingSize, sink.writeOffset) = ([], 0, 0)
+            sink.discardWriting()
             return 0
         case ZIP_SOURCE_REMOVE:
             (sink.committed, sink.committedSize) = ([], 0)
