@@ -98,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BackendsTests",
-            dependencies: ["Backends", "Compiler", "CZip", "CLibXML2", "TestSupport"],
+            dependencies: ["Backends", "Compiler", "CZip", "CDeflate", "CLibXML2", "TestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(

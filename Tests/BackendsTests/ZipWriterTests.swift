@@ -1,4 +1,5 @@
 @testable import Backends
+import CDeflate
 import Foundation
 import Testing
 
@@ -44,6 +45,37 @@ struct ZipWriterTests {
         // Data compressed already is copied in Deflate's uncompressed blocks: five bytes a block of 64 KiB.
         let copied = try #require(entries.first { $0.name == "as-is/random.bin" })
         #expect(copied.compressedSize == copied.bytes.count + 5 * ((copied.bytes.count + 65_534) / 65_535))
+    }
+
+    @Test("stored blocks laid over the bytes, read in pieces of any size, are libdeflate's level 0 stream")
+    func storedBlocks() throws {
+        let compressor = try #require(libdeflate_alloc_compressor(DeflatedFile.copyLevel))
+        defer { libdeflate_free_compressor(compressor) }
+        let random = Self.files[2].bytes
+        for size in [0, 1, 65_534, 65_535, 65_536, 131_070, 131_071, 200_000] {
+            let bytes = Array(random[..<size])
+            let expected = bytes.withUnsafeBytes { input in
+                let bound = libdeflate_deflate_compress_bound(compressor, input.count)
+                return [UInt8](unsafeUninitializedCapacity: bound) { output, count in
+                    count = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, output.baseAddress, bound)
+                }
+            }
+            #expect(StoredBlocks.streamSize(of: size) == expected.count, "\(size) bytes")
+            for piece in [1, 3, 4_096, 65_540, 1 << 20] {
+                var stream = [UInt8](repeating: 0, count: expected.count)
+                var offset = 0
+                bytes.withUnsafeBytes { input in
+                    stream.withUnsafeMutableBytes { output in
+                        while offset < expected.count {
+                            let count = min(piece, expected.count - offset)
+                            StoredBlocks.copy(input, from: offset, count: count, to: output.baseAddress! + offset)
+                            offset += count
+                        }
+                    }
+                }
+                #expect(stream == expected, "\(size) bytes read \(piece) at a time")
+            }
+        }
     }
 
     @Test("the same files give the same archive")

@@ -25,10 +25,13 @@ final class ArchiveSink {
 
     deinit { zip_error_fini(&error) }
 
-    /// The committed archive's bytes, chunk by chunk (the last one only as long as the data).
-    var chunks: [[UInt8]] {
-        var chunks = committed
+    /// Hands over the committed archive's bytes, chunk by chunk (the last one only as long as the
+    /// data), leaving the sink empty: the chunks are not copied.
+    func takeChunks() -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        swap(&chunks, &committed)
         if let last = chunks.indices.last { chunks[last].removeLast(chunks.count * Self.chunkSize - committedSize) }
+        committedSize = 0
         return chunks
     }
 
@@ -47,13 +50,19 @@ final class ArchiveSink {
         (writing, writingSize, writeOffset) = ([], 0, 0)
     }
 
+    /// A chunk for writing into, not zeroed: libzip writes forwards, so no byte of it is read (or
+    /// handed out by ``takeChunks()``) before it was written.
+    private static func newChunk() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: chunkSize) { _, count in count = chunkSize }
+    }
+
     /// Copies `count` bytes at `offset` of `chunks` out to `destination` (`write` false) or in from it.
     private static func transfer(_ chunks: inout [[UInt8]], at offset: Int, _ pointer: UnsafeMutableRawPointer, count: Int, write: Bool) {
         var done = 0
         while done < count {
             let position = offset + done
             let (chunk, start) = position.quotientAndRemainder(dividingBy: chunkSize)
-            if write, chunk == chunks.count { chunks.append([UInt8](repeating: 0, count: chunkSize)) }
+            if write, chunk == chunks.count { chunks.append(newChunk()) }
             let length = min(count - done, chunkSize - start)
             chunks[chunk].withUnsafeMutableBytes { bytes in
                 if write {

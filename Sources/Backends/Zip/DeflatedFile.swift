@@ -4,18 +4,36 @@ import CDeflate
 /// entry holds it) with the CRC-32 and the size of the original bytes, which the entry's headers give.
 struct DeflatedFile: Sendable {
     var path: String
+    /// The DEFLATE stream, or the original bytes when ``isStoredBlocks``.
     var data: [UInt8]
+    /// Whether the stream is ``StoredBlocks`` over `data`, made as it is read.
+    var isStoredBlocks = false
     var crc: UInt32
     var size: Int
+
+    /// The length of the DEFLATE stream.
+    var compressedSize: Int { isStoredBlocks ? StoredBlocks.streamSize(of: data.count) : data.count }
+
+    /// Copies `count` bytes of the DEFLATE stream, from `offset`, to `destination`.
+    func copyStream(from offset: Int, count: Int, to destination: UnsafeMutableRawPointer) {
+        data.withUnsafeBytes { bytes in
+            if isStoredBlocks {
+                StoredBlocks.copy(bytes, from: offset, count: count, to: destination)
+            } else {
+                destination.copyMemory(from: bytes.baseAddress! + offset, byteCount: count)
+            }
+        }
+    }
 
     /// libdeflate's level 4 for text. On the chapters of 10,000 synthetic articles (110 MB of
     /// XHTML, one file at a time) it took 1.26 s for 32.05 MB where zlib's level 6 (`zip -6`, used
     /// before) took 3.06 s for 31.70 MB; libdeflate's level 6 took 2.18 s for 31.68 MB, level 1 0.65 s for 33.25 MB.
     static let textLevel: Int32 = 4
 
-    /// Level 0 for data compressed already (images): Deflate's uncompressed blocks, a copy with a
-    /// few bytes of framing. Stored entries (method 0) would have libzip compute their CRC itself,
-    /// through zlib, at several times the cost of libdeflate's — 6% of the EPUB of plume-docs.
+    /// Level 0 for data compressed already (images): Deflate's uncompressed blocks, the bytes with
+    /// a few bytes of framing (``StoredBlocks``, laid over the bytes rather than copied). Stored
+    /// entries (method 0) would have libzip compute their CRC itself, through zlib, at several
+    /// times the cost of libdeflate's — 6% of the EPUB of plume-docs.
     static let copyLevel: Int32 = 0
 
     /// Compresses `files`, in order, each at its level, with one compressor a level (callers on
@@ -27,13 +45,17 @@ struct DeflatedFile: Sendable {
         // array of the worst case would keep about the uncompressed size for each file).
         var scratch: [UInt8] = []
         return try files.map { file in
+            guard file.level != copyLevel else {
+                let crc = file.bytes.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
+                return DeflatedFile(path: file.path, data: file.bytes, isStoredBlocks: true, crc: crc, size: file.bytes.count)
+            }
             guard let compressor = compressors[file.level] ?? libdeflate_alloc_compressor(file.level) else {
                 throw ZipWriter.Failure(description: "not enough memory to deflate \(file.path)")
             }
             compressors[file.level] = compressor
             return file.bytes.withUnsafeBytes { input in
                 let bound = libdeflate_deflate_compress_bound(compressor, input.count)
-                if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
+                if scratch.count < bound { scratch = [UInt8](unsafeUninitializedCapacity: bound) { _, count in count = bound } }
                 let data = scratch.withUnsafeMutableBytes { output in
                     // The bound is never too small, so compression cannot give 0 (no room).
                     let count = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, output.baseAddress, bound)

@@ -19,7 +19,7 @@ enum PrecompressedSource {
     /// The file's compressed data (nil once read to the end and closed), what `stat` says of it,
     /// and how far libzip has read it.
     private final class Reader {
-        var data: [UInt8]?
+        var file: DeflatedFile?
         let compressedSize: Int
         let size: Int
         let crc: UInt32
@@ -27,8 +27,8 @@ enum PrecompressedSource {
         var error = zip_error_t()
 
         init(_ file: DeflatedFile) {
-            data = file.data
-            compressedSize = file.data.count
+            self.file = file
+            compressedSize = file.compressedSize
             size = file.size
             crc = file.crc
             zip_error_init(&error)
@@ -48,24 +48,24 @@ enum PrecompressedSource {
         switch command {
         case ZIP_SOURCE_OPEN:
             // Opened again after its data was let go: a failure, never an entry cut short.
-            guard reader.data != nil else {
+            guard reader.file != nil else {
                 zip_error_set(&reader.error, ZIP_ER_INTERNAL, 0)
                 return -1
             }
             reader.offset = 0
             return 0
         case ZIP_SOURCE_READ:
-            guard let file = reader.data else {
+            guard let file = reader.file else {
                 zip_error_set(&reader.error, ZIP_ER_INTERNAL, 0)
                 return -1
             }
-            let count = min(Int(length), file.count - reader.offset)
+            let count = min(Int(length), reader.compressedSize - reader.offset)
             guard count > 0, let data else { return 0 }
-            file.withUnsafeBytes { data.copyMemory(from: $0.baseAddress! + reader.offset, byteCount: count) }
+            file.copyStream(from: reader.offset, count: count, to: data)
             reader.offset += count
             return zip_int64_t(count)
         case ZIP_SOURCE_CLOSE:
-            if reader.offset == reader.compressedSize { reader.data = nil }
+            if reader.offset == reader.compressedSize { reader.file = nil }
             return 0
         case ZIP_SOURCE_STAT:
             guard let stat = SourceCommands.statBuffer(data, length, error: &reader.error) else { return -1 }

@@ -135,7 +135,7 @@ struct ZipWriter {
             zip_discard(archive)
             throw failure
         }
-        return sink.chunks
+        return sink.takeChunks()
     }
 
     /// A copy of `bytes` in memory from `malloc`, for libzip to own and free.
