@@ -103,7 +103,7 @@ def main():
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is not installed (apt-get install {tool})")
     for product in ["kbcompile", "kbcompile-pathological-bench"]:
-        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+        subprocess.run([os.path.join(ROOT, "scripts", "build-release"), "--product", product], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
 
     work = os.path.join(ROOT, "bench", "work")

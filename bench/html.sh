@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=${1:-../shared/corpus/plume-docs}
 runs=${2:-5}
-swift build -c release --product kbcompile >/dev/null
+scripts/build-release --product kbcompile >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
