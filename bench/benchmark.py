@@ -8,11 +8,12 @@ bench/work/, and times, for each input, in one run of this script:
   - kbcompile --epub, --latex, --html (one format per run, as a user would);
   - pandoc 2.17 on the same Markdown files in the same order (`-f markdown-yaml_metadata_block`,
     `-t epub3 --mathml`, `-t latex -s`, `-t html5 -s --mathml`), for inputs of at most
-    --pandoc-max articles (pandoc needs minutes beyond); runs above 2,000 articles once;
+    --pandoc-max articles (pandoc needs minutes beyond); from 2,000 articles on it runs once;
   - the floor: `cat` of the Markdown files plus `zip -r -6` of them and the images;
   - the pathological inputs (kbcompile-pathological-bench): how time grows for 10× the input.
-Each is run --runs times; the table gives medians of CPU time (user + sys), wall time and peak
-memory (max RSS, from /usr/bin/time -v), and the ratios. Writes the results, the machine and the
+Each is run in --runs rounds, the commands of an input taking turns in each round (kbcompile five
+times a round on inputs under 500 articles); the table gives medians of CPU time (user + sys),
+wall time and peak memory (max RSS, from the kernel's `wait4`), and the ratios. Writes the results, the machine and the
 date to --out. Not a test: nothing here passes or fails.
 """
 import argparse
@@ -25,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("KBCOMPILE_SHARED", os.path.join(os.path.dirname(ROOT), "shared"))
@@ -49,25 +51,30 @@ class Measure:
 
 
 def run_timed(command, cwd=None):
-    """(CPU seconds, wall seconds, max RSS KB) of one run; fails loudly when the command fails."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-        completed = subprocess.run(["/usr/bin/time", "-v", "-o", report.name] + command, cwd=cwd,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        if completed.returncode != 0:
-            sys.exit(f"failed ({completed.returncode}): {' '.join(command[:6])} …\n{completed.stderr.decode()[-2000:]}")
-        text = report.read()
-    def field(name):
-        return re.search(rf"{re.escape(name)}: (.+)", text).group(1).strip()
-    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
-    wall_text = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
-    wall = 0.0
-    for part in wall_text.split(":"):
-        wall = wall * 60 + float(part)
-    return cpu, wall, int(field("Maximum resident set size (kbytes)"))
+    """(CPU seconds, wall seconds, max RSS KB) of one run, from the kernel's accounting of the child
+    (`wait4`: microseconds, where `/usr/bin/time` rounds to hundredths); fails loudly when the
+    command fails."""
+    start = time.monotonic()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.monotonic() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        sys.exit(f"failed ({child.returncode}): {' '.join(command[:6])} …\n{stderr.decode()[-2000:]}")
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss
 
 
-def measure(command, runs, cwd=None):
-    return Measure([run_timed(command, cwd) for _ in range(runs)])
+def measure_interleaved(commands, rounds):
+    """Measures of each of `commands` ((name, command, runs a round, rounds at most) tuples): in
+    every round each command runs in turn, so that all of them meet the same moments of a machine
+    whose speed drifts."""
+    samples = {name: [] for name, _, _, _ in commands}
+    for round in range(rounds):
+        for name, command, per_round, most in commands:
+            if round < most:
+                samples[name] += [run_timed(command) for _ in range(per_round)]
+    return {name: Measure(runs) for name, runs in samples.items()}
 
 
 def book_files(source):
@@ -128,17 +135,23 @@ def main():
             floor_script = (f"xargs -d '\\n' cat < {list_file} > /dev/null && "
                             f"xargs -d '\\n' zip -q -6 {scratch}/floor.zip < {list_file} && "
                             f"{{ [ ! -d '{public}' ] || zip -q -6 -r {scratch}/floor.zip '{public}'; }} && rm {scratch}/floor.zip")
-            floor = measure(["sh", "-c", floor_script], args.runs)
+            # A fast build runs five times a round: its medians then rest on more than a few samples.
+            repeat = 5 if len(files) < 500 else 1
+            # pandoc needs minutes from 2,000 articles on: there it runs in the first round only.
+            pandoc_rounds = args.runs if len(files) < 2000 else 1
+            commands = [("floor", ["sh", "-c", floor_script], 1, args.runs)]
             for fmt in FORMATS:
-                ours = measure([KBCOMPILE, "build", source, f"--{fmt}", "-o", os.path.join(scratch, "k"), "--quiet"], args.runs)
-                theirs = None
+                commands.append((f"kbcompile {fmt}", [KBCOMPILE, "build", source, f"--{fmt}", "-o", os.path.join(scratch, "k"), "--quiet"],
+                                 repeat, args.runs))
                 if len(files) <= args.pandoc_max:
-                    pandoc_runs = args.runs if len(files) < 2000 else 1
-                    theirs = measure(["pandoc", "-f", "markdown-yaml_metadata_block"] + PANDOC_ARGS[fmt]
-                                     + [f"--resource-path={public}", "-o", os.path.join(scratch, PANDOC_OUTPUT[fmt])]
-                                     + files, pandoc_runs)
-                rows.append((name, len(files), size, fmt, ours, theirs, floor))
-                print(f"  {fmt}: kbcompile {ours.cpu:.2f} s" + (f", pandoc {theirs.cpu:.2f} s" if theirs else ""),
+                    commands.append((f"pandoc {fmt}", ["pandoc", "-f", "markdown-yaml_metadata_block"] + PANDOC_ARGS[fmt]
+                                     + [f"--resource-path={public}", "-o", os.path.join(scratch, PANDOC_OUTPUT[fmt])] + files,
+                                     1, pandoc_rounds))
+            measures = measure_interleaved(commands, args.runs)
+            for fmt in FORMATS:
+                ours, theirs = measures[f"kbcompile {fmt}"], measures.get(f"pandoc {fmt}")
+                rows.append((name, len(files), size, fmt, ours, theirs, measures["floor"]))
+                print(f"  {fmt}: kbcompile {ours.cpu:.3f} s" + (f", pandoc {theirs.cpu:.2f} s" if theirs else ""),
                       file=sys.stderr)
     print("pathological inputs …", file=sys.stderr)
     pathological = subprocess.run([os.path.join(ROOT, ".build", "release", "kbcompile-pathological-bench"), str(args.runs)],
@@ -154,7 +167,8 @@ def write_results(args, rows, pathological):
         f"on {datetime.date.today().isoformat()}.",
         f"Machine: {machine()}.",
         "",
-        "Medians of the runs: CPU = user + system time, RSS = peak resident memory (`/usr/bin/time -v`).",
+        "Medians of the runs: CPU = user + system time, RSS = peak resident memory (`wait4`). The commands",
+        "of an input take turns in each round; kbcompile runs five times a round on inputs under 500 articles.",
         "The floor is `cat` of the Markdown files plus `zip -r -6` of them and the public folder.",
         "pandoc reads the same files in the same order (`-f markdown-yaml_metadata_block`); a dash means",
         "it was not run (beyond `--pandoc-max` articles it takes many minutes).",
@@ -168,7 +182,7 @@ def write_results(args, rows, pathological):
         pandoc_rss = f"{theirs.rss_mb:.0f}" if theirs else "–"
         ratio = f"{theirs.cpu / ours.cpu:.1f}×" if theirs else "–"
         lines.append(
-            f"| {name} | {count:,} | {size / 1e6:.2f} | {fmt} | {ours.cpu:.2f} | {ours.wall:.2f} | {ours.rss_mb:.0f} "
+            f"| {name} | {count:,} | {size / 1e6:.2f} | {fmt} | {ours.cpu:.3f} | {ours.wall:.3f} | {ours.rss_mb:.0f} "
             f"| {pandoc_cpu} | {pandoc_rss} | {ratio} | {ours.cpu / max(floor.cpu, 1e-3):.1f}× "
             f"| {ours.rss_mb * 2**20 / size:.1f}× "
             f"| {ours.cpu * 1000 / count:.2f} |")
