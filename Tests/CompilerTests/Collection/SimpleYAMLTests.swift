@@ -41,6 +41,22 @@ struct SimpleYAMLTests {
         #expect(total > 300 && read * 2 > total, "\(read) of \(total)")
     }
 
+    @Test("every frontmatter of the corpora reads the same with Yams' basic resolver (YAMLDocument's) as with its default one")
+    func basicResolver() throws {
+        var compared = 0
+        for folder in [SharedData.url("corpus"), SharedData.projectRoot.appendingPathComponent("examples")] {
+            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            for file in files where file.pathExtension == "md" {
+                let yaml = Frontmatter.split(Array(try Data(contentsOf: file))).yaml
+                guard !yaml.isEmpty, let resolved = try? Yams.compose(yaml: yaml) else { continue }
+                let (document, problem) = YAMLDocument.read(yaml, file: file.path, firstLine: 2)
+                #expect(problem == nil && document.root.map(shape) == shape(resolved), "\(file.path)")
+                compared += 1
+            }
+        }
+        #expect(compared > 300)
+    }
+
     @Test("plain forms are read as Yams reads them", arguments: [
         "title: 标题 GPU 1\ncreateTime: 2024/01/01 10:00:00\npermalink: /notes/00000/\ntags:\n  - VuePress\n  - 数据\n",
         "tags:\n- a\n- b c\ntitle: x\n", "title: C# and a:b, [c] {d}\n", "draft: yes\nsticky: 0x1F\n", "title: null\n",
