@@ -89,6 +89,13 @@ public enum EightBytes {
         (word &- ones &* UInt64(limit)) & ~word & highBits != 0
     }
 
+    /// Whether no byte of `word` is ASCII (each is 0x80 or above: inside UTF-8 text, all of them
+    /// belong to characters beyond ASCII, such as CJK text).
+    @inlinable
+    public static func hasNoASCII(_ word: UInt64) -> Bool {
+        word & highBits == highBits
+    }
+
     /// Whether one of the bytes of `word` is `byte`.
     @inlinable
     public static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {

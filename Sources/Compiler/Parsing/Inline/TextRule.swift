@@ -15,17 +15,28 @@ enum TextRule {
 
     /// Whether some inline rule may start inside `text`; if none can, the text is one text token.
     static func mayHoldMarkup(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isTerminator) } ?? true
+        text.utf8.withContiguousStorageIfAvailable { firstTerminator(in: $0, from: 0, to: $0.count) < $0.count } ?? true
+    }
+
+    /// The offset of the first terminator in `bytes[start..<end]`, or `end`. Terminators are all
+    /// ASCII, so eight bytes of CJK text (every byte at 0x80 or above) are passed over at once.
+    @inline(__always) static func firstTerminator(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var pos = start
+        while pos < end {
+            if pos + 8 <= end, EightBytes.hasNoASCII(UnsafeRawPointer(bytes.baseAddress! + pos).loadUnaligned(as: UInt64.self)) {
+                pos += 8
+                continue
+            }
+            if isTerminator(bytes[pos]) { return pos }
+            pos += 1
+        }
+        return end
     }
 
     static func parse(_ state: InlineState, _ silent: Bool) -> Bool {
         let start = state.pos
         let end = state.posMax
-        let pos = state.src.withUnsafeBufferPointer { src in
-            var pos = start
-            while pos < end, !isTerminator(src[pos]) { pos += 1 }
-            return pos
-        }
+        let pos = state.src.withUnsafeBufferPointer { firstTerminator(in: $0, from: start, to: end) }
         if pos == start { return false }
         if !silent { state.pending.append(contentsOf: state.src[state.pos..<pos]) }
         state.pos = pos
