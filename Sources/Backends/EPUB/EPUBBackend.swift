@@ -86,6 +86,8 @@ public struct EPUBBackend: Backend {
             // Images are compressed already, but for SVG.
             zip.add("EPUB/" + image.path, image.bytes, method: image.path.hasSuffix(".svg") ? .deflated : .alreadyCompressed)
         }
+        // Only the archive holds the images now: each is let go once libzip has read it.
+        images = []
         let archive: [[UInt8]]
         do {
             archive = try zip.archive()

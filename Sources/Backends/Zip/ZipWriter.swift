@@ -92,13 +92,18 @@ struct ZipWriter {
         let pending = items.indices.filter { if case .file(let entry) = items[$0] { entry.method.level != nil } else { false } }
         let batchCount = min(max(1, pending.count / 64), 4 * ProcessInfo.processInfo.activeProcessorCount)
         let groups = (0..<batchCount).map { group in stride(from: group, to: pending.count, by: batchCount).map { pending[$0] } }
-        let files: [[(path: String, bytes: [UInt8], level: Int32)]] = groups.map { group in
-            group.map { index in
-                guard case .file(let entry) = items[index], let level = entry.method.level else { return ("", [], DeflatedFile.textLevel) }
-                return (entry.path, entry.bytes, level)
+        // The files' bytes are read from the entries inside the work: once deflated, each is held
+        // only by its entry, and by nothing once libzip has read it.
+        let deflated: [Result<[DeflatedFile], Error>] = { [items] in
+            groups.parallelMap { group in
+                Result {
+                    try DeflatedFile.deflate(group.map { index in
+                        guard case .file(let entry) = items[index], let level = entry.method.level else { return ("", [], DeflatedFile.textLevel) }
+                        return (entry.path, entry.bytes, level)
+                    })
+                }
             }
-        }
-        let deflated: [Result<[DeflatedFile], Error>] = files.parallelMap { group in Result { try DeflatedFile.deflate(group) } }
+        }()
         for (group, result) in zip(groups, deflated) {
             for (index, file) in zip(group, try result.get()) { items[index] = .deflated(file) }
         }
