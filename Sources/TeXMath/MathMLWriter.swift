@@ -2,7 +2,8 @@
 /// names, fences as `<mo fence>`, tables as `<mtable>`). MathML Core has no `menclose`, so
 /// boxes and strikes are MathML 3 `<menclose>` elements that CSS draws (Chromium renders them as rows).
 struct MathMLWriter {
-    private(set) var output = ""
+    /// The document being written, as UTF-8 (the caller's, moved in: MathML goes straight into a chapter).
+    var output: [UInt8] = []
 
     mutating func write(_ node: MathNode) {
         switch node {
@@ -26,7 +27,7 @@ struct MathMLWriter {
         case .text(let text, let variant):
             element("mtext", variant.map { " mathvariant=\"\($0.rawValue)\"" } ?? "", text: text)
         case .space(let em):
-            output += "<mspace width=\"\(Self.format(em))em\"/>"
+            output.appendUTF8("<mspace width=\"\(Self.format(em))em\"/>")
         case .row(let nodes):
             open("mrow")
             nodes.forEach { write($0) }
@@ -65,7 +66,7 @@ struct MathMLWriter {
             write(content)
             close("mstyle")
         case .color(let color, let content):
-            open("mstyle", " mathcolor=\"\(Self.escape(Self.cssColor(color)))\"")
+            open("mstyle", " mathcolor=\"\(XMLText.escapedAttribute(Self.cssColor(color)))\"")
             write(content)
             close("mstyle")
         case .enclosed(let kind, let content):
@@ -78,7 +79,9 @@ struct MathMLWriter {
             write(content)
             close("mphantom")
         case .error(let source):
-            output += "<merror><mtext>\(Self.escape(source))</mtext></merror>"
+            output.append("<merror><mtext>")
+            XMLText.appendEscaped(source, .quoted, to: &output)
+            output.append("</mtext></merror>")
         }
     }
 
@@ -127,16 +130,16 @@ struct MathMLWriter {
         open("mtable", " columnalign=\"\((numbered ? ["right"] + alignment + ["left", "right"] : alignment).joined(separator: " "))\"")
         for (index, row) in table.rows.enumerated() {
             open("mtr")
-            if numbered { output += "<mtd></mtd>" }
+            if numbered { output.append("<mtd></mtd>") }
             for cell in row {
                 open("mtd")
                 write(cell)
                 close("mtd")
             }
             if numbered {
-                output += "<mtd></mtd><mtd>"
+                output.append("<mtd></mtd><mtd>")
                 if let tag = table.tags[index] { element("mtext", "", text: tag) }
-                output += "</mtd>"
+                output.append("</mtd>")
             } else if let tag = table.tags[index] {
                 open("mtd")
                 element("mtext", "", text: tag)
@@ -155,24 +158,22 @@ struct MathMLWriter {
     static let displayEnvironments: Set<String> = ["equation", "gather", "align", "alignat", "multline"]
 
     private mutating func element(_ name: String, _ attributes: String, text: String) {
-        output += "<\(name)\(attributes)>\(Self.escape(text))</\(name)>"
+        open(name, attributes)
+        XMLText.appendEscaped(text, .quoted, to: &output)
+        close(name)
     }
 
-    private mutating func open(_ name: String, _ attributes: String = "") { output += "<\(name)\(attributes)>" }
-    private mutating func close(_ name: String) { output += "</\(name)>" }
+    private mutating func open(_ name: String, _ attributes: String = "") {
+        output.append(UInt8(ascii: "<"))
+        output.appendUTF8(name)
+        output.appendUTF8(attributes)
+        output.append(UInt8(ascii: ">"))
+    }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+    private mutating func close(_ name: String) {
+        output.append("</")
+        output.appendUTF8(name)
+        output.append(UInt8(ascii: ">"))
     }
 
     static func format(_ value: Double) -> String {

@@ -37,7 +37,21 @@ public enum TeXMath {
 
     /// A parsed formula as a `<math>` element; without a node, `<merror>` holding the source.
     public static func mathML(node: MathNode?, tag: String?, tex: String, display: Bool) -> String {
+        var markup: [UInt8] = []
+        appendMathML(node: node, tag: tag, tex: tex, display: display, to: &markup)
+        return String(decoding: markup, as: UTF8.self)
+    }
+
+    /// Appends ``mathML(node:tag:tex:display:)`` to a document being written as UTF-8.
+    public static func appendMathML(node: MathNode?, tag: String?, tex: String, display: Bool, to out: inout [UInt8]) {
+        out.append("<math xmlns=\"http://www.w3.org/1998/Math/MathML\"")
+        if display { out.append(" display=\"block\"") }
+        out.append(" alttext=\"")
+        XMLText.appendEscaped(tex, .quoted, to: &out)
+        out.append("\"><semantics>")
+        // The document moves into the writer and back, never copied.
         var writer = MathMLWriter()
+        swap(&writer.output, &out)
         if let node {
             if let tag, display {
                 writer.write(.table(MathTable(rows: [[node]], alignments: ["c"], environment: "equation", tags: [0: tag])))
@@ -47,9 +61,10 @@ public enum TeXMath {
         } else {
             writer.write(.error(tex))
         }
-        let annotation = MathMLWriter.escape(tex)
-        return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"\(display ? " display=\"block\"" : "") alttext=\"\(annotation)\">"
-            + "<semantics>\(writer.output)<annotation encoding=\"application/x-tex\">\(annotation)</annotation></semantics></math>"
+        swap(&writer.output, &out)
+        out.append("<annotation encoding=\"application/x-tex\">")
+        XMLText.appendEscaped(tex, .quoted, to: &out)
+        out.append("</annotation></semantics></math>")
     }
 
     /// A parsed formula as TeX for xelatex: written from the tree, so only what the parser

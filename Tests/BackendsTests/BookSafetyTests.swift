@@ -101,6 +101,19 @@ extension BookSafetyTests {
         }
         #expect(checked >= 5)
     }
+
+    @Test("control characters inside formulas (in the source, a command's text, \\text) leave every document well-formed")
+    func controlsInMath() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("kb/a.md", "# 公式\n\n行内 $a\u{1}b$、$\\text{x\u{2}y}$ 与 $\\mathrm{\u{1B}}$。\n\n$$\nc\u{7} \\tag{\u{1}}\n$$\n")
+        var checked = 0
+        for entry in try ZipEntries(try BookBuilder.epub(folder.url.appendingPathComponent("kb"))).entries where entry.name.hasSuffix(".xhtml") {
+            #expect(XHTMLGoldenTests.isWellFormedXML(entry.text), "\(entry.name) is not well-formed XML")
+            #expect(!entry.bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }, "\(entry.name) holds a control character")
+            checked += 1
+        }
+        #expect(checked >= 3)
+    }
 }
 
 extension ZipEntries.Entry {

@@ -1,4 +1,5 @@
 import Testing
+import TeXMath
 @testable import Backends
 
 @Suite("Escaping for XML, TeX and URLs")
@@ -24,15 +25,15 @@ struct MarkupEscapingTests {
 
     /// XML escaping by scalar, the plain way: what the byte loop (which skips eight bytes at a time
     /// where it can) must give.
-    private static func referenceEscaped(_ text: String, attribute: Bool) -> String {
+    private static func referenceEscaped(_ text: String, _ mode: XMLText.Mode) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\t", "\n", "\r": out += attribute ? " " : String(scalar)
+            case "\"" where mode != .text: out += "&quot;"
+            case "\t", "\n", "\r": out += mode == .attribute ? " " : String(scalar)
             case "\u{FFFE}", "\u{FFFF}": break
             default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
             }
@@ -47,8 +48,11 @@ struct MarkupEscapingTests {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            #expect(XMLText.escaped(text) == Self.referenceEscaped(text, attribute: false), "\(text.debugDescription)")
-            #expect(XMLText.escapedAttribute(text) == Self.referenceEscaped(text, attribute: true), "\(text.debugDescription)")
+            #expect(XMLText.escaped(text) == Self.referenceEscaped(text, .text), "\(text.debugDescription)")
+            #expect(XMLText.escapedAttribute(text) == Self.referenceEscaped(text, .attribute), "\(text.debugDescription)")
+            var quoted: [UInt8] = []
+            XMLText.appendEscaped(text, .quoted, to: &quoted)
+            #expect(String(decoding: quoted, as: UTF8.self) == Self.referenceEscaped(text, .quoted), "\(text.debugDescription)")
         }
     }
 

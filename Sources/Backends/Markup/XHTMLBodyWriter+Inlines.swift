@@ -36,7 +36,7 @@ extension XHTMLBodyWriter {
         case .image(let image):
             writeImage(image)
         case .math(let formula):
-            out.appendUTF8(formula.mathML)
+            formula.appendMathML(to: &out)
         case .footnoteReference(let label):
             writeFootnoteReference(label)
         case .abbreviation(let term, let title):

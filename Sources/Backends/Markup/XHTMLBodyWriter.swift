@@ -129,7 +129,7 @@ struct XHTMLBodyWriter {
             writeContainer(container, attributes: attributes)
         case .math(let formula):
             writeOpening("div", attributes, classes: ["math-display"])
-            out.appendUTF8(formula.mathML)
+            formula.appendMathML(to: &out)
             out.append("</div>\n")
         case .tableOfContents:
             writeTableOfContents(attributes: attributes)

@@ -27,4 +27,9 @@ public struct Formula: Sendable, Hashable {
 
     /// The formula as a MathML `<math>` element (`<merror>` with the source when it could not be read).
     public var mathML: String { TeXMath.mathML(node: node, tag: tag, tex: tex, display: display) }
+
+    /// Appends ``mathML`` to a document being written as UTF-8.
+    public func appendMathML(to out: inout [UInt8]) {
+        TeXMath.appendMathML(node: node, tag: tag, tex: tex, display: display, to: &out)
+    }
 }

@@ -41,7 +41,7 @@ struct BadInputTests {
         try folder.write("a.md", "# A\n\n![图](./pic.png)\n\n<!-- @include: ./part.md -->\n")
         for name in ["b.md", "pic.png", "part.md"] { #expect(mkfifo(folder.url.appendingPathComponent(name).path, 0o600) == 0) }
         let compilation = try KnowledgeBaseCompiler().compile(source: folder.url)
-        let codes = compilation.diagnostics.diagnostics.map { "\($0.location.file) \($0.code ?? "")" }
+        let codes = compilation.diagnostics.diagnostics.map { "\($0.location.file) \($0.code)" }
         #expect(Set(codes) == ["a.md image-missing", "a.md include-missing", "b.md io", "part.md io"], "\(codes)")
         #expect(compilation.book.articles.map(\.path) == ["a.md"])
     }

@@ -1,17 +1,20 @@
+/// Writing a document as UTF-8 bytes: the XHTML and HTML writers' and MathML's.
 extension Array where Element == UInt8 {
     /// Appends a literal's UTF-8: a copy of its bytes, with no string made.
-    mutating func append(_ literal: StaticString) {
+    @inlinable
+    public mutating func append(_ literal: StaticString) {
         append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Appends a string's UTF-8 in one copy.
-    mutating func appendUTF8(_ text: String) {
+    @inlinable
+    public mutating func appendUTF8(_ text: String) {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
     }
 
     /// Appends `value` in decimal, with no string made.
-    mutating func append(decimal value: Int) {
+    public mutating func append(decimal value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digitCount = 1
