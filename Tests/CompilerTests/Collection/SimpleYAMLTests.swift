@@ -66,6 +66,34 @@ struct SimpleYAMLTests {
         #expect(check(yaml), "\(yaml.debugDescription) was not read")
     }
 
+    @Test("random text that it reads, it reads as Yams does")
+    func randomText() {
+        let pieces = ["title", "tags", "a-b", "_x", "1", ":", ": ", " ", "  ", "\n", "- ", "  - ", "-", "x", "中文", "é", "#", " #", "'", "\"",
+                      "\t", "\r", "\u{85}", "\u{2028}", "\u{FEFF}", "\u{FFFE}", "?", "[", "{", "&", "*", "!", "|", ">", "%", "@", "`", ",", "~"]
+        let words = ["x", "中文", "a b", "1", "é", "2024-01-02", "yes", "x-y", "a:b", "C#", "/p/"]
+        var generator = SystemRandomNumberGenerator()
+        func value() -> String {
+            // Mostly words; now and then a piece that may make it something else.
+            (0..<Int.random(in: 1..<4, using: &generator)).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0 ? pieces.randomElement(using: &generator)! : words.randomElement(using: &generator)!
+            }.joined()
+        }
+        var read = 0
+        for round in 0..<20_000 {
+            // Half the texts are random pieces; half are lines that look like frontmatter, so that many are read.
+            let text = round % 2 == 0
+                ? (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                : (0..<Int.random(in: 1..<4, using: &generator)).map { line in
+                    let key = ["title", "tags", "k\(line)"].randomElement(using: &generator)!
+                    guard Bool.random(using: &generator) else { return key + ": " + value() + "\n" }
+                    let indent = String(repeating: " ", count: Int.random(in: 0..<3, using: &generator))
+                    return key + ":\n" + (0..<Int.random(in: 1..<3, using: &generator)).map { _ in indent + "- " + value() + "\n" }.joined()
+                }.joined()
+            if check(text) { read += 1 }
+        }
+        #expect(read > 500, "\(read) read")
+    }
+
     @Test("anything else is left to Yams", arguments: [
         "title: a #b\n", "title: 'x'\n", "title: \"x\"\n", "title: a: b\n", "title: x\r\n", "a: 1\na: 2\n", "title:\n",
         "a: v\n\nb: v\n", "title: a\u{2028}b\n", "title: a\u{85}b\n", "title: -x\n", "title: x \n", "title:  x\n", "title: a:\n",
