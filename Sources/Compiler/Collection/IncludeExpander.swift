@@ -142,37 +142,128 @@ struct IncludeExpander {
     }
 }
 
-/// `#region name` … `#endregion name` markers in the comment styles @mdit/plugin-include knows.
+/// `#region name` … `#endregion name` markers in the comment styles @mdit/plugin-include knows,
+/// matched by hand as the plugin's regular expressions match them (a test runs both):
+///
+///     ^\/\/ ?#?((?:end)?region) ([\w*-]+)$          ^\/\* ?#((?:end)?region) ([\w*-]+) ?\*\/$
+///     ^#pragma ((?:end)?region) ([\w*-]+)$           ^<!-- #?((?:end)?region) ([\w*-]+) -->$
+///     ^#((?:End )Region) ([\w*-]+)$                  ^::#((?:end)region) ([\w*-]+)$
+///     ^# ?((?:end)?region) ([\w*-]+)$
+///
+/// (Compiling the seven expressions with ICU cost more than reading a small knowledge base.)
 enum RegionFinder {
-    private static let patterns: [NSRegularExpression] = [
-        #"^\/\/ ?#?((?:end)?region) ([\w*-]+)$"#, #"^\/\* ?#((?:end)?region) ([\w*-]+) ?\*\/$"#, #"^#pragma ((?:end)?region) ([\w*-]+)$"#,
-        #"^<!-- #?((?:end)?region) ([\w*-]+) -->$"#, #"^#((?:End )Region) ([\w*-]+)$"#, #"^::#((?:end)region) ([\w*-]+)$"#,
-        #"^# ?((?:end)?region) ([\w*-]+)$"#,
-    ].map { try! NSRegularExpression(pattern: $0) }
+    /// The comment styles, in the plugin's order: how a marker starts, which tags it allows, how it ends.
+    private enum Style: CaseIterable {
+        case slashes, block, pragma, html, visualBasic, colons, hash
+    }
 
     /// The lines strictly between the region's start and end markers.
     static func find(_ name: String, in lines: [String]) -> (Int, Int)? {
-        var active: NSRegularExpression?
+        var active: Style?
         var start = -1
         for (index, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if let regex = active {
-                if test(line, regex, name, end: true) { return (start, index) }
-            } else if let regex = patterns.first(where: { test(line, $0, name, end: false) }) {
-                active = regex
+            let line = Array(raw.trimmingCharacters(in: .whitespaces).unicodeScalars)
+            if let style = active {
+                if test(line, style, name, end: true) { return (start, index) }
+            } else if let style = Style.allCases.first(where: { test(line, $0, name, end: false) }) {
+                active = style
                 start = index + 1
             }
         }
         return nil
     }
 
-    private static func test(_ line: String, _ regex: NSRegularExpression, _ name: String, end: Bool) -> Bool {
-        guard let match = regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
-            let tagRange = Range(match.range(at: 1), in: line), let nameRange = Range(match.range(at: 2), in: line),
-            line[nameRange] == name
-        else { return false }
-        let tag = line[tagRange].lowercased().replacingOccurrences(of: " ", with: "")
-        return end ? tag == "endregion" : tag == "region"
+    private static func test(_ line: [Unicode.Scalar], _ style: Style, _ name: String, end: Bool) -> Bool {
+        guard let (tag, found) = marker(line, style), String(String.UnicodeScalarView(found)) == name else { return false }
+        let normalized = String(String.UnicodeScalarView(tag)).lowercased().replacingOccurrences(of: " ", with: "")
+        return end ? normalized == "endregion" : normalized == "region"
+    }
+
+    /// The tag and the name of a marker of `style`, if `line` is one.
+    private static func marker(_ line: [Unicode.Scalar], _ style: Style) -> (tag: ArraySlice<Unicode.Scalar>, name: ArraySlice<Unicode.Scalar>)? {
+        var rest = line[...]
+        func take(_ literal: String) -> Bool {
+            let scalars = Array(literal.unicodeScalars)
+            guard rest.starts(with: scalars) else { return false }
+            rest = rest.dropFirst(scalars.count)
+            return true
+        }
+        func takeOptional(_ literal: String) { _ = take(literal) }
+        // `(?:end)?region` (or the style's fixed tag), then one space.
+        func tag(_ choices: [String]) -> ArraySlice<Unicode.Scalar>? {
+            let before = rest
+            guard choices.contains(where: take), rest.first == " " else { return nil }
+            defer { rest = rest.dropFirst() }
+            return before[before.startIndex..<rest.startIndex]
+        }
+        let optionalEnd = ["endregion", "region"]
+        let found: ArraySlice<Unicode.Scalar>?
+        switch style {
+        case .slashes:
+            guard take("//") else { return nil }
+            takeOptional(" ")
+            takeOptional("#")
+            found = tag(optionalEnd)
+        case .block:
+            guard take("/*") else { return nil }
+            takeOptional(" ")
+            guard take("#") else { return nil }
+            found = tag(optionalEnd)
+        case .pragma:
+            guard take("#pragma ") else { return nil }
+            found = tag(optionalEnd)
+        case .html:
+            guard take("<!-- ") else { return nil }
+            takeOptional("#")
+            found = tag(optionalEnd)
+        case .visualBasic:
+            guard take("#") else { return nil }
+            found = tag(["End Region"])
+        case .colons:
+            guard take("::#") else { return nil }
+            found = tag(["endregion"])
+        case .hash:
+            guard take("#") else { return nil }
+            takeOptional(" ")
+            found = tag(optionalEnd)
+        }
+        guard let found else { return nil }
+        let run = rest.prefix(while: isNameScalar)
+        guard !run.isEmpty else { return nil }
+        let after = rest[run.endIndex...]
+        switch style {
+        case .block:
+            // ` ?\*\/$` after the name; the name's run may have taken the `*` of `*/`.
+            if after.starts(with: [" ", "*", "/"]), atLineEnd(after.dropFirst(3)) { return (found, run) }
+            if run.count > 1, run.last == "*", after.first == "/", atLineEnd(after.dropFirst()) { return (found, run.dropLast()) }
+            return nil
+        case .html:
+            guard after.starts(with: Array(" -->".unicodeScalars)), atLineEnd(after.dropFirst(4)) else { return nil }
+            return (found, run)
+        default:
+            return atLineEnd(after) ? (found, run) : nil
+        }
+    }
+
+    /// `$` without multi-line mode: the end, or a last line terminator before it.
+    private static func atLineEnd(_ rest: ArraySlice<Unicode.Scalar>?) -> Bool {
+        guard let rest else { return false }
+        switch rest.count {
+        case 0: return true
+        case 1: return ["\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(rest.first!)
+        case 2: return rest.first == "\r" && rest.last == "\n"
+        default: return false
+        }
+    }
+
+    /// ICU's `\w` (alphabetic, marks, decimal digits, connector punctuation, ZWNJ, ZWJ), `*` and `-`.
+    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "*" || scalar == "-" || scalar == "\u{200C}" || scalar == "\u{200D}" { return true }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return properties.isAlphabetic
+        }
     }
 }
 

@@ -18,21 +18,9 @@ struct IncludeDirectiveTests {
                                 lineStart: group(4).flatMap { Int($0) }, lineEnd: group(5).flatMap { Int($0) })
     }
 
-    /// A deterministic generator (SplitMix64), so a failure can be replayed.
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     /// Lines shaped like directives, each part drawn from good and broken variants (good first).
     private static func lines(count: Int) -> [String] {
-        var generator = Generator(state: 0x1234_5678)
+        var generator = SeededGenerator(seed: 0x1234_5678)
         let indents = ["", " ", "    ", "\t", "\u{3000}"]
         let openers = ["<!--", "<!---", "<!-", "<!", "<!-- --", "<--"]
         let spaces = ["", " ", "  ", "\t", "\u{3000}", "\u{A0}", "\u{2028}", "\u{85}", "\u{0B}", "\r", "\u{200B}"]
