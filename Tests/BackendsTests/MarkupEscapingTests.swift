@@ -86,8 +86,12 @@ struct MarkupEscapingTests {
         #expect(URLText.fragment(text) == encoded)
     }
 
-    @Test("external URLs keep % escapes and brackets")
+    @Test("external URLs keep % escapes and brackets; a # is the fragment's only as a character of its own")
     func external() {
         #expect(URLText.external("https://例.cn/a b?q=[1]%20#frag ment#2") == "https://%E4%BE%8B.cn/a%20b?q=[1]%20#frag%20ment%232")
+        #expect(URLText.external("https://example.com/a?q=1") == "https://example.com/a?q=1")
+        #expect(URLText.external("https://例.cn/文字 [x]") == "https://%E4%BE%8B.cn/%E6%96%87%E5%AD%97%20[x]")
+        // `#` with a combining mark is one character: no fragment starts there, and the `#` is encoded.
+        #expect(URLText.external("https://a.cn/x#\u{301}y") == "https://a.cn/x%23%CC%81y")
     }
 }

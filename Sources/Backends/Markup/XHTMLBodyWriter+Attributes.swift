@@ -51,7 +51,8 @@ enum URLText {
     /// An external URL as written: spaces, quotes and non-ASCII are encoded, `%` escapes are kept,
     /// a `#` after the fragment's own is encoded.
     static func external(_ text: String) -> String {
-        guard let hash = text.firstIndex(of: "#") else { return encode(text, keeping: urlCharacters) }
+        // Most URLs have no `#` byte: they are not searched by `Character` (slow on long URLs).
+        guard text.utf8.contains(UInt8(ascii: "#")), let hash = text.firstIndex(of: "#") else { return encode(text, keeping: urlCharacters) }
         return encode(String(text[..<hash]), keeping: urlCharacters) + "#" + encode(String(text[text.index(after: hash)...]), keeping: fragmentCharacters.union("%"))
     }
 
