@@ -256,14 +256,9 @@ enum RegionFinder {
         }
     }
 
-    /// ICU's `\w` (alphabetic, marks, decimal digits, connector punctuation, ZWNJ, ZWJ), `*` and `-`.
+    /// `[\w*-]`: the expressions' `\w` as the directive's matcher has it, `*` and `-`.
     private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == "*" || scalar == "-" || scalar == "\u{200C}" || scalar == "\u{200D}" { return true }
-        let properties = scalar.properties
-        switch properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
-        default: return properties.isAlphabetic
-        }
+        scalar == "*" || scalar == "-" || IncludeDirective.isWord(scalar)
     }
 }
 
