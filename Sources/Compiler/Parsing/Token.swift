@@ -26,7 +26,7 @@ struct Token {
     private var storedLevel: Int32
     private var storedMap: (start: Int32, end: Int32) = (-1, -1)
     /// The HTML tag the site renders (`h2`, `ol`, `td`…), where it varies.
-    var tag: String = ""
+    var tag: String
     var content: String = ""
     var children: [Token] = []
     /// The fields few tokens have, in a box that is absent for the rest: a token is 64 bytes, and

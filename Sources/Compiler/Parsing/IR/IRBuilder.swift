@@ -49,8 +49,10 @@ struct IRBuilder {
         return result
     }
 
-    private func position(_ token: Token) -> SourcePosition {
-        guard let map = token.map else { return .unknown }
+    /// Helpers take a token's index, not the token: passing `tokens[i]` to a mutating method
+    /// copies it, retaining all its strings.
+    private func position(at token: Int) -> SourcePosition {
+        guard let map = tokens[token].map else { return .unknown }
         return env.articlePosition(line: map.start)
     }
 
@@ -75,8 +77,8 @@ struct IRBuilder {
         return blocks.withExactCapacity
     }
 
-    private func inlines(_ token: Token) -> [Inline] {
-        IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines).build(token.children, line: token.map?.start ?? 0)
+    private func inlines(at token: Int) -> [Inline] {
+        IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines).build(tokens[token].children, line: tokens[token].map?.start ?? 0)
     }
 
     /// Builds the block at `index` and moves past it; nil for tokens that produce no block.
@@ -85,14 +87,14 @@ struct IRBuilder {
         enclosingAttributes = nil
         // Fields are read through the array: a copy of the whole token would retain all its strings.
         let start = index
-        let position = position(tokens[start])
+        let position = position(at: start)
         index += 1
         switch tokens[start].kind {
         case .paragraphOpen where isTableOfContents(at: index):
             index += 2
             return Block(.tableOfContents, position: position)
         case .paragraphOpen:
-            let content = inlines(tokens[index])
+            let content = inlines(at: index)
             if options.attributes, content.count == 1, case .text = content[0], let attributes = Self.thematicBreakAttributes(tokens[index].content) {
                 index += 2
                 return Block(.thematicBreak, attributes: attributes, position: position)
@@ -107,18 +109,18 @@ struct IRBuilder {
             }
             return Block(.paragraph(rest, hidden: tokens[start].hidden), attributes: ownLine.merging(atEnd), position: position)
         case .headingOpen:
-            let (content, attributes) = trailingAttributes(inlines(tokens[index]))
+            let (content, attributes) = trailingAttributes(inlines(at: index))
             index += 2
             return Block(.heading(level: Int(tokens[start].tag.dropFirst()) ?? 1, content: content), attributes: attributes, position: position)
         case .blockquoteOpen:
             let body = buildBlocks(until: .blockquoteClose)
             return Block(.blockQuote(body), attributes: takeClosedBlockAttributes(), position: position)
         case .bulletListOpen, .orderedListOpen:
-            return buildList(tokens[start], position: position)
+            return buildList(openedAt: start, position: position)
         case .codeBlock:
             return Block(.code(CodeBlock(code: tokens[start].content, isFenced: false)), position: position)
         case .fence where options.math && tokens[start].info.jsTrimmed == "math":
-            return Block(.math(displayFormula(tokens[start].content, token: tokens[start], position: position)), position: position)
+            return Block(.math(displayFormula(at: start, position: position)), position: position)
         case .fence:
             let (info, attributes) = options.attributes ? AttributeSyntax.fenceAttributes(tokens[start].info) : (tokens[start].info, .none)
             return Block(.code(FenceInfo.codeBlock(info: info, code: tokens[start].content, plume: options.fenceMeta)), attributes: attributes, position: position)
@@ -144,9 +146,9 @@ struct IRBuilder {
         case .htmlBlock:
             return Block(.html(tokens[start].content), position: position)
         case .mathBlock:
-            return Block(.math(displayFormula(tokens[start].content, token: tokens[start], position: position)), position: position)
+            return Block(.math(displayFormula(at: start, position: position)), position: position)
         case .tableOpen:
-            return buildTable(tokens[start], position: position)
+            return buildTable(openedAt: start, position: position)
         case .containerOpen:
             let parsedTitle: [Inline]? = tokens[start].content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines)
                 .build(InlineParser(options: options).parse(tokens[start].content, env: env, line: tokens[start].map?.start ?? 0), line: tokens[start].map?.start ?? 0)
@@ -178,10 +180,10 @@ struct IRBuilder {
         }
     }
 
-    private func displayFormula(_ tex: String, token: Token, position: SourcePosition) -> Formula {
-        let formula = Formula(tex: tex, display: true, position: position)
+    private func displayFormula(at token: Int, position: SourcePosition) -> Formula {
+        let formula = Formula(tex: tokens[token].content, display: true, position: position)
         IRInlineBuilder(env: env, abbreviations: nil, autolinks: false, attributes: false, convertsHTML: false, emoji: false, joinsCJKLines: false)
-            .report(formula, line: (token.map?.start ?? 0) + 1, column: 1)
+            .report(formula, line: (tokens[token].map?.start ?? 0) + 1, column: 1)
         return formula
     }
 
@@ -231,8 +233,9 @@ struct IRBuilder {
         return nil
     }
 
-    private mutating func buildList(_ open: Token, position: SourcePosition) -> Block {
-        let close: Token.Kind = open.kind == .orderedListOpen ? .orderedListClose : .bulletListClose
+    private mutating func buildList(openedAt open: Int, position: SourcePosition) -> Block {
+        let isOrdered = tokens[open].kind == .orderedListOpen
+        let close: Token.Kind = isOrdered ? .orderedListClose : .bulletListClose
         var items: [ListItem] = []
         var listAttributes = Attributes.none
         var tight = true
@@ -253,12 +256,12 @@ struct IRBuilder {
             if blocks.contains(where: { if case .paragraph(_, false) = $0.kind { true } else { false } }) { tight = false }
             var task: Bool?
             if options.taskLists { task = TaskListMarker.strip(from: &blocks) }
-            items.append(ListItem(task: task, blocks: blocks, attributes: itemAttributes, position: self.position(tokens[itemIndex])))
+            items.append(ListItem(task: task, blocks: blocks, attributes: itemAttributes, position: self.position(at: itemIndex)))
         }
         index += 1
         closeBlock()
         listAttributes = listAttributes.merging(takeClosedBlockAttributes())
-        let list = List(start: open.kind == .orderedListOpen ? open.number : nil, marker: open.markup.utf8.first ?? UInt8(ascii: "-"),
+        let list = List(start: isOrdered ? tokens[open].number : nil, marker: tokens[open].markup.utf8.first ?? UInt8(ascii: "-"),
                         isTight: tight, items: items)
         return Block(.list(list), attributes: listAttributes, position: position)
     }
@@ -270,9 +273,9 @@ struct IRBuilder {
               !isTableOfContents(at: index + 1)
         else { return nil }
         let start = index
-        let (content, ownLine, atEnd) = endAttributes(inlines(tokens[start + 1]))
+        let (content, ownLine, atEnd) = endAttributes(inlines(at: start + 1))
         index += 3
-        return (Block(.paragraph(content, hidden: tokens[start].hidden), position: position(tokens[start])), ownLine, atEnd)
+        return (Block(.paragraph(content, hidden: tokens[start].hidden), position: position(at: start)), ownLine, atEnd)
     }
 
     /// A closing token was consumed: waiting attributes count it, and the block it closes gets
@@ -323,8 +326,8 @@ struct IRBuilder {
         return attributes
     }
 
-    private mutating func buildTable(_ open: Token, position: SourcePosition) -> Block {
-        let alignments: [Table.Alignment] = open.info.split(separator: ",", omittingEmptySubsequences: false).map {
+    private mutating func buildTable(openedAt open: Int, position: SourcePosition) -> Block {
+        let alignments: [Table.Alignment] = tokens[open].info.split(separator: ",", omittingEmptySubsequences: false).map {
             switch $0 {
             case "left": .left
             case "center": .center
@@ -342,7 +345,7 @@ struct IRBuilder {
             case .theadClose: inHead = false
             case .trOpen: row = []
             case .trClose: if inHead { header = row } else { rows.append(row) }
-            case .inline: row.append(cell(inlines(tokens[index])))
+            case .inline: row.append(cell(inlines(at: index)))
             default: break
             }
             index += 1

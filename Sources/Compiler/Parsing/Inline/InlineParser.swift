@@ -32,9 +32,9 @@ struct InlineParser: Sendable {
     func parse(_ content: String, env: ParseEnvironment, line: Int) -> [Token] {
         // Plain text (no byte where a rule could start) needs no state: many headings, cells and CJK lines.
         if !content.isEmpty, !TextRule.mayHoldMarkup(content) {
-            var token = Token(.text)
-            token.content = content
-            return [token]
+            var tokens = [Token(.text)]
+            tokens[0].content = content
+            return tokens
         }
         let state = InlineState(src: Array(content.utf8), parser: self, env: env, line: line)
         tokenize(state)
