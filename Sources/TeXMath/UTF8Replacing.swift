@@ -19,9 +19,13 @@ public enum UTF8Replacing {
     @inlinable
     public static func append<Rules: UTF8Replacements>(_ text: String, _ rules: Rules, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            if !write(bytes, rules, into: &out, reserving: false) { out.append(contentsOf: bytes) }
-        }
+        text.withUTF8 { append($0, rules, to: &out) }
+    }
+
+    /// Appends UTF-8 `bytes` (whole characters) with `rules`' replacements to `out`.
+    @inlinable
+    public static func append<Rules: UTF8Replacements>(_ bytes: UnsafeBufferPointer<UInt8>, _ rules: Rules, to out: inout [UInt8]) {
+        if !write(bytes, rules, into: &out, reserving: false) { out.append(contentsOf: bytes) }
     }
 
     /// Appends `bytes` with the replacements to `out` if there is one to make (and returns true);

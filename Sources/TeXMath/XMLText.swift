@@ -31,6 +31,12 @@ public enum XMLText {
         UTF8Replacing.append(text, Escapes(mode), to: &out)
     }
 
+    /// Appends UTF-8 `bytes` (whole characters), escaped for `mode`, to a document being written.
+    @inlinable
+    public static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ mode: Mode, to out: inout [UInt8]) {
+        UTF8Replacing.append(bytes, Escapes(mode), to: &out)
+    }
+
     /// The replacements, for a mode.
     @usableFromInline
     struct Escapes: UTF8Replacements {

@@ -174,28 +174,36 @@ struct XHTMLBodyWriter {
             writeEscaped(code.code)
         } else {
             let highlighted = Set(code.highlightedLines)
-            var lines = Self.lines(of: code.code)
-            if lines.last?.isEmpty == true { lines.removeLast() }
-            for (index, line) in lines.enumerated() {
-                var classes = "line"
-                if highlighted.contains(index + 1) { classes += " highlighted" }
-                if let mark = code.lineMarks[index + 1] { classes += " " + mark.rawValue }
-                out.append("<span class=\"")
-                out.appendUTF8(classes)
-                out.append("\">")
-                writeEscaped(String(line))
-                out.append("</span>\n")
+            var text = code.code
+            text.withUTF8 { bytes in
+                for (index, line) in Self.lineRanges(of: bytes).enumerated() {
+                    var classes = "line"
+                    if highlighted.contains(index + 1) { classes += " highlighted" }
+                    if let mark = code.lineMarks[index + 1] { classes += " " + mark.rawValue }
+                    out.append("<span class=\"")
+                    out.appendUTF8(classes)
+                    out.append("\">")
+                    XMLText.appendEscaped(UnsafeBufferPointer(rebasing: bytes[line]), .text, to: &out)
+                    out.append("</span>\n")
+                }
             }
         }
         out.append("</code></pre>\n")
         if code.title != nil { out.append("</figure>\n") }
     }
 
-    /// The lines of a code block, split over UTF-8 (by `Character` they took a tenth of a chapter's
-    /// time): a line feed is a character of its own unless a carriage return comes before it.
-    private static func lines(of code: String) -> [Substring] {
-        guard !code.utf8.contains(0x0D) else { return code.split(separator: "\n", omittingEmptySubsequences: false) }
-        return code.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map(Substring.init)
+    /// The byte ranges of a code block's lines, found over its UTF-8 (by `Character` they took a
+    /// tenth of a chapter's time): split at each line feed, except one after a carriage return,
+    /// which makes one character with it; an empty last line (after a final line break) is dropped.
+    static func lineRanges(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        if start < bytes.count { lines.append(start..<bytes.count) }
+        return lines
     }
 
     private mutating func writeTable(_ table: Table, attributes: Attributes) {

@@ -83,23 +83,34 @@ enum SourcePath {
     }
 
     /// An absolute path without empty, `.` and `..` components (`..` at the top stays at `/`).
+    /// Over UTF-8 bytes (`/` and `.` are ASCII, so no character is cut): every link and image of
+    /// the book comes here.
     static func normalized(_ absolute: String) -> String {
-        var components: [Substring.UTF8View] = []
-        for component in absolute.utf8.split(separator: UInt8(ascii: "/")) {
-            if component.elementsEqual(".".utf8) { continue }
-            if component.elementsEqual("..".utf8) {
-                _ = components.popLast()
-            } else {
-                components.append(component)
+        var absolute = absolute
+        return absolute.withUTF8 { bytes in
+            let (slash, dot) = (UInt8(ascii: "/"), UInt8(ascii: "."))
+            var kept: [Range<Int>] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != slash { end += 1 }
+                switch end - start {
+                case 0: break
+                case 1 where bytes[start] == dot: break
+                case 2 where bytes[start] == dot && bytes[start + 1] == dot: _ = kept.popLast()
+                default: kept.append(start..<end)
+                }
+                start = end + 1
             }
+            guard !kept.isEmpty else { return "/" }
+            var path: [UInt8] = []
+            path.reserveCapacity(bytes.count)
+            for component in kept {
+                path.append(slash)
+                path.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[component]))
+            }
+            return String(decoding: path, as: UTF8.self)
         }
-        var result = ""
-        result.reserveCapacity(absolute.utf8.count)
-        for component in components {
-            result += "/"
-            result += Substring(component)
-        }
-        return result.isEmpty ? "/" : result
     }
 
     /// The path with every symbolic link followed (`realpath(3)`), or nil when it cannot be.

@@ -14,6 +14,27 @@ struct SourcePathTests {
         #expect(SourcePath.normalized(path) == expected)
     }
 
+    /// The byte loop against splitting the string by `/` and rebuilding it, on 20,000 random paths
+    /// of slashes, dots, names and CJK.
+    @Test("normalising over bytes agrees with splitting the string")
+    func normalizedAgainstSplitting() {
+        func reference(_ absolute: String) -> String {
+            var components: [Substring] = []
+            for component in absolute.split(separator: "/") {
+                if component == "." { continue }
+                if component == ".." { _ = components.popLast() } else { components.append(component) }
+            }
+            return components.isEmpty ? "/" : components.map { "/" + $0 }.joined()
+        }
+        var generator = SeededGenerator(seed: 11)
+        let pieces = ["/", ".", "..", "a", "数据", "...", ".md", "//"]
+        for _ in 0..<20_000 {
+            var path = "/"
+            for _ in 0..<Int.random(in: 0...10, using: &generator) { path += pieces.randomElement(using: &generator)! }
+            #expect(SourcePath.normalized(path) == reference(path), "\(path)")
+        }
+    }
+
     @Test("a destination's path and fragment, percent-decoded; the query left out", arguments: [
         ("a/b.md#x", "a/b.md", "x"), ("a%20b.md?v=1#%E6%A0%87%E9%A2%98", "a b.md", "标题"), ("数据/模型.md", "数据/模型.md", nil),
         ("#top", "", "top"), ("a.md?x#", "a.md", ""), ("100%.md", "100%.md", nil), ("a%2.md#b%zz", "a%2.md", "b%zz"),
