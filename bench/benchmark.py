@@ -190,9 +190,10 @@ def write_results(args, rows, pathological):
         sorted({f"{name} {floor.cpu:.2f}" for name, _, _, _, _, _, floor in rows}, key=lambda s: s)) + ".", "",
         "## Pathological inputs", "",
         "Parse and render (fragment HTML) at a tenth of the tests' size and at their size; the growth is",
-        "normalised to a 10× larger input (linear is 10×). One core; the least time of each size over",
-        "alternating rounds (at least --runs, and half a second's worth), so both sizes meet the same",
-        "moments of the machine.", "",
+        "normalised to a 10× larger input (linear is 10×). One core, on a warm heap; in each round the",
+        "small input runs ten times, then the large one once; the growth is the median over the rounds",
+        "(at least --runs, and two seconds' worth) of the large time over the small one, and the CPU",
+        "column the large input's least time.", "",
         pathological.strip(), ""]
     with open(args.out, "w") as f:
         f.write("\n".join(lines))

@@ -2,6 +2,7 @@
 import CDeflate
 import Foundation
 import Testing
+import TestSupport
 
 /// The zip writer: files deflated by libdeflate and written by libzip read back, through libzip
 /// (which checks each entry's CRC-32 as it reads), as the bytes given.
@@ -20,14 +21,18 @@ struct ZipWriterTests {
         ]
     }()
 
-    @Test("deflated files, added one by one, as a batch or as compressed already, read back as they were from the archive's chunks")
+    @Test("deflated files, added one by one, as a batch or as files on disk compressed already, read back as they were from the archive's chunks")
     func roundTrip() throws {
         var zip = ZipWriter(modified: 1_700_000_000)
         zip.add("mimetype", text: "application/epub+zip", method: .stored)
         for file in Self.files { zip.add("single/" + file.path, file.bytes) }
         zip.add(try ZipWriter.deflate(Self.files.map { ("batch/" + $0.path, $0.bytes) }))
         zip.add("stored.bin", Self.files[2].bytes, method: .stored)
-        for file in Self.files { zip.add("as-is/" + file.path, file.bytes, method: .alreadyCompressed) }
+        let folder = try TemporaryFolder()
+        for file in Self.files {
+            try folder.write(file.path, bytes: file.bytes)
+            zip.add("as-is/" + file.path, compressedFileAt: folder.url.appendingPathComponent(file.path).path)
+        }
         let chunks = try zip.archive()
         // Over a MiB: libzip wrote across chunks, and seeked back into them to finish local headers.
         #expect(chunks.count > 1 && chunks.dropLast().allSatisfy { $0.count == ArchiveSink.chunkSize })
@@ -47,10 +52,11 @@ struct ZipWriterTests {
         #expect(copied.compressedSize == copied.bytes.count + 5 * ((copied.bytes.count + 65_534) / 65_535))
     }
 
-    @Test("stored blocks laid over the bytes, read in pieces of any size, are libdeflate's level 0 stream")
+    @Test("a file on disk in stored blocks, read in pieces of any size, is libdeflate's level 0 stream")
     func storedBlocks() throws {
-        let compressor = try #require(libdeflate_alloc_compressor(DeflatedFile.copyLevel))
+        let compressor = try #require(libdeflate_alloc_compressor(0))
         defer { libdeflate_free_compressor(compressor) }
+        let folder = try TemporaryFolder()
         let random = Self.files[2].bytes
         for size in [0, 1, 65_534, 65_535, 65_536, 131_070, 131_071, 200_000] {
             let bytes = Array(random[..<size])
@@ -60,22 +66,45 @@ struct ZipWriterTests {
                     count = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, output.baseAddress, bound)
                 }
             }
-            #expect(StoredBlocks.streamSize(of: size) == expected.count, "\(size) bytes")
+            try folder.write("image-\(size).png", bytes: bytes)
+            var file = try StoredFile.measure(path: "image.png", filePath: folder.url.appendingPathComponent("image-\(size).png").path)
+            #expect(file.size == size && file.crc == bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) })
+            #expect(file.compressedSize == expected.count, "\(size) bytes")
             for piece in [1, 3, 4_096, 65_540, 1 << 20] {
                 var stream = [UInt8](repeating: 0, count: expected.count)
-                var offset = 0
-                bytes.withUnsafeBytes { input in
-                    stream.withUnsafeMutableBytes { output in
-                        while offset < expected.count {
-                            let count = min(piece, expected.count - offset)
-                            StoredBlocks.copy(input, from: offset, count: count, to: output.baseAddress! + offset)
-                            offset += count
-                        }
+                try file.open()
+                defer { file.close() }
+                try stream.withUnsafeMutableBytes { output in
+                    var offset = 0
+                    while offset < expected.count {
+                        let count = min(piece, expected.count - offset)
+                        try file.copyStream(from: offset, count: count, to: output.baseAddress! + offset)
+                        offset += count
                     }
                 }
                 #expect(stream == expected, "\(size) bytes read \(piece) at a time")
             }
         }
+    }
+
+    @Test("a file changed after it was measured fails its entry, not a wrong CRC or size; a missing one fails the archive")
+    func changedFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("image.png").path
+        for changed in [Array(Self.files[2].bytes.reversed()), Array(Self.files[2].bytes.prefix(1_000)), []] {
+            try folder.write("image.png", bytes: Self.files[2].bytes)
+            var file = try StoredFile.measure(path: "image.png", filePath: path)
+            try folder.write("image.png", bytes: changed)
+            try file.open()
+            var stream = [UInt8](repeating: 0, count: file.compressedSize)
+            #expect(throws: StoredFile.Failure.self) {
+                try stream.withUnsafeMutableBytes { try file.copyStream(from: 0, count: $0.count, to: $0.baseAddress!) }
+            }
+            file.close()
+        }
+        var zip = ZipWriter(modified: 1_700_000_000)
+        zip.add("gone.png", compressedFileAt: folder.url.appendingPathComponent("missing.png").path)
+        #expect(throws: StoredFile.Failure.self) { try zip.archive() }
     }
 
     @Test("the same files give the same archive")

@@ -61,9 +61,12 @@ public struct EPUBBackend: Backend {
             items.append(.init(id: document.id, href: document.path, mediaType: "application/xhtml+xml", properties: chapterHasMath ? ["mathml"] : []))
             spine.append(document.id)
         }
-        var images: [(path: String, bytes: [UInt8])] = []
+        // SVG is read (to be sanitized) and deflated; other images are compressed already, and the
+        // archive copies them straight from their files.
+        var images: [(path: String, filePath: String, svg: [UInt8]?)] = []
         for image in layout.images {
-            images.append((image.path, try ImageLoader.bytes(of: image.resource)))
+            let svg = image.resource.mediaType == "image/svg+xml" ? try ImageLoader.bytes(of: image.resource) : nil
+            images.append((image.path, image.resource.url.path, svg))
             let isCover = image.resource.id == metadata.cover
             items.append(.init(id: isCover ? "cover-image" : image.id, href: image.path, mediaType: image.resource.mediaType,
                                properties: isCover ? ["cover-image"] : []))
@@ -83,10 +86,13 @@ public struct EPUBBackend: Backend {
         // Only the archive holds the compressed chapters now, so it can free them once the book is written.
         written = (chapters: [], navigation: .empty, ncx: .empty)
         for image in images {
-            // Images are compressed already, but for SVG.
-            zip.add("EPUB/" + image.path, image.bytes, method: image.path.hasSuffix(".svg") ? .deflated : .alreadyCompressed)
+            if let svg = image.svg {
+                zip.add("EPUB/" + image.path, svg)
+            } else {
+                zip.add("EPUB/" + image.path, compressedFileAt: image.filePath)
+            }
         }
-        // Only the archive holds the images now: each is let go once libzip has read it.
+        // Only the archive holds the SVG images now: each is let go once libzip has read it.
         images = []
         let archive: [[UInt8]]
         do {

@@ -2,27 +2,19 @@ import CDeflate
 
 /// A file compressed ahead of its archive with libdeflate: raw DEFLATE data (RFC 1951, as a zip
 /// entry holds it) with the CRC-32 and the size of the original bytes, which the entry's headers give.
-struct DeflatedFile: Sendable {
+struct DeflatedFile: PrecompressedData {
     var path: String
-    /// The DEFLATE stream, or the original bytes when ``isStoredBlocks``.
+    /// The DEFLATE stream.
     var data: [UInt8]
-    /// Whether the stream is ``StoredBlocks`` over `data`, made as it is read.
-    var isStoredBlocks = false
     var crc: UInt32
     var size: Int
 
     /// The length of the DEFLATE stream.
-    var compressedSize: Int { isStoredBlocks ? StoredBlocks.streamSize(of: data.count) : data.count }
+    var compressedSize: Int { data.count }
 
     /// Copies `count` bytes of the DEFLATE stream, from `offset`, to `destination`.
     func copyStream(from offset: Int, count: Int, to destination: UnsafeMutableRawPointer) {
-        data.withUnsafeBytes { bytes in
-            if isStoredBlocks {
-                StoredBlocks.copy(bytes, from: offset, count: count, to: destination)
-            } else {
-                destination.copyMemory(from: bytes.baseAddress! + offset, byteCount: count)
-            }
-        }
+        data.withUnsafeBytes { destination.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
     }
 
     /// libdeflate's level 1 for text: a build of the book should cost little more than reading
@@ -34,12 +26,6 @@ struct DeflatedFile: Sendable {
     /// was slower than all of them.
     static let textLevel: Int32 = 1
 
-    /// Level 0 for data compressed already (images): Deflate's uncompressed blocks, the bytes with
-    /// a few bytes of framing (``StoredBlocks``, laid over the bytes rather than copied). Stored
-    /// entries (method 0) would have libzip compute their CRC itself, through zlib, at several
-    /// times the cost of libdeflate's — 6% of the EPUB of plume-docs.
-    static let copyLevel: Int32 = 0
-
     /// Compresses `files`, in order, each at its level, with one compressor a level (callers on
     /// several threads each call this).
     static func deflate(_ files: [(path: String, bytes: [UInt8], level: Int32)]) throws -> [DeflatedFile] {
@@ -49,10 +35,6 @@ struct DeflatedFile: Sendable {
         // array of the worst case would keep about the uncompressed size for each file).
         var scratch: [UInt8] = []
         return try files.map { file in
-            guard file.level != copyLevel else {
-                let crc = file.bytes.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
-                return DeflatedFile(path: file.path, data: file.bytes, isStoredBlocks: true, crc: crc, size: file.bytes.count)
-            }
             guard let compressor = compressors[file.level] ?? libdeflate_alloc_compressor(file.level) else {
                 throw ZipWriter.Failure(description: "not enough memory to deflate \(file.path)")
             }

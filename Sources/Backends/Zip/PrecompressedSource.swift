@@ -1,13 +1,36 @@
 import CZip
 
-/// A libzip source that hands over a ``DeflatedFile``'s compressed data as it is: its `stat`
-/// says the data is deflated and gives the original size and CRC, so `zip_close` copies it
-/// into the archive instead of compressing it again (libzip 1.7 has no layered sources, so the
-/// source answers every command itself).
+/// The compressed data of an entry, as ``PrecompressedSource`` hands it to libzip: deflated in
+/// memory (``DeflatedFile``) or stored blocks over a file on disk (``StoredFile``).
+protocol PrecompressedData: Sendable {
+    /// The entry's path in the archive.
+    var path: String { get }
+    /// The size and CRC-32 of the original bytes.
+    var size: Int { get }
+    var crc: UInt32 { get }
+    /// The length of the DEFLATE stream.
+    var compressedSize: Int { get }
+    /// Gets ready to read the stream from its start.
+    mutating func open() throws
+    /// Copies `count` bytes of the stream, from `offset`, to `destination`.
+    mutating func copyStream(from offset: Int, count: Int, to destination: UnsafeMutableRawPointer) throws
+    /// Ends a reading.
+    mutating func close()
+}
+
+extension PrecompressedData {
+    mutating func open() {}
+    mutating func close() {}
+}
+
+/// A libzip source that hands over an entry's compressed data as it is: its `stat` says the data
+/// is deflated and gives the original size and CRC, so `zip_close` copies it into the archive
+/// instead of compressing it again (libzip 1.7 has no layered sources, so the source answers
+/// every command itself).
 enum PrecompressedSource {
     /// A source for `file`. It keeps its own reference to the data until libzip has read all of it
     /// and closes the source, so that each file's compressed bytes are let go while the archive grows.
-    static func make(_ file: DeflatedFile, error: inout zip_error_t) -> OpaquePointer? {
+    static func make(_ file: any PrecompressedData, error: inout zip_error_t) -> OpaquePointer? {
         let reader = Unmanaged.passRetained(Reader(file)).toOpaque()
         guard let source = zip_source_function_create(callback, reader, &error) else {
             Unmanaged<Reader>.fromOpaque(reader).release()
@@ -19,14 +42,14 @@ enum PrecompressedSource {
     /// The file's compressed data (nil once read to the end and closed), what `stat` says of it,
     /// and how far libzip has read it.
     private final class Reader {
-        var file: DeflatedFile?
+        var file: (any PrecompressedData)?
         let compressedSize: Int
         let size: Int
         let crc: UInt32
         var offset = 0
         var error = zip_error_t()
 
-        init(_ file: DeflatedFile) {
+        init(_ file: any PrecompressedData) {
             self.file = file
             compressedSize = file.compressedSize
             size = file.size
@@ -34,7 +57,17 @@ enum PrecompressedSource {
             zip_error_init(&error)
         }
 
-        deinit { zip_error_fini(&error) }
+        deinit {
+            file?.close()
+            zip_error_fini(&error)
+        }
+
+        /// Reports to libzip that the data failed: a file on disk that could be measured but no
+        /// longer read, or that changed since (libzip's "Entry has been changed").
+        func fail() -> zip_int64_t {
+            zip_error_set(&error, ZIP_ER_CHANGED, 0)
+            return -1
+        }
     }
 
     /// The commands a reading source must answer.
@@ -52,19 +85,21 @@ enum PrecompressedSource {
                 zip_error_set(&reader.error, ZIP_ER_INTERNAL, 0)
                 return -1
             }
+            do { try reader.file!.open() } catch { return reader.fail() }
             reader.offset = 0
             return 0
         case ZIP_SOURCE_READ:
-            guard let file = reader.file else {
+            guard reader.file != nil else {
                 zip_error_set(&reader.error, ZIP_ER_INTERNAL, 0)
                 return -1
             }
             let count = min(Int(length), reader.compressedSize - reader.offset)
             guard count > 0, let data else { return 0 }
-            file.copyStream(from: reader.offset, count: count, to: data)
+            do { try reader.file!.copyStream(from: reader.offset, count: count, to: data) } catch { return reader.fail() }
             reader.offset += count
             return zip_int64_t(count)
         case ZIP_SOURCE_CLOSE:
+            reader.file?.close()
             if reader.offset == reader.compressedSize { reader.file = nil }
             return 0
         case ZIP_SOURCE_STAT:

@@ -22,15 +22,11 @@ struct ZipWriter {
         case stored
         /// Deflated (``DeflatedFile/textLevel``).
         case deflated
-        /// Data compressed already (images): in Deflate's uncompressed blocks, a copy
-        /// (``DeflatedFile/copyLevel``).
-        case alreadyCompressed
 
         var level: Int32? {
             switch self {
             case .stored: nil
             case .deflated: DeflatedFile.textLevel
-            case .alreadyCompressed: DeflatedFile.copyLevel
             }
         }
     }
@@ -49,10 +45,12 @@ struct ZipWriter {
         var description: String
     }
 
-    /// What the archive holds, in order: files as given, or deflated already.
-    private enum Item {
+    /// What the archive holds, in order: files as given, files on disk to copy in, or their
+    /// compressed data, ready.
+    private enum Item: Sendable {
         case file(Entry)
-        case deflated(DeflatedFile)
+        case onDisk(path: String, filePath: String)
+        case precompressed(any PrecompressedData)
     }
 
     private var items: [Item] = []
@@ -71,9 +69,15 @@ struct ZipWriter {
         add(path, Array(text.utf8), method: method)
     }
 
+    /// Adds the file at `filePath` on disk, compressed already (an image), as a copy in Deflate's
+    /// stored blocks read straight from the file (``StoredFile``).
+    mutating func add(_ path: String, compressedFileAt filePath: String) {
+        items.append(.onDisk(path: path, filePath: filePath))
+    }
+
     /// Adds the files of a batch, in its order.
     mutating func add(_ batch: DeflatedBatch) {
-        items += batch.files.map(Item.deflated)
+        items += batch.files.map(Item.precompressed)
     }
 
     /// Deflates `files` into a batch for ``add(_:)-(DeflatedBatch)``; the bytes are the same as
@@ -83,29 +87,45 @@ struct ZipWriter {
     }
 
     /// The finished archive, in chunks (``ArchiveSink``). The files still to compress are first
-    /// deflated on all cores, in batches (as callers may have done for theirs); libzip then writes
-    /// every entry in order, copying the deflated data as it is.
+    /// deflated on all cores, in batches (as callers may have done for theirs), and the files on
+    /// disk measured; libzip then writes every entry in order, copying the compressed data as it is.
     mutating func archive() throws -> [[UInt8]] {
         var items = self.items
         // The compressed data is read in place while the book is written, then let go before it is read back.
         self.items = []
-        let pending = items.indices.filter { if case .file(let entry) = items[$0] { entry.method.level != nil } else { false } }
+        let pending = items.indices.filter {
+            switch items[$0] {
+            case .file(let entry): entry.method.level != nil
+            case .onDisk: true
+            case .precompressed: false
+            }
+        }
         let batchCount = min(max(1, pending.count / 64), 4 * ProcessInfo.processInfo.activeProcessorCount)
         let groups = (0..<batchCount).map { group in stride(from: group, to: pending.count, by: batchCount).map { pending[$0] } }
         // The files' bytes are read from the entries inside the work: once deflated, each is held
         // only by its entry, and by nothing once libzip has read it.
-        let deflated: [Result<[DeflatedFile], Error>] = { [items] in
+        let prepared: [Result<[(Int, Item)], Error>] = { [items] in
             groups.parallelMap { group in
                 Result {
-                    try DeflatedFile.deflate(group.map { index in
+                    var ready: [(Int, Item)] = []
+                    var deflating: [Int] = []
+                    for index in group {
+                        if case .onDisk(let path, let filePath) = items[index] {
+                            ready.append((index, .precompressed(try StoredFile.measure(path: path, filePath: filePath))))
+                        } else {
+                            deflating.append(index)
+                        }
+                    }
+                    let deflated = try DeflatedFile.deflate(deflating.map { index in
                         guard case .file(let entry) = items[index], let level = entry.method.level else { return ("", [], DeflatedFile.textLevel) }
                         return (entry.path, entry.bytes, level)
                     })
+                    return ready + zip(deflating, deflated.map { Item.precompressed($0) })
                 }
             }
         }()
-        for (group, result) in zip(groups, deflated) {
-            for (index, file) in zip(group, try result.get()) { items[index] = .deflated(file) }
+        for result in prepared {
+            for (index, item) in try result.get() { items[index] = item }
         }
 
         var error = zip_error_t()
@@ -122,12 +142,14 @@ struct ZipWriter {
                 switch item {
                 case .file(let entry):
                     try Self.addStored(entry, to: archive, modified: modified)
-                case .deflated(let file):
+                case .precompressed(let file):
                     guard let source = PrecompressedSource.make(file, error: &error) else {
                         throw Failure("adding \(file.path)", error: &error)
                     }
                     // No compression method is set: libzip takes the source's (deflate) and copies the data.
                     try Self.insert(source, path: file.path, into: archive, modified: modified)
+                case .onDisk:
+                    preconditionFailure("files on disk are measured above")
                 }
             }
         } catch {
