@@ -1,4 +1,5 @@
 import CDeflate
+import Compiler
 import Foundation
 
 /// A file compressed already (a PNG, a JPEG…) archived in Deflate's stored blocks straight from
@@ -11,7 +12,7 @@ import Foundation
 /// it would give an entry whose CRC or size is wrong. Stored blocks inside a deflated entry, not a
 /// stored entry (zip's method 0): for one of those libzip computes the CRC itself, through zlib,
 /// at several times the cost of libdeflate's (it was 6% of the EPUB of plume-docs).
-struct StoredFile: Sendable, PrecompressedData {
+struct StoredFile: PrecompressedData {
     /// The entry's path in the archive, and the file's on disk.
     let path: String
     let filePath: String
@@ -84,12 +85,8 @@ struct StoredFile: Sendable, PrecompressedData {
     }
 
     private static func openRegularFile(_ filePath: String) throws -> Int32 {
-        let descriptor = Foundation.open(filePath, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { throw Failure(description: "cannot read \(filePath)") }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            Foundation.close(descriptor)
-            throw Failure(description: "cannot read \(filePath): not a regular file")
+        guard let (descriptor, _) = FileBytes.openRegularFile(atPath: filePath) else {
+            throw Failure(description: "cannot read \(filePath): not a readable file")
         }
         return descriptor
     }

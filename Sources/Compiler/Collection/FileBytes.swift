@@ -6,11 +6,8 @@ public enum FileBytes {
     /// The file's bytes, or `nil` when it cannot be opened or read or is not a regular file (a
     /// FIFO or device would block or never end; it is opened without waiting, then refused).
     public static func read(atPath path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
+        guard let (descriptor, status) = openRegularFile(atPath: path) else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         var bytes: [UInt8] = []
         // One byte more than the size: a short read then means the end of the file.
         var chunk = max(Int(status.st_size), 0) + 1
@@ -34,5 +31,19 @@ public enum FileBytes {
             if part.count < chunk { return bytes }
             chunk = 1 << 16
         }
+    }
+
+    /// The file at `path` opened for reading, with its status, or nil when it cannot be opened or
+    /// is not a regular file (it is opened without waiting, so a FIFO cannot block, then refused).
+    /// The caller closes the descriptor.
+    public static func openRegularFile(atPath path: String) -> (descriptor: Int32, status: stat)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return nil
+        }
+        return (descriptor, status)
     }
 }
