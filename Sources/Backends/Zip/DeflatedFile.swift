@@ -26,20 +26,19 @@ struct DeflatedFile: PrecompressedData {
     /// was slower than all of them.
     static let textLevel: Int32 = 1
 
-    /// Compresses `files`, in order, each at its level, with one compressor a level (callers on
-    /// several threads each call this).
-    static func deflate(_ files: [(path: String, bytes: [UInt8], level: Int32)]) throws -> [DeflatedFile] {
-        var compressors: [Int32: OpaquePointer] = [:]
-        defer { for compressor in compressors.values { libdeflate_free_compressor(compressor) } }
+    /// Compresses `files`, in order, at ``textLevel`` with one compressor (callers on several
+    /// threads each call this).
+    static func deflate(_ files: [(path: String, bytes: [UInt8])]) throws -> [DeflatedFile] {
+        guard !files.isEmpty else { return [] }
+        guard let compressor = libdeflate_alloc_compressor(textLevel) else {
+            throw ZipWriter.Failure(description: "not enough memory to deflate \(files[0].path)")
+        }
+        defer { libdeflate_free_compressor(compressor) }
         // Compressed into one scratch buffer of the worst case, then copied out at its size (an
         // array of the worst case would keep about the uncompressed size for each file).
         var scratch: [UInt8] = []
-        return try files.map { file in
-            guard let compressor = compressors[file.level] ?? libdeflate_alloc_compressor(file.level) else {
-                throw ZipWriter.Failure(description: "not enough memory to deflate \(file.path)")
-            }
-            compressors[file.level] = compressor
-            return file.bytes.withUnsafeBytes { input in
+        return files.map { file in
+            file.bytes.withUnsafeBytes { input in
                 let bound = libdeflate_deflate_compress_bound(compressor, input.count)
                 if scratch.count < bound { scratch = [UInt8](unsafeUninitializedCapacity: bound) { _, count in count = bound } }
                 let data = scratch.withUnsafeMutableBytes { output in

@@ -22,13 +22,6 @@ struct ZipWriter {
         case stored
         /// Deflated (``DeflatedFile/textLevel``).
         case deflated
-
-        var level: Int32? {
-            switch self {
-            case .stored: nil
-            case .deflated: DeflatedFile.textLevel
-            }
-        }
     }
 
     /// Files deflated ahead of the archive (by ``deflate(_:)``, on any thread, so that a caller
@@ -83,7 +76,7 @@ struct ZipWriter {
     /// Deflates `files` into a batch for ``add(_:)-(DeflatedBatch)``; the bytes are the same as
     /// deflating them in the archive.
     static func deflate(_ files: [(path: String, bytes: [UInt8])]) throws -> DeflatedBatch {
-        DeflatedBatch(files: try DeflatedFile.deflate(files.map { ($0.path, $0.bytes, DeflatedFile.textLevel) }))
+        DeflatedBatch(files: try DeflatedFile.deflate(files))
     }
 
     /// The finished archive, in chunks (``ArchiveSink``). The files still to compress are first
@@ -95,7 +88,7 @@ struct ZipWriter {
         self.items = []
         let pending = items.indices.filter {
             switch items[$0] {
-            case .file(let entry): entry.method.level != nil
+            case .file(let entry): entry.method == .deflated
             case .onDisk: true
             case .precompressed: false
             }
@@ -117,8 +110,8 @@ struct ZipWriter {
                         }
                     }
                     let deflated = try DeflatedFile.deflate(deflating.map { index in
-                        guard case .file(let entry) = items[index], let level = entry.method.level else { return ("", [], DeflatedFile.textLevel) }
-                        return (entry.path, entry.bytes, level)
+                        guard case .file(let entry) = items[index] else { return ("", []) }
+                        return (entry.path, entry.bytes)
                     })
                     return ready + zip(deflating, deflated.map { Item.precompressed($0) })
                 }
