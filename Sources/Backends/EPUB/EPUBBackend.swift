@@ -145,9 +145,10 @@ public struct EPUBBackend: Backend {
                             texts.append(("EPUB/" + document.path, EPUBDocuments.partPage(part, language: metadata.language)))
                             batch.hasMath.append(false)
                         case .article(let article):
-                            texts.append(("EPUB/" + document.path, EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language)))
-                            batch.hasMath.append(article.containsMath)
-                            batch.imagesDescribed = batch.imagesDescribed && article.imagesDescribed
+                            let chapter = EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language)
+                            texts.append(("EPUB/" + document.path, chapter.bytes))
+                            batch.hasMath.append(chapter.hasMath)
+                            batch.imagesDescribed = batch.imagesDescribed && chapter.imagesDescribed
                         }
                     }
                 }
@@ -179,23 +180,5 @@ public struct EPUBBackend: Backend {
     static func subjects(of book: Book) -> [String] {
         var seen: Set<String> = []
         return book.articles.flatMap(\.metadata.tags).filter { seen.insert($0).inserted }
-    }
-
-}
-
-extension Article {
-    /// Whether the article (footnotes included) has a formula: its document then needs the `mathml` property.
-    var containsMath: Bool {
-        let blocks = allBlocks
-        return blocks.containsBlock { if case .math = $0.kind { true } else { false } }
-            || blocks.containsInline { if case .math = $0 { true } else { false } }
-    }
-
-    /// Whether every image the article shows has an alt text.
-    var imagesDescribed: Bool {
-        !allBlocks.containsInline { inline in
-            guard case .image(let image) = inline else { return false }
-            return image.resource != nil && image.alt.plainText.isEmpty
-        }
     }
 }

@@ -55,18 +55,27 @@ enum EPUBDocuments {
         return xhtml(title: part.title, language: language, bodyClass: "part-page", body: body)
     }
 
-    static func chapter(_ article: Article, layout: EPUBLayout, bookLanguage: String) -> [UInt8] {
+    /// A chapter's document, with what its writer saw: whether it holds MathML, whether every
+    /// image has an alt text.
+    struct Chapter {
+        var bytes: [UInt8]
+        var hasMath: Bool
+        var imagesDescribed: Bool
+    }
+
+    static func chapter(_ article: Article, layout: EPUBLayout, bookLanguage: String) -> Chapter {
         let language = article.metadata.language ?? bookLanguage
         var writer = XHTMLBodyWriter(article: article, links: layout,
                                      options: .init(epubSemantics: true, idPrefix: "", language: language))
         let content = writer.writeArticle()
         let open: StaticString = "<section class=\"chapter\" epub:type=\"chapter\" role=\"doc-chapter\">\n"
         let close: StaticString = "</section>\n"
-        return xhtml(title: article.metadata.title, language: language, bodyClass: "chapter-page",
-                     bodySize: open.utf8CodeUnitCount + content.count + close.utf8CodeUnitCount) { bytes in
+        let bytes = xhtml(title: article.metadata.title, language: language, bodyClass: "chapter-page",
+                          bodySize: open.utf8CodeUnitCount + content.count + close.utf8CodeUnitCount) { bytes in
             bytes.append(open)
             bytes += content
             bytes.append(close)
         }
+        return Chapter(bytes: bytes, hasMath: writer.wroteMath, imagesDescribed: writer.imagesDescribed)
     }
 }

@@ -37,6 +37,7 @@ extension XHTMLBodyWriter {
             writeImage(image)
         case .math(let formula):
             formula.appendMathML(to: &out)
+            wroteMath = true
         case .footnoteReference(let label):
             writeFootnoteReference(label)
         case .abbreviation(let term, let title):
@@ -112,6 +113,7 @@ extension XHTMLBodyWriter {
             }
             out.append(" alt=\"")
             writeEscapedAttribute(alt)
+            if alt.isEmpty { imagesDescribed = false }
             out.append("\"")
             if let title = image.title {
                 out.append(" title=\"")

@@ -32,12 +32,18 @@ struct XHTMLBodyWriter {
     /// Inside a link's text, where another link cannot be.
     var insideLink = false
     let footnotesByLabel: [String: Footnote]
+    /// Whether a formula was written: an EPUB chapter with MathML declares the `mathml` property.
+    var wroteMath = false
+    /// Whether every image written has an alt text (the EPUB's accessibility metadata says so).
+    var imagesDescribed = true
 
     init(article: Article, links: any LinkTargets, options: Options) {
         self.article = article
         self.links = links
         self.options = options
         footnotesByLabel = Dictionary(article.footnotes.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+        guard !article.footnotes.isEmpty else { return }
+        // A footnote's id must not be one a block of the article was given.
         var reserved: Set<ExactText> = []
         article.blocks.forEachBlock { block in if let id = block.attributes.id { reserved.insert(ExactText(id)) } }
         for footnote in article.footnotes {
@@ -51,7 +57,8 @@ struct XHTMLBodyWriter {
     /// The article: a level-1 title (the first heading when it is one, else the frontmatter title),
     /// the blocks, then the footnotes.
     mutating func writeArticle() -> [UInt8] {
-        var blocks = article.blocks
+        // A slice of the blocks: dropping the first heading copies nothing.
+        var blocks = article.blocks[...]
         if case .heading(1, _)? = blocks.first?.kind {
             write(blocks.removeFirst())
         } else {
@@ -59,7 +66,7 @@ struct XHTMLBodyWriter {
             writeEscaped(article.metadata.title)
             out.append("</h1>\n")
         }
-        write(blocks)
+        for block in blocks { write(block) }
         writeFootnotes()
         return out
     }
@@ -130,6 +137,7 @@ struct XHTMLBodyWriter {
         case .math(let formula):
             writeOpening("div", attributes, classes: ["math-display"])
             formula.appendMathML(to: &out)
+            wroteMath = true
             out.append("</div>\n")
         case .tableOfContents:
             writeTableOfContents(attributes: attributes)
