@@ -61,7 +61,7 @@ struct ArticleReader {
 
     /// `1.guide/01.intro.md` → `intro`.
     static func displayName(ofFile path: String) -> String {
-        var name = (path as NSString).lastPathComponent
+        var name = String(SourcePath.fileName(of: path))
         if name.hasSuffix(".md") { name.removeLast(3) }
         return SidebarName(name).title
     }

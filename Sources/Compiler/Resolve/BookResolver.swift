@@ -64,7 +64,7 @@ struct BookResolver: Sendable {
         routes[route + ".html"] = article.id
         routes[route] = article.id
         routes[route + "/"] = article.id
-        let name = (article.path as NSString).lastPathComponent.lowercased()
+        let name = SourcePath.fileName(of: article.path).lowercased()
         if name == "readme.md" || name == "index.md" {
             routes[String(route.dropLast(name.count - 3))] = article.id
         }

@@ -28,11 +28,46 @@ enum SourcePath {
         return (decoded(Substring(utf8[..<end])), fragment)
     }
 
-    /// `text` percent-decoded (as it is when it holds no valid escapes).
+    /// `text` percent-decoded; as it is when a `%` is not followed by two hex digits or the
+    /// decoded bytes are not UTF-8 (as Foundation's `removingPercentEncoding` gives nil then).
     private static func decoded(_ text: Substring) -> String {
         let string = String(text)
         guard string.utf8.contains(UInt8(ascii: "%")) else { return string }
-        return string.removingPercentEncoding ?? string
+        return percentDecoded(string) ?? string
+    }
+
+    /// The bytes of `text` with each `%XX` replaced by the byte it spells; nil when an escape is
+    /// malformed or the result is not UTF-8.
+    static func percentDecoded(_ text: String) -> String? {
+        func hexValue(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        let utf8 = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var index = 0
+        while index < utf8.count {
+            guard utf8[index] == UInt8(ascii: "%") else {
+                bytes.append(utf8[index])
+                index += 1
+                continue
+            }
+            guard index + 2 < utf8.count, let high = hexValue(utf8[index + 1]), let low = hexValue(utf8[index + 2]) else { return nil }
+            bytes.append(high << 4 | low)
+            index += 3
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// The last component of a relative file path (`guide/intro.md` → `intro.md`).
+    static func fileName(of path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[...] }
+        return path[path.utf8.index(after: slash)...]
     }
 
     static func hasScheme(_ destination: String) -> Bool {
@@ -70,16 +105,18 @@ enum SourcePath {
         }
         let target = normalized(joined)
         guard target == rootPath || target.hasPrefix(rootPath + "/") else { return .outside(path) }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) else { return .missing(path) }
+        // One stat(2), through symbolic links, says whether the target exists and what it is.
+        var status = stat()
+        guard stat(target, &status) == 0 else { return .missing(path) }
         // A symbolic link may point anywhere: follow it only to a place under the root.
         guard let real = realPath(target), real.hasPrefix(rootPath + "/") else { return .outside(path) }
         let relative = String(target.dropFirst(rootPath.count + 1))
-        if isFolder.boolValue { return .folder(relative) }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .folder(relative)
         // Only a regular file is a file here: reading a FIFO or a device could block for ever.
-        var status = stat()
-        guard stat(real, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .missing(path) }
-        return .file(relative)
+        case S_IFREG: return .file(relative)
+        default: return .missing(path)
+        }
     }
 
     /// An absolute path without empty, `.` and `..` components (`..` at the top stays at `/`).

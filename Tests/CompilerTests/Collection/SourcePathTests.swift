@@ -38,9 +38,33 @@ struct SourcePathTests {
     @Test("a destination's path and fragment, percent-decoded; the query left out", arguments: [
         ("a/b.md#x", "a/b.md", "x"), ("a%20b.md?v=1#%E6%A0%87%E9%A2%98", "a b.md", "标题"), ("数据/模型.md", "数据/模型.md", nil),
         ("#top", "", "top"), ("a.md?x#", "a.md", ""), ("100%.md", "100%.md", nil), ("a%2.md#b%zz", "a%2.md", "b%zz"),
+        ("%a9F.md#%FF", "%a9F.md", "%FF"),
     ] as [(String, String, String?)])
     func split(_ destination: String, _ path: String, _ fragment: String?) {
         #expect(SourcePath.split(destination) == (path, fragment))
+    }
+
+    /// Foundation's decoding repairs some invalid UTF-8 (`%a9F` gives `\u{FFFD}F`, `%A9F` nil);
+    /// ours leaves any escape that is not UTF-8 as written, which is what is compared there.
+    @Test("percent-decoding over bytes agrees with Foundation's removingPercentEncoding")
+    func percentDecodingAgainstFoundation() {
+        var generator = SeededGenerator(seed: 12)
+        // Escapes of ASCII, of UTF-8 lead and continuation bytes, broken and cut-off escapes.
+        let pieces = ["%", "%2", "%20", "%41", "%e6", "%E6%A0%87", "%A0", "%C3%A9", "%FF", "%zz", "%00", "a", "标", "#", "%%", "9F"]
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            var expected = text.removingPercentEncoding
+            if expected?.contains("\u{FFFD}") == true { expected = nil }
+            #expect(SourcePath.percentDecoded(text) == expected, "\(text)")
+        }
+    }
+
+    @Test("a relative path's file name", arguments: [
+        ("guide/intro.md", "intro.md"), ("README.md", "README.md"), ("数据/模型/说明.md", "说明.md"), ("a/", ""),
+    ])
+    func fileName(_ path: String, _ name: String) {
+        #expect(SourcePath.fileName(of: path) == name)
     }
 
     @Test("URLs with a scheme, and protocol-relative ones, are external")
