@@ -10,7 +10,7 @@ extension XHTMLBodyWriter {
         let title = container.title ?? kind.defaultTitle(language: options.language).map { [.text($0)] }
         if ContainerKind.hints.contains(kind) {
             out.append("<div")
-            out.appendUTF8(attributeText(attributes, classes: ["hint", kindClass]))
+            writeAttributes(attributes, classes: ["hint", kindClass])
             out.append(" role=\"note\">\n")
             writeContainerTitle(title, opening: "<p class=\"hint-title\">")
             write(container.body)

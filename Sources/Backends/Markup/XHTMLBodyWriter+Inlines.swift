@@ -80,7 +80,7 @@ extension XHTMLBodyWriter {
             writeEscapedAttribute(title)
             out.append("\"")
         }
-        out.appendUTF8(attributeText(link.attributes, classes: link.target == nil ? ["external"] : []))
+        writeAttributes(link.attributes, classes: link.target == nil ? ["external"] : [])
         out.append(">")
         insideLink = true
         writeInlines(link.content)
@@ -129,7 +129,7 @@ extension XHTMLBodyWriter {
             }
             var attributes = image.attributes
             if case .firstUse = reference { attributes.id = nil }
-            out.appendUTF8(attributeText(attributes))
+            writeAttributes(attributes)
             out.append(" />")
         } else if ExternalURL.isAllowed(image.source) && !insideLink {
             out.append("<a class=\"remote-image\" href=\"")

@@ -81,11 +81,11 @@ struct XHTMLBodyWriter {
         XMLText.appendEscaped(text, attribute: true, to: &out)
     }
 
-    /// `<tag` and the attributes a book keeps (see ``attributeText(_:classes:)``), then `>`.
+    /// `<tag` and the attributes a book keeps (see ``writeAttributes(_:classes:)``), then `>`.
     mutating func writeOpening(_ tag: StaticString, _ attributes: Attributes, classes: [String] = []) {
         out.append("<")
         out.append(tag)
-        out.appendUTF8(attributeText(attributes, classes: classes))
+        writeAttributes(attributes, classes: classes)
         out.append(">")
     }
 
@@ -108,7 +108,7 @@ struct XHTMLBodyWriter {
         case .heading(let level, let content):
             out.append("<h")
             out.append(decimal: level)
-            out.appendUTF8(attributeText(attributes))
+            writeAttributes(attributes)
             out.append(">")
             writeInlines(content)
             out.append("</h")
@@ -116,7 +116,7 @@ struct XHTMLBodyWriter {
             out.append(">\n")
         case .thematicBreak:
             out.append("<hr")
-            out.appendUTF8(attributeText(attributes))
+            writeAttributes(attributes)
             out.append(" />\n")
         case .blockQuote(let blocks):
             writeOpening("blockquote", attributes)
@@ -147,7 +147,7 @@ struct XHTMLBodyWriter {
     private mutating func writeList(_ list: List, attributes: Attributes) {
         let taskList = list.items.contains { $0.task != nil }
         out.append(list.isOrdered ? "<ol" : "<ul")
-        out.appendUTF8(attributeText(attributes, classes: taskList ? ["task-list"] : []))
+        writeAttributes(attributes, classes: taskList ? ["task-list"] : [])
         if let start = list.start, start != 1 {
             out.append(" start=\"")
             out.append(decimal: start)
@@ -176,7 +176,7 @@ struct XHTMLBodyWriter {
         let numbered = code.lineNumbers == true
         writeOpening("pre", attributes, classes: numbered ? ["line-numbers"] : [])
         out.append("<code")
-        out.appendUTF8(classText(language))
+        writeClasses(language)
         out.append(">")
         if code.highlightedLines.isEmpty && code.lineMarks.isEmpty && !numbered {
             writeEscaped(code.code)
@@ -246,7 +246,7 @@ struct XHTMLBodyWriter {
             case .right: ["align-right"]
             }
             out.append(header ? "<th" : "<td")
-            out.appendUTF8(attributeText(cell.attributes, classes: align))
+            writeAttributes(cell.attributes, classes: align)
             if columns != nil {
                 if cell.columnSpan > 1 {
                     out.append(" colspan=\"")
