@@ -48,7 +48,12 @@ public struct MarkdownParser: Sendable {
         var tokens = state.tokens
         state.tokens = []  // the one reference left: attaching children below copies nothing
         for index in tokens.indices where tokens[index].kind == .inline {
-            tokens[index].children = inlineParser.parse(tokens[index].content, env: env, line: tokens[index].map?.start ?? 0)
+            // Plain text (many headings, table cells and CJK lines) needs no child tokens.
+            if InlineParser.isPlainText(tokens[index].content) {
+                tokens[index].isPlainText = true
+            } else {
+                tokens[index].children = inlineParser.parse(tokens[index].content, env: env, line: tokens[index].map?.start ?? 0)
+            }
         }
         var builder = IRBuilder(tokens: tokens, env: env, options: options)
         let blocks = builder.buildDocument()

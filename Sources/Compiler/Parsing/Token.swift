@@ -23,6 +23,9 @@ struct Token {
     var nesting: Int8 = 0
     /// markdown-it's tight-list flag on paragraphs.
     var hidden = false
+    /// An inline token whose content is plain text, where no inline rule can start: it gets no
+    /// children, and the IR takes the content as one text (``IRInlineBuilder/build(text:line:)``).
+    var isPlainText = false
     private var storedLevel: Int32
     private var storedMap: (start: Int32, end: Int32) = (-1, -1)
     /// The HTML tag the site renders (`h2`, `ol`, `td`…), where it varies. No default value here:

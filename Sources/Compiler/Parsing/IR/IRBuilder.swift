@@ -78,7 +78,11 @@ struct IRBuilder {
     }
 
     private func inlines(at token: Int) -> [Inline] {
-        IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines).build(tokens[token].children, line: tokens[token].map?.start ?? 0)
+        let builder = IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes,
+                                      convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines)
+        let line = tokens[token].map?.start ?? 0
+        if tokens[token].isPlainText { return builder.build(text: tokens[token].content, line: line) }
+        return builder.build(tokens[token].children, line: line)
     }
 
     /// Builds the block at `index` and moves past it; nil for tokens that produce no block.
@@ -319,7 +323,7 @@ struct IRBuilder {
     /// The attributes of a paragraph at `start` that holds nothing but one `{…}` group, or nil.
     private func attributesParagraph(at start: Int) -> Attributes? {
         guard options.attributes, start + 2 < tokens.count, tokens[start].kind == .paragraphOpen, tokens[start + 1].kind == .inline,
-              tokens[start + 1].children.count == 1, tokens[start + 1].children[0].kind == .text
+              tokens[start + 1].isPlainText || tokens[start + 1].children.count == 1 && tokens[start + 1].children[0].kind == .text
         else { return nil }
         let content = tokens[start + 1].content
         guard let (attributes, length) = AttributeSyntax.parsePrefix(content[...]), length == content.utf8.count else { return nil }

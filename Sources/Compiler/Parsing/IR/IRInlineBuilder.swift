@@ -19,6 +19,12 @@ struct IRInlineBuilder {
         return build(tokens, &index, until: nil, line: line, inLink: false).withExactCapacity
     }
 
+    /// What ``build(_:line:)`` gives for one text token holding `content`, without the token.
+    func build(text content: String, line: Int) -> [Inline] {
+        var index = 0
+        return build([], &index, until: nil, line: line, inLink: false, text: content).withExactCapacity
+    }
+
     /// A formula that could not be read: a warning at the formula (the offset inside it is in the message).
     func report(_ formula: Formula, line: Int, column: Int) {
         guard let error = formula.error else { return }
@@ -32,9 +38,10 @@ struct IRInlineBuilder {
         return env.articlePosition(line: line + offset.start, column: offset.end)
     }
 
-    private func build(_ tokens: [Token], _ index: inout Int, until close: Token.Kind?, line: Int, inLink: Bool) -> [Inline] {
+    /// The inlines of `tokens` from `index` to the `close` token; `text` is text before the first.
+    private func build(_ tokens: [Token], _ index: inout Int, until close: Token.Kind?, line: Int, inLink: Bool, text: String = "") -> [Inline] {
         var result: [Inline] = []
-        var text = ""
+        var text = text
         func appendText(_ text: String) {
             let piece = emoji ? EmojiShortcodes.replace(in: text) : text
             if let abbreviations {

@@ -29,9 +29,15 @@ struct InlineParser: Sendable {
     }
 
     /// Parses `content` into inline tokens.
+    /// Whether `content` is plain text: not empty, and no byte where an inline rule could start.
+    /// Its tokens are one text token holding it.
+    static func isPlainText(_ content: String) -> Bool {
+        !content.isEmpty && !TextRule.mayHoldMarkup(content)
+    }
+
     func parse(_ content: String, env: ParseEnvironment, line: Int) -> [Token] {
-        // Plain text (no byte where a rule could start) needs no state: many headings, cells and CJK lines.
-        if !content.isEmpty, !TextRule.mayHoldMarkup(content) {
+        // Plain text needs no state.
+        if Self.isPlainText(content) {
             var tokens = [Token(.text)]
             tokens[0].content = content
             return tokens
