@@ -7,11 +7,11 @@ struct BlockFlattener {
     let taskListMarkup: FragmentRenderer.TaskListMarkup
     let mathRenderer: (@Sendable (String, Bool) -> String)?
 
-    func flatten(_ blocks: [Block], into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
+    func flatten<Sink: RenderTokenSink>(_ blocks: [Block], into tokens: inout Sink, inline: inout InlineHTMLRenderer) {
         for block in blocks { flatten(block, into: &tokens, inline: &inline) }
     }
 
-    private func flatten(_ block: Block, into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
+    private func flatten<Sink: RenderTokenSink>(_ block: Block, into tokens: inout Sink, inline: inout InlineHTMLRenderer) {
         let idAttrs = Self.htmlAttributes(block.attributes)
         switch block.kind {
         case .paragraph(let content, let hidden):
@@ -78,7 +78,7 @@ struct BlockFlattener {
     }
 
     /// A task item: cmark-gfm's `<input … disabled="" />` or the plugin's checkbox with an id and a label.
-    private func flattenTask(_ item: ListItem, checked: Bool, into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
+    private func flattenTask<Sink: RenderTokenSink>(_ item: ListItem, checked: Bool, into tokens: inout Sink, inline: inout InlineHTMLRenderer) {
         let end = xhtml ? " />" : ">"
         var rest = item.blocks
         var content = ""
@@ -90,7 +90,9 @@ struct BlockFlattener {
             tokens.append(.open("li", Self.htmlAttributes(item.attributes)))
             let checkbox = "<input type=\"checkbox\"" + (checked ? " checked=\"\"" : "") + " disabled=\"\"" + end
             if case .paragraph(_, let hidden)? = rest.first?.kind {
-                tokens += [.open("p", hidden: hidden), .inline(checkbox + content), .close("p", hidden: hidden)]
+                tokens.append(.open("p", hidden: hidden))
+                tokens.append(.inline(checkbox + content))
+                tokens.append(.close("p", hidden: hidden))
                 rest.removeFirst()
             } else {
                 tokens.append(.raw(checkbox, block: false))
@@ -102,7 +104,9 @@ struct BlockFlattener {
                 + " disabled=\"disabled\"" + end
             let labelled = checkbox + "<label class=\"task-list-item-label\" for=\"\(id)\">" + content + "</label>"
             if case .paragraph(_, let hidden)? = rest.first?.kind {
-                tokens += [.open("p", hidden: hidden), .inline(labelled), .close("p", hidden: hidden)]
+                tokens.append(.open("p", hidden: hidden))
+                tokens.append(.inline(labelled))
+                tokens.append(.close("p", hidden: hidden))
                 rest.removeFirst()
             } else {
                 tokens.append(.raw(checkbox, block: false))
@@ -139,8 +143,8 @@ struct BlockFlattener {
 
     /// A row; `columns` is the column each cell starts in, whose alignment it takes (a cell after a
     /// span is no longer at its index).
-    private func flattenRow(_ cells: [TableCell], columns: [Int], tag: String, alignments: [Table.Alignment],
-                            into tokens: inout [RenderToken], inline: inout InlineHTMLRenderer) {
+    private func flattenRow<Sink: RenderTokenSink>(_ cells: [TableCell], columns: [Int], tag: String, alignments: [Table.Alignment],
+                                                   into tokens: inout Sink, inline: inout InlineHTMLRenderer) {
         tokens.append(.open("tr"))
         for (cell, column) in zip(cells, columns) {
             let alignment = column < alignments.count ? alignments[column] : .none
@@ -159,7 +163,7 @@ struct BlockFlattener {
 
     /// Hint boxes as @vuepress/plugin-markdown-hint writes them, alerts as @mdit/plugin-alert,
     /// steps as Plume's `vp-steps`, everything else as a `div` with the name as class.
-    private func flattenContainer(_ container: Container, attributes: Attributes, into tokens: inout [RenderToken],
+    private func flattenContainer<Sink: RenderTokenSink>(_ container: Container, attributes: Attributes, into tokens: inout Sink,
                                   inline: inout InlineHTMLRenderer) {
         let kind = container.kind.canonical
         let title = container.title.map { inline.render($0) }

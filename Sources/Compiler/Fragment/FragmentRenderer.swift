@@ -24,13 +24,13 @@ public struct FragmentRenderer: Sendable {
     }
 
     public func render(_ document: MarkdownParser.Document) -> String {
-        var tokens: [RenderToken] = []
+        var writer = RenderTokenWriter(xhtml: xhtml)
         let footnoteNumbers = Dictionary(document.footnotes.map { ($0.label, $0.number) }, uniquingKeysWith: { first, _ in first })
         var inlineRenderer = InlineHTMLRenderer(footnoteNumbers: footnoteNumbers, xhtml: xhtml, mathRenderer: mathRenderer)
         let flattener = BlockFlattener(language: language, xhtml: xhtml, languagePrefix: languagePrefix, alertMarkup: alertMarkup,
                                        taskListMarkup: taskListMarkup, mathRenderer: mathRenderer)
-        flattener.flatten(document.blocks, into: &tokens, inline: &inlineRenderer)
-        var html = RenderToken.serialize(tokens, xhtml: xhtml)
+        flattener.flatten(document.blocks, into: &writer, inline: &inlineRenderer)
+        var html = writer.finish()
         if !document.footnotes.isEmpty {
             html += FootnoteSectionRenderer.render(document.footnotes, flattener: flattener, inline: &inlineRenderer)
         }
@@ -74,29 +74,67 @@ struct RenderToken {
 
     /// markdown-it's `Renderer.render` with `renderToken` for tokens that have no custom rule.
     static func serialize(_ tokens: [RenderToken], xhtml: Bool) -> String {
-        var out = ""
-        for (index, token) in tokens.enumerated() {
-            if let custom = token.custom {
-                if token.newlineAfterHidden, index > 0, tokens[index - 1].hidden { out += "\n" }
-                out += custom
-                continue
-            }
-            if token.hidden { continue }
-            if token.block, token.nesting != -1, index > 0, tokens[index - 1].hidden { out += "\n" }
-            out += token.nesting == -1 ? "</" : "<"
-            out += token.tag
-            for (name, value) in token.attrs { out += " \(name)=\"\(TextEscaping.escapeHTML(value))\"" }
-            if token.nesting == 0, xhtml { out += " /" }
-            var needLF = false
-            if token.block {
-                needLF = true
-                if token.nesting == 1, index + 1 < tokens.count {
-                    let next = tokens[index + 1]
-                    if next.isInline || next.hidden || (next.nesting == -1 && next.tag == token.tag) { needLF = false }
-                }
-            }
-            out += needLF ? ">\n" : ">"
-        }
+        var writer = RenderTokenWriter(xhtml: xhtml)
+        for token in tokens { writer.append(token) }
+        return writer.finish()
+    }
+}
+
+/// Where ``BlockFlattener`` puts the tokens it makes.
+protocol RenderTokenSink {
+    mutating func append(_ token: RenderToken)
+}
+
+extension Array: RenderTokenSink where Element == RenderToken {}
+
+/// Serializes render tokens as they come, as markdown-it's `Renderer.render` does with
+/// `renderToken` for tokens that have no custom rule. Its newline rules look one token back and
+/// one ahead, so one token waits for the next: a document's tokens are never all held (50,000
+/// table rows made 50 MB of them).
+struct RenderTokenWriter: RenderTokenSink {
+    let xhtml: Bool
+    private var out = ""
+    /// The token written when the next one comes (or at the end).
+    private var waiting: RenderToken?
+    /// Whether the token before the waiting one was hidden.
+    private var previousHidden = false
+
+    init(xhtml: Bool) {
+        self.xhtml = xhtml
+    }
+
+    mutating func append(_ token: RenderToken) {
+        if let waiting { write(waiting, next: token) }
+        waiting = token
+    }
+
+    /// The HTML of every token appended.
+    mutating func finish() -> String {
+        if let waiting { write(waiting, next: nil) }
+        waiting = nil
         return out
+    }
+
+    private mutating func write(_ token: RenderToken, next: RenderToken?) {
+        defer { previousHidden = token.hidden }
+        if let custom = token.custom {
+            if token.newlineAfterHidden, previousHidden { out += "\n" }
+            out += custom
+            return
+        }
+        if token.hidden { return }
+        if token.block, token.nesting != -1, previousHidden { out += "\n" }
+        out += token.nesting == -1 ? "</" : "<"
+        out += token.tag
+        for (name, value) in token.attrs { out += " \(name)=\"\(TextEscaping.escapeHTML(value))\"" }
+        if token.nesting == 0, xhtml { out += " /" }
+        var needLF = false
+        if token.block {
+            needLF = true
+            if token.nesting == 1, let next {
+                if next.isInline || next.hidden || (next.nesting == -1 && next.tag == token.tag) { needLF = false }
+            }
+        }
+        out += needLF ? ">\n" : ">"
     }
 }
