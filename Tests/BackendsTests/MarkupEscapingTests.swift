@@ -96,6 +96,41 @@ struct MarkupEscapingTests {
         #expect(URLText.external("https://a.cn/x#\u{301}y") == "https://a.cn/x%23%CC%81y")
     }
 
+    /// A LaTeX code line is what escaping it a character at a time gives (the writer copies the
+    /// characters escaping keeps as they are without asking it), with the same places to wrap,
+    /// on 5,000 random lines of CJK, combining marks, emoji, joiners, no-break spaces and specials.
+    @Test("LaTeX code lines against escaping each character")
+    func latexCodeLines() {
+        func reference(_ line: String) -> String {
+            var out = ""
+            var indentation = true
+            var sinceBreak = 0
+            for character in line {
+                if character == " " {
+                    out += indentation ? "\\ " : "\\ \\allowbreak{}"
+                    sinceBreak = 0
+                    continue
+                }
+                indentation = false
+                sinceBreak += 1
+                out += TeXText.escaped(String(character))
+                let breaksAfter = character.utf8.count == 1 && "/,;.=()-_:>]".utf8.contains(character.utf8.first!)
+                if breaksAfter || sinceBreak == 20 {
+                    out += "\\allowbreak{}"
+                    sinceBreak = 0
+                }
+            }
+            return out
+        }
+        var generator = SeededGenerator(seed: 8)
+        let pieces = ["a", " ", "%", "\\", "中", "文字", "\u{301}", "é", "🎉", "\u{FE0F}", "\u{200D}", "\u{A0}", "-", "/", "\t", "\r", "\r\n", "ü", "한"]
+        for _ in 0..<5_000 {
+            var line = ""
+            for _ in 0..<Int.random(in: 0...30, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            #expect(LaTeXBodyWriter.codeLine(line) == reference(line), "\(Array(line.unicodeScalars))")
+        }
+    }
+
     /// A code block's lines found over bytes are the lines splitting by `Character` gives (a line
     /// feed after a carriage return makes one character with it, so it splits nothing), without an
     /// empty last line, on 5,000 random texts of line breaks, CJK, combining marks and `a`.

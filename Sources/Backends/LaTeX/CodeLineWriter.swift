@@ -53,11 +53,16 @@ struct CodeLineWriter {
         if Self.isBreakAfter(byte) || sinceBreak == 20 { allowBreak() }
     }
 
-    /// Any other character, escaped as text.
+    /// Any other character, escaped as text; one that escaping leaves as it is (CJK, most
+    /// letters: every character of a Chinese comment) is copied without making a string of it.
     private mutating func add(_ character: Character) {
         indentation = false
         sinceBreak += 1
-        bytes += TeXText.escaped(String(character)).utf8
+        if TeXText.isKeptAsIs(character) {
+            bytes += character.utf8
+        } else {
+            bytes += TeXText.escaped(String(character)).utf8
+        }
         if sinceBreak == 20 { allowBreak() }
     }
 

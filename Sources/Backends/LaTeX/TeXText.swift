@@ -31,6 +31,14 @@ enum TeXText {
         return out
     }
 
+    /// Whether ``escaped(_:)`` gives `character` back as it is: no ASCII in it (TeX's specials and
+    /// controls are ASCII), no no-break space (a tie), no emoji, variation selector-16 or joiner.
+    static func isKeptAsIs(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { scalar in
+            scalar.value >= 0x80 && scalar.value != 0xA0 && scalar.value != 0x200D && !isEmoji(scalar)
+        }
+    }
+
     private static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0xFE0F: true
