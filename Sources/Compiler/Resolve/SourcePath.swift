@@ -39,14 +39,7 @@ enum SourcePath {
     /// The bytes of `text` with each `%XX` replaced by the byte it spells; nil when an escape is
     /// malformed or the result is not UTF-8.
     static func percentDecoded(_ text: String) -> String? {
-        func hexValue(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-            default: nil
-            }
-        }
+        let hexValue = CharacterClass.hexValue
         let utf8 = Array(text.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)

@@ -88,14 +88,7 @@ enum TextEscaping {
     static func decodeURLText(_ url: String) -> String {
         let bytes = Array(url.utf8)
         guard bytes.contains(UInt8(ascii: "%")) else { return url }
-        func hexValue(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case 0x30...0x39: byte - 0x30
-            case 0x41...0x46: byte - 0x41 + 10
-            case 0x61...0x66: byte - 0x61 + 10
-            default: nil
-            }
-        }
+        let hexValue = CharacterClass.hexValue
         let reserved: Set<UInt8> = Set(";/?:@&=+$,#%".utf8)
         var out: [UInt8] = []
         var index = 0
