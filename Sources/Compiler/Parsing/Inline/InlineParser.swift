@@ -28,13 +28,13 @@ struct InlineParser: Sendable {
         rules = Rule.allCases.filter { $0.isEnabled(options) }
     }
 
-    /// Parses `content` into inline tokens.
     /// Whether `content` is plain text: not empty, and no byte where an inline rule could start.
     /// Its tokens are one text token holding it.
     static func isPlainText(_ content: String) -> Bool {
         !content.isEmpty && !TextRule.mayHoldMarkup(content)
     }
 
+    /// Parses `content` into inline tokens.
     func parse(_ content: String, env: ParseEnvironment, line: Int) -> [Token] {
         // Plain text needs no state.
         if Self.isPlainText(content) {
