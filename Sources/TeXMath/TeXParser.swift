@@ -97,9 +97,21 @@ struct TeXParser {
 
     /// Atoms up to `}`, `&`, `\\`, `\end`, `\right`, `\middle` or the end.
     mutating func parseExpression() throws -> [MathNode] {
+        try deeper { try $0.expressionAtCursor() }
+    }
+
+    /// Runs `body` one level deeper into the formula, or throws once ``maxDepth`` levels are open.
+    /// Every recursion of the parser passes through an expression or a base (a group, a command's
+    /// argument, an optional argument's atoms), and both count here, so no formula can exhaust the
+    /// stack (`\frac\frac…` or `\sqrt[\sqrt[…` did, by way of arguments and no expression).
+    private mutating func deeper<T>(_ body: (inout TeXParser) throws -> T) throws -> T {
         depth += 1
         defer { depth -= 1 }
         guard depth < Self.maxDepth else { throw error("formula nested too deeply") }
+        return try body(&self)
+    }
+
+    private mutating func expressionAtCursor() throws -> [MathNode] {
         var nodes: [MathNode] = []
         while true {
             skipSpaces()
@@ -298,6 +310,10 @@ struct TeXParser {
     }
 
     mutating func parseBase() throws -> Base? {
+        try deeper { try $0.baseAtCursor() }
+    }
+
+    private mutating func baseAtCursor() throws -> Base? {
         skipSpaces()
         let token = current
         switch token.kind {
