@@ -17,8 +17,6 @@ let package = Package(
         .library(name: "Backends", targets: ["Backends"]),
     ],
     dependencies: [
-        // Command-line parsing for the `kbcompile` executable.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // YAML: article frontmatter and `kbcompile.yml`.
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         // Mustache: the LaTeX book template (`templates/latex/book.tex`), replaceable by the user.
@@ -64,11 +62,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kbcompile",
-            dependencies: [
-                "Compiler",
-                "Backends",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["Compiler", "Backends"]
         ),
         // `swift run -c release kbcompile-parse-bench FOLDER`: the parser alone, in memory, one core.
         .executableTarget(

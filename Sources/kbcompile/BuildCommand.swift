@@ -1,25 +1,36 @@
-import ArgumentParser
 import Backends
 import Compiler
 import Foundation
 
 /// `kbcompile [build]`: compile the knowledge base into the requested formats.
-struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "build",
+struct BuildCommand {
+    static let spec = CommandSpec(
+        name: "build",
         abstract: "Compile the knowledge base into books (the default command).",
-        discussion: "Without a format flag, --epub is built. Output goes to ./out unless -o says otherwise.")
+        discussion: "Without a format flag, --epub is built. Output goes to ./out unless -o says otherwise.",
+        positional: SourceOptions.positional,
+        options: SourceOptions.options + [
+            .init(long: "epub", help: "Write an EPUB3 book."),
+            .init(long: "latex", help: "Write LaTeX source for xelatex."),
+            .init(long: "html", help: "Write one offline HTML file."),
+            .init(long: "pdf", help: "Write LaTeX and run latexmk -xelatex to make a PDF."),
+            .init(long: "all", help: "Write every format (EPUB, LaTeX, PDF, HTML)."),
+            .init(long: "output", short: "o", value: "output", help: "The output folder (default: ./out)."),
+        ])
 
-    @OptionGroup var options: SourceOptions
+    let options: SourceOptions
+    let epub, latex, html, pdf, all: Bool
+    let output: String
 
-    @Flag(name: .long, help: "Write an EPUB3 book.") var epub = false
-    @Flag(name: .long, help: "Write LaTeX source for xelatex.") var latex = false
-    @Flag(name: .long, help: "Write one offline HTML file.") var html = false
-    @Flag(name: .long, help: "Write LaTeX and run latexmk -xelatex to make a PDF.") var pdf = false
-    @Flag(name: .long, help: "Write every format (EPUB, LaTeX, PDF, HTML).") var all = false
-
-    @Option(name: .shortAndLong, help: "The output folder (default: ./out).")
-    var output: String = "out"
+    init(_ arguments: ParsedArguments) throws(ParsedArguments.UsageError) {
+        options = try SourceOptions(arguments, command: Self.spec)
+        epub = arguments.flag("epub")
+        latex = arguments.flag("latex")
+        html = arguments.flag("html")
+        pdf = arguments.flag("pdf")
+        all = arguments.flag("all")
+        output = arguments.value("output") ?? "out"
+    }
 
     var requestedFormats: [OutputFormat] {
         if all { return OutputFormat.allCases }
@@ -31,12 +42,13 @@ struct BuildCommand: ParsableCommand {
         return formats.isEmpty ? [.epub] : formats
     }
 
-    func run() throws {
+    /// Builds the books; returns the exit status (a successful build exits without returning).
+    func run() -> Int32 {
         let formats = requestedFormats
-        let compilation = try options.compile()
+        guard let compilation = options.compile() else { return ExitStatus.io }
         let status = options.report(compilation, summary: compilation.outlineSummary)
         // Errors in the input (or warnings with --strict) stop the build before anything is written.
-        if status != ExitStatus.success { throw ExitCode(status) }
+        if status != ExitStatus.success { return status }
         // zip stores local times: UTC makes the archive the same on every machine.
         setenv("TZ", "UTC", 1)
         tzset()
@@ -52,7 +64,7 @@ struct BuildCommand: ParsableCommand {
                 failed = true
             }
         }
-        if failed { throw ExitCode(ExitStatus.io) }
+        if failed { return ExitStatus.io }
         ExitStatus.exitKeeping(compilation)
     }
 }

@@ -1,23 +1,30 @@
-import Foundation
-import ArgumentParser
 import Compiler
+import Foundation
 
 /// `kbcompile check`: read, parse and resolve everything, print diagnostics, write nothing.
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Read and parse the whole knowledge base and print its diagnostics; write nothing.")
+struct CheckCommand {
+    static let spec = CommandSpec(
+        name: "check",
+        abstract: "Read and parse the whole knowledge base and print its diagnostics; write nothing.",
+        positional: SourceOptions.positional,
+        options: SourceOptions.options + [
+            .init(long: "outline", help: "Print the book's outline: parts and articles in reading order, with their paths."),
+        ])
 
-    @OptionGroup var options: SourceOptions
+    let options: SourceOptions
+    let outline: Bool
 
-    @Flag(name: .long, help: "Print the book's outline: parts and articles in reading order, with their paths.")
-    var outline = false
+    init(_ arguments: ParsedArguments) throws(ParsedArguments.UsageError) {
+        options = try SourceOptions(arguments, command: Self.spec)
+        outline = arguments.flag("outline")
+    }
 
-    func run() throws {
-        let compilation = try options.compile()
+    /// Checks the knowledge base; returns the exit status (a clean check exits without returning).
+    func run() -> Int32 {
+        guard let compilation = options.compile() else { return ExitStatus.io }
         if outline { FileHandle.standardOutput.write(Data(OutlinePrinter.outline(of: compilation.book).utf8)) }
         let status = options.report(compilation, summary: compilation.outlineSummary)
-        if status != ExitStatus.success { throw ExitCode(status) }
+        if status != ExitStatus.success { return status }
         ExitStatus.exitKeeping(compilation)
     }
 }

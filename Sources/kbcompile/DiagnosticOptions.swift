@@ -1,39 +1,50 @@
-import ArgumentParser
 import Compiler
 import Foundation
 
 /// How diagnostics are shown: text (colour on a terminal) or JSON for CI.
-enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+enum DiagnosticFormat: String, CaseIterable {
     case text, json
 }
 
 /// The options every command that reads a knowledge base shares.
-struct SourceOptions: ParsableArguments {
-    @Argument(help: "The VuePress source folder (the one that holds .vuepress/) or a folder with a kbcompile.yml.")
-    var source: String = "."
+struct SourceOptions {
+    /// The positional argument and options ``init(_:command:)`` reads.
+    static let positional = CommandSpec.Positional(
+        name: "source", help: "The VuePress source folder (the one that holds .vuepress/) or a folder with a kbcompile.yml.",
+        defaultValue: ".")
+    static let options: [CommandSpec.Option] = [
+        .init(long: "config", value: "config", help: "A kbcompile.yml to use instead of SOURCE/kbcompile.yml."),
+        .init(long: "strict", help: "Treat warnings as errors (exit code 1)."),
+        .init(long: "quiet", help: "Print errors only, and no summary."),
+        .init(long: "diagnostics", value: "diagnostics",
+              help: "Diagnostics as 'text' (default) or 'json' (on standard output). (values: text, json; default: text)"),
+    ]
 
-    @Option(name: .long, help: "A kbcompile.yml to use instead of SOURCE/kbcompile.yml.")
-    var config: String?
+    let source: String
+    let config: String?
+    let strict: Bool
+    let quiet: Bool
+    let diagnostics: DiagnosticFormat
 
-    @Flag(name: .long, help: "Treat warnings as errors (exit code 1).")
-    var strict = false
-
-    @Flag(name: .long, help: "Print errors only, and no summary.")
-    var quiet = false
-
-    @Option(name: .long, help: "Diagnostics as 'text' (default) or 'json' (on standard output).")
-    var diagnostics: DiagnosticFormat = .text
+    init(_ arguments: ParsedArguments, command: CommandSpec) throws(ParsedArguments.UsageError) {
+        source = arguments.positional ?? Self.positional.defaultValue
+        config = arguments.value("config")
+        strict = arguments.flag("strict")
+        quiet = arguments.flag("quiet")
+        diagnostics = try arguments.choice("diagnostics", in: command, default: .text)
+    }
 
     var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }
     var configURL: URL? { config.map { URL(fileURLWithPath: $0).standardizedFileURL } }
 
-    /// Compiles the knowledge base, or prints why it cannot be read and exits with code 3.
-    func compile() throws -> KnowledgeBaseCompiler.Compilation {
+    /// Compiles the knowledge base, or prints why it cannot be read and returns nil (exit code 3).
+    func compile() -> KnowledgeBaseCompiler.Compilation? {
         do {
             return try KnowledgeBaseCompiler().compile(source: sourceURL, configFile: configURL)
-        } catch let failure as SourceLayout.Failure {
-            FileHandle.standardError.write(Data("kbcompile: error: \(failure.description)\n".utf8))
-            throw ExitCode(ExitStatus.io)
+        } catch {
+            let reason = (error as? SourceLayout.Failure)?.description ?? "\(error)"
+            FileHandle.standardError.write(Data("kbcompile: error: \(reason)\n".utf8))
+            return nil
         }
     }
 

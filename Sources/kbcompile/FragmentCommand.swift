@@ -1,9 +1,8 @@
-import ArgumentParser
 import Compiler
 import Foundation
 
 /// Which extensions `fragment` turns on.
-enum Profile: String, ExpressibleByArgument, CaseIterable {
+enum Profile: String, CaseIterable {
     case commonmark, gfm, plume
 
     /// The site's markup for Plume; GitHub's reference markup for the others.
@@ -24,20 +23,28 @@ enum Profile: String, ExpressibleByArgument, CaseIterable {
 
 /// `kbcompile fragment`: one Markdown document on standard input → its HTML on standard output,
 /// as the site would render it. A conformance and debugging tool.
-struct FragmentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fragment",
-        abstract: "Render one Markdown document from standard input as HTML, as the site would.")
+struct FragmentCommand {
+    static let spec = CommandSpec(
+        name: "fragment",
+        abstract: "Render one Markdown document from standard input as HTML, as the site would.",
+        options: [
+            .init(long: "profile", value: "profile",
+                  help: "commonmark (no extensions), gfm (GitHub's) or plume (the whole dialect, default). (values: commonmark, gfm, plume; default: plume)"),
+        ])
 
-    @Option(name: .long, help: "commonmark (no extensions), gfm (GitHub's) or plume (the whole dialect, default).")
-    var profile: Profile = .plume
+    let profile: Profile
 
-    func run() throws {
+    init(_ arguments: ParsedArguments) throws(ParsedArguments.UsageError) {
+        profile = try arguments.choice("profile", in: Self.spec, default: .plume)
+    }
+
+    func run() -> Int32 {
         let input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         let document = MarkdownParser(options: profile.options).parse(input, file: "<stdin>")
         FileHandle.standardOutput.write(Data(profile.renderer.render(document).utf8))
         let colored = isatty(STDERR_FILENO) != 0
         let text = document.diagnostics.map { $0.formatted(colored: colored) + "\n" }.joined()
         FileHandle.standardError.write(Data(text.utf8))
+        return ExitStatus.success
     }
 }

@@ -29,6 +29,32 @@ struct CommandLineContractTests {
         #expect(try KBCompileProcess.run(["fragment", "--profile", "markdown"]).status == 2)
     }
 
+    @Test("option forms: --name value, --name=value, -o value, -- before the source, help SUBCOMMAND")
+    func optionForms() throws {
+        let scratch = try TemporaryFolder()
+        try scratch.write("-kb/a.md", "# A\n")
+        let source = scratch.url.appendingPathComponent("-kb").path
+        let attached = try KBCompileProcess.run(["check", "--diagnostics=json", "--", source])
+        #expect(attached.status == 0, "\(attached.stderr)")
+        #expect(attached.stdout.contains("\"errors\" : 0"))
+        // The last value of a repeated option wins; -o is --output.
+        let built = try KBCompileProcess.run(["build", "-o", scratch.url.appendingPathComponent("first").path,
+                                              "--output", scratch.url.appendingPathComponent("second").path, "--html", "--", source])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("second/-kb.html").path))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("first").path))
+        let help = try KBCompileProcess.run(["help", "fragment"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: kbcompile fragment [--profile <profile>]"))
+        for (arguments, message) in [(["check", "--strict=yes"], "The flag '--strict' does not take a value"),
+                                     (["build", "-o"], "Missing value for '-o <output>'"),
+                                     (["check", "--diagnostics", "xml"], "Please provide one of 'text' or 'json'"),
+                                     (["check", "a", "b"], "Unexpected argument 'b'")] {
+            let result = try KBCompileProcess.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test("an unreadable source exits 3 and says which")
     func missingSource() throws {
         let result = try KBCompileProcess.run(["check", "/nonexistent/knowledge-base"])
