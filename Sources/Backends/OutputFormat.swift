@@ -6,10 +6,13 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
 /// A file a backend produced: a path relative to the output folder and its contents.
 /// Backends do no I/O; the driver writes artifacts atomically.
 public struct Artifact: Sendable {
-    /// A run of the file's bytes: bytes, or a string's UTF-8.
+    /// A run of the file's bytes: bytes, a string's UTF-8, or bytes made as the file is written.
     public enum Piece: Sendable {
         case bytes([UInt8])
         case text(String)
+        /// Writes its bytes into the output it is given (offsets from the piece's start) and
+        /// returns how many it wrote: a zip archive is written straight into the book's file.
+        case generated(@Sendable (ArtifactOutput) throws -> Int)
     }
 
     public var path: String
@@ -29,32 +32,20 @@ public struct Artifact: Sendable {
 
     /// The whole contents in one array (for tools and tests that read the file as a whole).
     public var bytes: [UInt8] {
-        if pieces.count == 1, case .bytes(let bytes) = pieces[0] { return bytes }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(byteCount)
-        forEachRun { bytes.append(contentsOf: $0) }
-        return bytes
-    }
-
-    /// The size of the contents.
-    public var byteCount: Int {
-        pieces.reduce(0) { total, piece in
-            switch piece {
-            case .bytes(let bytes): total + bytes.count
-            case .text(let text): total + text.utf8.count
+        get throws {
+            if pieces.count == 1, case .bytes(let bytes) = pieces[0] { return bytes }
+            var bytes: [UInt8] = []
+            for piece in pieces {
+                switch piece {
+                case .bytes(let run): bytes += run
+                case .text(let text): bytes += text.utf8
+                case .generated(let generate):
+                    let output = ChunkedOutput()
+                    _ = try generate(output)
+                    for chunk in output.takeChunks() { bytes += chunk }
+                }
             }
-        }
-    }
-
-    /// Calls `body` with each piece's bytes in order, in place.
-    public func forEachRun(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        for piece in pieces {
-            switch piece {
-            case .bytes(let bytes):
-                try bytes.withUnsafeBytes(body)
-            case .text(var text):
-                try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
-            }
+            return bytes
         }
     }
 }

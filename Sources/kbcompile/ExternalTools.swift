@@ -95,7 +95,7 @@ enum ExternalTools {
         let pdfName = String(main.dropLast(4)) + ".pdf"
         guard process.terminationStatus == 0, let pdf = try? Data(contentsOf: folder.appendingPathComponent(pdfName)) else {
             let logText = (try? String(contentsOf: folder.appendingPathComponent(String(main.dropLast(4)) + ".log"), encoding: .utf8)) ?? text
-            let tex = artifacts.first { $0.path == main }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+            let tex = try artifacts.first { $0.path == main }.map { String(decoding: try $0.bytes, as: UTF8.self) } ?? ""
             if let located = locate(log: logText, tex: tex, main: main) { throw located }
             let tail = text.split(separator: "\n").suffix(15).joined(separator: "\n")
             throw TypesettingFailure(description: "xelatex failed:\n\(tail)")

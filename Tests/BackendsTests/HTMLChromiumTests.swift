@@ -16,7 +16,7 @@ struct HTMLChromiumTests {
         #expect(artifacts.map(\.path) == ["book.html"], "exactly one file")
         let folder = try TemporaryFolder()
         try folder.write("book.html", bytes: artifacts[0].bytes)
-        return (String(decoding: artifacts[0].bytes, as: UTF8.self), compilation.book, folder)
+        return (String(decoding: try artifacts[0].bytes, as: UTF8.self), compilation.book, folder)
     }
 
     @Test("the net log sees a request a page makes (the check below can fail)")

@@ -15,7 +15,7 @@ struct LaTeXTests {
         let folder = try TemporaryFolder()
         let artifacts = try LaTeXBackend().render(compilation.book, context: context)
         for artifact in artifacts { try folder.write(artifact.path, bytes: artifact.bytes) }
-        return (folder, String(decoding: artifacts[0].bytes, as: UTF8.self), compilation.book)
+        return (folder, String(decoding: try artifacts[0].bytes, as: UTF8.self), compilation.book)
     }
 
     /// SVG → PDF only (the command line's converter, which also does WebP and GIF, is tested in CLITests).

@@ -35,7 +35,7 @@ struct ZipWriterTests {
         }
         let chunks = try zip.archive()
         // Over a MiB: libzip wrote across chunks, and seeked back into them to finish local headers.
-        #expect(chunks.count > 1 && chunks.dropLast().allSatisfy { $0.count == ArchiveSink.chunkSize })
+        #expect(chunks.count > 1 && chunks.dropLast().allSatisfy { $0.count == ChunkedOutput.chunkSize })
         let entries = try ZipEntries(chunks.flatMap { $0 }).entries
         let expected = [("mimetype", Array("application/epub+zip".utf8))]
             + Self.files.map { ("single/" + $0.path, $0.bytes) } + Self.files.map { ("batch/" + $0.path, $0.bytes) }
@@ -115,5 +115,64 @@ struct ZipWriterTests {
             return try zip.archive()
         }
         #expect(try archive() == archive())
+    }
+
+    @Test("written into a file after other bytes (FileOutput: buffered, with writes back into the buffer and before it), the archive is the one made in memory")
+    func intoFile() throws {
+        func writer() throws -> ZipWriter {
+            var zip = ZipWriter(modified: 1_700_000_000)
+            zip.add("mimetype", text: "application/epub+zip", method: .stored)
+            // Over 1 MiB: the file output's buffer fills, and libzip goes back before it to finish a header.
+            for file in Self.files { zip.add(file.path, file.bytes, method: .stored) }
+            zip.add(try ZipWriter.deflate(Self.files.map { ("batch/" + $0.path, $0.bytes) }))
+            return zip
+        }
+        var inMemory = try writer()
+        let expected = try inMemory.archive().flatMap { $0 }
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("book.epub").path
+        let descriptor = open(path, O_CREAT | O_RDWR | O_TRUNC, 0o644)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let prefix: [UInt8] = Array("before the archive\n".utf8)
+        #expect(prefix.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) } == prefix.count)
+        let output = FileOutput(descriptor: descriptor, base: prefix.count)
+        var zip = try writer()
+        let size = try zip.write(to: output)
+        try output.flush()
+        #expect(size == expected.count)
+        #expect(try Array(Data(contentsOf: folder.url.appendingPathComponent("book.epub"))) == prefix + expected)
+        // A file that cannot be written fails the archive with the system's reason.
+        var failing = try writer()
+        #expect(throws: FileOutput.Failure.self) { try failing.write(to: FileOutput(descriptor: -1, base: 0)) }
+    }
+
+    @Test("FileOutput gives the file what its writes say, for random writes forwards and back")
+    func fileOutputWrites() throws {
+        var generator = SystemRandomNumberGenerator()
+        let folder = try TemporaryFolder()
+        // Writes take their bytes from a random pool at a random start (made once: the debug build is slow).
+        let pool = (0..<(2 * FileOutput.bufferSize + 10)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for round in 0..<10 {
+            let path = folder.url.appendingPathComponent("\(round).bin").path
+            let descriptor = open(path, O_CREAT | O_RDWR | O_TRUNC, 0o644)
+            try #require(descriptor >= 0)
+            defer { close(descriptor) }
+            let output = FileOutput(descriptor: descriptor, base: 0)
+            var model: [UInt8] = []
+            for _ in 0..<60 {
+                // Forwards from the end most of the time; else back anywhere into what was written.
+                let offset = model.isEmpty || Bool.random(using: &generator) ? model.count : Int.random(in: 0..<model.count, using: &generator)
+                let count = [1, 30, 8_192, 70_000, FileOutput.bufferSize + 5].randomElement(using: &generator)!
+                let start = Int.random(in: 0...(pool.count - count), using: &generator)
+                let bytes = Array(pool[start..<(start + count)])
+                try bytes.withUnsafeBytes { try output.write($0, at: offset) }
+                if offset + count > model.count { model += [UInt8](repeating: 0, count: offset + count - model.count) }
+                model.replaceSubrange(offset..<(offset + count), with: bytes)
+            }
+            try output.flush()
+            #expect(output.size == model.count)
+            #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == model, "round \(round)")
+        }
     }
 }

@@ -92,15 +92,18 @@ public struct EPUBBackend: Backend {
                 zip.add("EPUB/" + image.path, compressedFileAt: image.filePath)
             }
         }
-        // Only the archive holds the SVG images now: each is let go once libzip has read it.
+        // Only the archive holds the SVG images now.
         images = []
-        let archive: [[UInt8]]
-        do {
-            archive = try zip.archive()
-        } catch {
-            throw BackendFailure(message: "cannot write the EPUB archive: \(error)")
-        }
-        return [Artifact(path: context.baseName + ".epub", pieces: archive.map(Artifact.Piece.bytes))]
+        // The archive is written as the book's file is, straight into it.
+        let archive = zip
+        return [Artifact(path: context.baseName + ".epub", pieces: [.generated { output in
+            var zip = archive
+            do {
+                return try zip.write(to: output)
+            } catch {
+                throw BackendFailure(message: "cannot write the EPUB archive: \(error)")
+            }
+        }])]
     }
 
     /// Chapters written and deflated together: whether each has math, whether all images have alt text.

@@ -1,39 +1,28 @@
 import CZip
 import Foundation
 
-/// A writable libzip source that `zip_close` writes the archive into, kept as chunks of 1 MiB.
+/// A writable libzip source that `zip_close` writes the archive through, into an
+/// ``ArtifactOutput``: the book's file itself (``FileOutput``), or chunks in memory.
 ///
-/// The chunks become the artifact's pieces as they are. libzip's own buffer source had to be
-/// copied out after closing, which held the archive twice at the end of a build (33 MB each at
-/// 10,000 articles). The source starts empty, so an archive opened on it with `ZIP_TRUNCATE` is
-/// new; libzip writes forwards, seeking back only to finish an entry's local header.
+/// The source starts empty, so an archive opened on it with `ZIP_TRUNCATE` is new and libzip has
+/// nothing to read back; it writes forwards, seeking back only to finish an entry's local header.
 final class ArchiveSink {
-    static let chunkSize = 1 << 20
-
-    /// The archive as last committed, and the size of its data.
-    private var committed: [[UInt8]] = []
-    private var committedSize = 0
-    /// The archive being written, its size so far and the write position.
-    private var writing: [[UInt8]] = []
+    private let output: ArtifactOutput
+    /// The size of the archive written and committed (nothing before the first commit).
+    private(set) var committedSize = 0
+    /// The archive being written: its size so far and the write position.
     private var writingSize = 0
     private var writeOffset = 0
-    /// The read position (libzip reads only what it wrote, if anything).
-    private var readOffset = 0
     private var error = zip_error_t()
+    /// Why the output refused a write (libzip is told only that writing failed).
+    private(set) var outputFailure: Error?
 
-    init() { zip_error_init(&error) }
+    init(output: ArtifactOutput) {
+        self.output = output
+        zip_error_init(&error)
+    }
 
     deinit { zip_error_fini(&error) }
-
-    /// Hands over the committed archive's bytes, chunk by chunk (the last one only as long as the
-    /// data), leaving the sink empty: the chunks are not copied.
-    func takeChunks() -> [[UInt8]] {
-        var chunks: [[UInt8]] = []
-        swap(&chunks, &committed)
-        if let last = chunks.indices.last { chunks[last].removeLast(chunks.count * Self.chunkSize - committedSize) }
-        committedSize = 0
-        return chunks
-    }
 
     /// A libzip source over this sink; the source keeps a reference to it until libzip frees it.
     func source(error: inout zip_error_t) -> OpaquePointer? {
@@ -43,50 +32,6 @@ final class ArchiveSink {
             return nil
         }
         return source
-    }
-
-    /// Drops the archive being written (a new write begins, or the last was committed or rolled back).
-    private func discardWriting() {
-        (writing, writingSize, writeOffset) = ([], 0, 0)
-    }
-
-    /// A chunk for writing into, not zeroed: libzip writes forwards, so no byte of it is read (or
-    /// handed out by ``takeChunks()``) before it was written.
-    private static func newChunk() -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, count in
-            count = chunkSize
-            prefault(UnsafeMutableRawBufferPointer(buffer))
-        }
-    }
-
-    /// Maps in the pages of a fresh chunk in one call (`MADV_POPULATE_WRITE`, Linux 5.14), where
-    /// libzip's writes would fault on each 4 KiB page one by one; on an older kernel the call
-    /// fails and the pages fault as before.
-    private static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let start = (Int(bitPattern: buffer.baseAddress!) + page - 1) / page * page
-        let end = (Int(bitPattern: buffer.baseAddress!) + buffer.count) / page * page
-        guard end > start else { return }
-        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_POPULATE_WRITE)
-    }
-
-    /// Copies `count` bytes at `offset` of `chunks` out to `destination` (`write` false) or in from it.
-    private static func transfer(_ chunks: inout [[UInt8]], at offset: Int, _ pointer: UnsafeMutableRawPointer, count: Int, write: Bool) {
-        var done = 0
-        while done < count {
-            let position = offset + done
-            let (chunk, start) = position.quotientAndRemainder(dividingBy: chunkSize)
-            if write, chunk == chunks.count { chunks.append(newChunk()) }
-            let length = min(count - done, chunkSize - start)
-            chunks[chunk].withUnsafeMutableBytes { bytes in
-                if write {
-                    (bytes.baseAddress! + start).copyMemory(from: pointer + done, byteCount: length)
-                } else {
-                    (pointer + done).copyMemory(from: bytes.baseAddress! + start, byteCount: length)
-                }
-            }
-            done += length
-        }
     }
 
     /// The position a seek asks for, or nil (with the error set) if it is outside `0...size`.
@@ -126,30 +71,23 @@ final class ArchiveSink {
         let unmanaged = Unmanaged<ArchiveSink>.fromOpaque(userData!)
         let sink = unmanaged.takeUnretainedValue()
         switch command {
-        case ZIP_SOURCE_OPEN:
-            sink.readOffset = 0
+        case ZIP_SOURCE_OPEN, ZIP_SOURCE_CLOSE:
             return 0
         case ZIP_SOURCE_READ:
-            let count = min(Int(length), sink.committedSize - sink.readOffset)
-            guard count > 0, let data else { return 0 }
-            transfer(&sink.committed, at: sink.readOffset, data, count: count, write: false)
-            sink.readOffset += count
-            return zip_int64_t(count)
-        case ZIP_SOURCE_CLOSE:
+            // The archive is new: there is no committed archive to read.
             return 0
         case ZIP_SOURCE_SEEK:
-            guard let target = sink.seek(data, length, from: sink.readOffset, size: sink.committedSize) else { return -1 }
-            sink.readOffset = target
+            guard sink.seek(data, length, from: 0, size: 0) != nil else { return -1 }
             return 0
         case ZIP_SOURCE_TELL:
-            return zip_int64_t(sink.readOffset)
+            return 0
         case ZIP_SOURCE_STAT:
             guard let stat = SourceCommands.statBuffer(data, length, error: &sink.error) else { return -1 }
-            stat.pointee.size = zip_uint64_t(sink.committedSize)
+            stat.pointee.size = 0
             stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
             return zip_int64_t(MemoryLayout<zip_stat_t>.size)
         case ZIP_SOURCE_BEGIN_WRITE:
-            sink.discardWriting()
+            (sink.writingSize, sink.writeOffset) = (0, 0)
             return 0
         case ZIP_SOURCE_WRITE:
             guard length > 0 else { return 0 }
@@ -157,7 +95,13 @@ final class ArchiveSink {
                 zip_error_set(&sink.error, ZIP_ER_INVAL, 0)
                 return -1
             }
-            transfer(&sink.writing, at: sink.writeOffset, data, count: Int(length), write: true)
+            do {
+                try sink.output.write(UnsafeRawBufferPointer(start: data, count: Int(length)), at: sink.writeOffset)
+            } catch {
+                sink.outputFailure = error
+                zip_error_set(&sink.error, ZIP_ER_WRITE, 0)
+                return -1
+            }
             sink.writeOffset += Int(length)
             sink.writingSize = max(sink.writingSize, sink.writeOffset)
             return zip_int64_t(length)
@@ -168,14 +112,10 @@ final class ArchiveSink {
         case ZIP_SOURCE_TELL_WRITE:
             return zip_int64_t(sink.writeOffset)
         case ZIP_SOURCE_COMMIT_WRITE:
-            (sink.committed, sink.committedSize) = (sink.writing, sink.writingSize)
-            sink.discardWriting()
+            sink.committedSize = sink.writingSize
             return 0
-        case ZIP_SOURCE_ROLLBACK_WRITE:
-            sink.discardWriting()
-            return 0
-        case ZIP_SOURCE_REMOVE:
-            (sink.committed, sink.committedSize) = ([], 0)
+        case ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_REMOVE:
+            // The caller's failure path: what was written is discarded with the whole output.
             return 0
         case ZIP_SOURCE_FREE:
             unmanaged.release()

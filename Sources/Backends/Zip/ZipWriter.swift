@@ -2,8 +2,9 @@ import Compiler
 import CZip
 import Foundation
 
-/// Writes a zip archive in memory with libzip: entries in the order they are added, each with a
-/// fixed modification time and fixed permissions, so equal input gives equal bytes.
+/// Writes a zip archive with libzip, into the book's file or memory (an ``ArtifactOutput``):
+/// entries in the order they are added, each with a fixed modification time and fixed
+/// permissions, so equal input gives equal bytes.
 ///
 /// Files to compress are deflated with libdeflate (``DeflatedFile``) on all cores, and libzip
 /// writes the archive around their compressed data. An EPUB's first entry is `mimetype`, added
@@ -79,10 +80,19 @@ struct ZipWriter {
         DeflatedBatch(files: try DeflatedFile.deflate(files))
     }
 
-    /// The finished archive, in chunks (``ArchiveSink``). The files still to compress are first
-    /// deflated on all cores, in batches (as callers may have done for theirs), and the files on
-    /// disk measured; libzip then writes every entry in order, copying the compressed data as it is.
+    /// The finished archive in memory, in chunks (``ChunkedOutput``).
     mutating func archive() throws -> [[UInt8]] {
+        let output = ChunkedOutput()
+        try write(to: output)
+        return output.takeChunks()
+    }
+
+    /// Writes the archive into `output` (through ``ArchiveSink``); returns its size. The files still
+    /// to compress are first deflated on all cores, in batches (as callers may have done for
+    /// theirs), and the files on disk measured; libzip then writes every entry in order, copying
+    /// the compressed data as it is.
+    @discardableResult
+    mutating func write(to output: ArtifactOutput) throws -> Int {
         var items = self.items
         // The compressed data is read in place while the book is written, then let go before it is read back.
         self.items = []
@@ -124,11 +134,11 @@ struct ZipWriter {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        let sink = ArchiveSink()
-        guard let destination = sink.source(error: &error) else { throw Failure("making an archive in memory", error: &error) }
+        let sink = ArchiveSink(output: output)
+        guard let destination = sink.source(error: &error) else { throw Failure("making an archive", error: &error) }
         guard let archive = zip_open_from_source(destination, ZIP_TRUNCATE, &error) else {
             zip_source_free(destination)
-            throw Failure("opening an archive in memory", error: &error)
+            throw Failure("opening an archive", error: &error)
         }
         do {
             for item in items {
@@ -151,11 +161,11 @@ struct ZipWriter {
         }
         items = []
         guard zip_close(archive) == 0 else {
-            let failure = Failure("closing the archive", archive: archive)
+            let failure = sink.outputFailure ?? Failure("closing the archive", archive: archive)
             zip_discard(archive)
             throw failure
         }
-        return sink.takeChunks()
+        return sink.committedSize
     }
 
     /// A copy of `bytes` in memory from `malloc`, for libzip to own and free.

@@ -13,6 +13,6 @@ enum BookBuilder {
         let context = RenderContext(baseName: "book", sourceDateEpoch: sourceDateEpoch,
                                     options: compilation.configuration.formatOptions["epub"] ?? [:])
         let artifacts = try EPUBBackend().render(compilation.book, context: context)
-        return artifacts[0].bytes
+        return try artifacts[0].bytes
     }
 }
