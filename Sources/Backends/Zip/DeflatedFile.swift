@@ -6,7 +6,7 @@ struct DeflatedFile: PrecompressedData {
     var path: String
     /// The DEFLATE stream.
     var data: [UInt8]
-    var crc: UInt32
+    var crc: UInt32?
     var size: Int
 
     /// The length of the DEFLATE stream.

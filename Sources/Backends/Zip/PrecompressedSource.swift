@@ -5,9 +5,11 @@ import CZip
 protocol PrecompressedData: Sendable {
     /// The entry's path in the archive.
     var path: String { get }
-    /// The size and CRC-32 of the original bytes.
+    /// The size of the original bytes.
     var size: Int { get }
-    var crc: UInt32 { get }
+    /// Their CRC-32: known before the stream is read (data deflated in memory), or once it was
+    /// read to its end (a file on disk, whose CRC is computed as libzip copies it).
+    var crc: UInt32? { get }
     /// The length of the DEFLATE stream.
     var compressedSize: Int { get }
     /// Gets ready to read the stream from its start.
@@ -26,7 +28,8 @@ extension PrecompressedData {
 /// A libzip source that hands over an entry's compressed data as it is: its `stat` says the data
 /// is deflated and gives the original size and CRC, so `zip_close` copies it into the archive
 /// instead of compressing it again (libzip 1.7 has no layered sources, so the source answers
-/// every command itself).
+/// every command itself). `zip_close` asks for the CRC again after copying the data and writes
+/// the entry's local header a second time with it: a CRC known only then is in time.
 enum PrecompressedSource {
     /// A source for `file`. It keeps its own reference to the data until libzip has read all of it
     /// and closes the source, so that each file's compressed bytes are let go while the archive grows.
@@ -45,7 +48,7 @@ enum PrecompressedSource {
         var file: (any PrecompressedData)?
         let compressedSize: Int
         let size: Int
-        let crc: UInt32
+        var crc: UInt32?
         var offset = 0
         var error = zip_error_t()
 
@@ -100,15 +103,21 @@ enum PrecompressedSource {
             return zip_int64_t(count)
         case ZIP_SOURCE_CLOSE:
             reader.file?.close()
-            if reader.offset == reader.compressedSize { reader.file = nil }
+            if reader.offset == reader.compressedSize {
+                reader.crc = reader.crc ?? reader.file?.crc
+                reader.file = nil
+            }
             return 0
         case ZIP_SOURCE_STAT:
             guard let stat = SourceCommands.statBuffer(data, length, error: &reader.error) else { return -1 }
             stat.pointee.size = zip_uint64_t(reader.size)
             stat.pointee.comp_size = zip_uint64_t(reader.compressedSize)
-            stat.pointee.crc = reader.crc
             stat.pointee.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
-            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD)
+            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD)
+            if let crc = reader.crc {
+                stat.pointee.crc = crc
+                stat.pointee.valid |= zip_uint64_t(ZIP_STAT_CRC)
+            }
             return zip_int64_t(MemoryLayout<zip_stat_t>.size)
         case ZIP_SOURCE_FREE:
             unmanaged.release()
