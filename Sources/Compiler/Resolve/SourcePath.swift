@@ -97,19 +97,25 @@ enum SourcePath {
             joined = rootPath + "/" + path
         }
         let target = normalized(joined)
-        guard target == rootPath || target.hasPrefix(rootPath + "/") else { return .outside(path) }
+        guard target == rootPath || isUnder(target, rootPath) else { return .outside(path) }
         // One stat(2), through symbolic links, says whether the target exists and what it is.
         var status = stat()
         guard stat(target, &status) == 0 else { return .missing(path) }
         // A symbolic link may point anywhere: follow it only to a place under the root.
-        guard let real = realPath(target), real.hasPrefix(rootPath + "/") else { return .outside(path) }
-        let relative = String(target.dropFirst(rootPath.count + 1))
+        guard let real = realPath(target), isUnder(real, rootPath) else { return .outside(path) }
+        let relative = String(decoding: target.utf8.dropFirst(rootPath.utf8.count + 1), as: UTF8.self)
         switch status.st_mode & S_IFMT {
         case S_IFDIR: return .folder(relative)
         // Only a regular file is a file here: reading a FIFO or a device could block for ever.
         case S_IFREG: return .file(relative)
         default: return .missing(path)
         }
+    }
+
+    /// Whether `path` is `root/…`, compared as bytes, as the file system compares names.
+    private static func isUnder(_ path: String, _ root: String) -> Bool {
+        let (path, root) = (path.utf8, root.utf8)
+        return path.count > root.count && path.starts(with: root) && path[path.index(path.startIndex, offsetBy: root.count)] == UInt8(ascii: "/")
     }
 
     /// An absolute path without empty, `.` and `..` components (`..` at the top stays at `/`).
