@@ -17,7 +17,7 @@ final class ChunkedOutput: ArtifactOutput {
             let (chunk, start) = (offset + done).quotientAndRemainder(dividingBy: Self.chunkSize)
             if chunk == chunks.count { chunks.append(Self.newChunk()) }
             let length = min(bytes.count - done, Self.chunkSize - start)
-            chunks[chunk].withUnsafeMutableBytes { (($0.baseAddress! + start)).copyMemory(from: bytes.baseAddress! + done, byteCount: length) }
+            chunks[chunk].withUnsafeMutableBytes { ($0.baseAddress! + start).copyMemory(from: bytes.baseAddress! + done, byteCount: length) }
             done += length
         }
         size = max(size, offset + bytes.count)

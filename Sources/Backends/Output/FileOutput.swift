@@ -34,6 +34,7 @@ public final class FileOutput: ArtifactOutput {
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws {
+        guard !bytes.isEmpty else { return }
         size = max(size, offset + bytes.count)
         // Inside the buffer or right after its bytes, and fits: copied in.
         if offset >= bufferStart, offset <= bufferStart + buffered, offset + bytes.count <= bufferStart + Self.bufferSize {

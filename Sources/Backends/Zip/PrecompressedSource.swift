@@ -32,7 +32,7 @@ extension PrecompressedData {
 /// the entry's local header a second time with it: a CRC known only then is in time.
 enum PrecompressedSource {
     /// A source for `file`. It keeps its own reference to the data until libzip has read all of it
-    /// and closes the source, so that each file's compressed bytes are let go while the archive grows.
+    /// and closes the source, and then lets it go (freed there when nothing else holds it).
     static func make(_ file: any PrecompressedData, error: inout zip_error_t) -> OpaquePointer? {
         let reader = Unmanaged.passRetained(Reader(file)).toOpaque()
         guard let source = zip_source_function_create(callback, reader, &error) else {

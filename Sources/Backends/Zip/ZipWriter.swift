@@ -94,7 +94,8 @@ struct ZipWriter {
     @discardableResult
     mutating func write(to output: ArtifactOutput) throws -> Int {
         var items = self.items
-        // The compressed data is read in place while the book is written, then let go before it is read back.
+        // The items are moved out: when this writer held the only reference, each file's compressed
+        // data is let go as libzip finishes copying it.
         self.items = []
         let pending = items.indices.filter {
             switch items[$0] {
