@@ -14,6 +14,15 @@ struct CommandSpec: Sendable {
         /// The value's placeholder in help (`DIR`); nil for a flag.
         var value: String? = nil
         let help: String
+        /// The values an option of a fixed set takes, and the one it has when not given.
+        var choices: [String] = []
+        var defaultChoice: String? = nil
+
+        /// An option whose values are the cases of `Choice` (``ParsedArguments/choice(_:in:)`` reads it).
+        static func choice<Choice: CaseIterable & RawRepresentable>(_ long: String, default defaultValue: Choice, help: String) -> Option
+        where Choice.RawValue == String {
+            Option(long: long, value: long, help: help, choices: Choice.allCases.map(\.rawValue), defaultChoice: defaultValue.rawValue)
+        }
     }
 
     /// The positional argument: its placeholder, help, and the value when it is left out.
@@ -54,11 +63,13 @@ struct CommandSpec: Sendable {
             var label = option.short.map { "-\($0), " } ?? ""
             label += "--\(option.long)"
             if let value = option.value { label += " <\(value)>" }
-            text += HelpLayout.entry(label, option.help)
+            var help = option.help
+            if let defaultChoice = option.defaultChoice {
+                help += " (values: \(option.choices.joined(separator: ", ")); default: \(defaultChoice))"
+            }
+            text += HelpLayout.entry(label, help)
         }
-        text += HelpLayout.entry("--version", "Show the version.")
-        text += HelpLayout.entry("-h, --help", "Show help information.")
-        return text
+        return text + HelpLayout.standardOptions
     }
 }
 
@@ -66,6 +77,9 @@ struct CommandSpec: Sendable {
 enum HelpLayout {
     static let width = 80
     static let gutter = 26
+
+    /// The options every command has.
+    static let standardOptions = entry("--version", "Show the version.") + entry("-h, --help", "Show help information.")
 
     /// `  --label    text…` with the text wrapped under itself; a long label gets a line of its own.
     static func entry(_ label: String, _ text: String) -> String {

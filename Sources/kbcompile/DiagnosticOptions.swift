@@ -16,8 +16,7 @@ struct SourceOptions {
         .init(long: "config", value: "config", help: "A kbcompile.yml to use instead of SOURCE/kbcompile.yml."),
         .init(long: "strict", help: "Treat warnings as errors (exit code 1)."),
         .init(long: "quiet", help: "Print errors only, and no summary."),
-        .init(long: "diagnostics", value: "diagnostics",
-              help: "Diagnostics as 'text' (default) or 'json' (on standard output). (values: text, json; default: text)"),
+        .choice("diagnostics", default: DiagnosticFormat.text, help: "Diagnostics as 'text' (default) or 'json' (on standard output)."),
     ]
 
     let source: String
@@ -31,7 +30,7 @@ struct SourceOptions {
         config = arguments.value("config")
         strict = arguments.flag("strict")
         quiet = arguments.flag("quiet")
-        diagnostics = try arguments.choice("diagnostics", in: command, default: .text)
+        diagnostics = try arguments.choice("diagnostics", in: command)
     }
 
     var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }

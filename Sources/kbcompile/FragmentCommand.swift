@@ -28,14 +28,14 @@ struct FragmentCommand {
         name: "fragment",
         abstract: "Render one Markdown document from standard input as HTML, as the site would.",
         options: [
-            .init(long: "profile", value: "profile",
-                  help: "commonmark (no extensions), gfm (GitHub's) or plume (the whole dialect, default). (values: commonmark, gfm, plume; default: plume)"),
+            .choice("profile", default: Profile.plume,
+                    help: "commonmark (no extensions), gfm (GitHub's) or plume (the whole dialect, default)."),
         ])
 
     let profile: Profile
 
     init(_ arguments: ParsedArguments) throws(ParsedArguments.UsageError) {
-        profile = try arguments.choice("profile", in: Self.spec, default: .plume)
+        profile = try arguments.choice("profile", in: Self.spec)
     }
 
     func run() -> Int32 {

@@ -24,11 +24,12 @@ enum KBCompile {
             let name = rest.dropFirst().first
             print(commands.first { $0.name == name }?.help ?? help)
             return ExitStatus.success
-        case let name? where commands.contains { $0.name == name }:
-            command = commands.first { $0.name == name }!
-            rest = rest.dropFirst()
         default:
-            break
+            // A subcommand's name, or the default command's first argument.
+            if let name = rest.first, let named = commands.first(where: { $0.name == name }) {
+                command = named
+                rest = rest.dropFirst()
+            }
         }
         do {
             let parsed = try command.parse(rest)
@@ -57,9 +58,7 @@ enum KBCompile {
     /// The text `kbcompile --help` prints.
     static var help: String {
         var text = HelpLayout.wrapped("OVERVIEW: " + abstract) + "\n\n" + HelpLayout.wrapped(exitCodes) + "\n\n"
-        text += "USAGE: kbcompile <subcommand>\n\nOPTIONS:\n"
-        text += HelpLayout.entry("--version", "Show the version.")
-        text += HelpLayout.entry("-h, --help", "Show help information.")
+        text += "USAGE: kbcompile <subcommand>\n\nOPTIONS:\n" + HelpLayout.standardOptions
         text += "\nSUBCOMMANDS:\n"
         for command in commands {
             text += HelpLayout.entry(command.name + (command.name == BuildCommand.spec.name ? " (default)" : ""), command.abstract)

@@ -19,10 +19,11 @@ struct ParsedArguments {
 
     func value(_ long: String) -> String? { values[long] }
 
-    /// The value of an option whose values are the cases of `Choice`, or `defaultValue` without one.
-    func choice<Choice: CaseIterable & RawRepresentable>(_ long: String, in command: CommandSpec, default defaultValue: Choice) throws(UsageError) -> Choice
+    /// The value of an option of `command` made with ``CommandSpec/Option/choice(_:default:help:)``:
+    /// the case given, or the option's default.
+    func choice<Choice: CaseIterable & RawRepresentable>(_ long: String, in command: CommandSpec) throws(UsageError) -> Choice
     where Choice.RawValue == String {
-        guard let text = values[long] else { return defaultValue }
+        let text = values[long] ?? command.options.first { $0.long == long }?.defaultChoice ?? ""
         if let choice = Choice(rawValue: text) { return choice }
         let names = Choice.allCases.map { "'\($0.rawValue)'" }
         let list = names.dropLast().joined(separator: ", ") + " or " + names.last!
