@@ -34,15 +34,44 @@ struct SearchIndexTests {
     }
 
     @Test("the JSON lists documents, then terms in code point order with delta-coded postings")
-    func json() {
+    func json() throws {
         var index = SearchIndex()
         for (number, text) in ["中文 abc", "abc 一 \"q\"", "Zeta 中文 中文 <b>"].enumerated() {
             index.add(SearchIndex.section(title: "T\(number)", href: "#s\(number)", text: text))
         }
-        let json = String(decoding: index.json(), as: UTF8.self)
+        let json = String(decoding: try Artifact(path: "index.json", pieces: [index.json()]).bytes, as: UTF8.self)
         // Postings: document × 8 + count (at most 7), each after the first as the difference
         // from the previous document × 8. The titles are indexed too.
         #expect(json == ##"{"docs":[["T0","#s0"],["T1","#s1"],["T2","#s2"]],"terms":{"abc":[1,9],"b":[17],"q":[9],"t0":[1],"t1":[9],"t2":[17],"zeta":[17],"一":[9],"中文":[1,18]}}"##)
+    }
+
+    @Test("the JSON of an index with more terms than a batch writes holds every term once, in order")
+    func jsonOfManyTerms() throws {
+        var index = SearchIndex()
+        // 30,000 words in three documents (word w appears in documents w % 3 and (w + 1) % 3, w % 5 + 1 times each).
+        let words = (0..<30_000).map { "w\($0)" }
+        for document in 0..<3 {
+            let text = words.indices.filter { $0 % 3 == document || ($0 + 1) % 3 == document }
+                .map { Array(repeating: words[$0], count: $0 % 5 + 1).joined(separator: " ") }.joined(separator: " ")
+            index.add(SearchIndex.section(title: "", href: "#d\(document)", text: text))
+        }
+        let bytes = try Artifact(path: "index.json", pieces: [index.json()]).bytes
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let terms = try #require(json["terms"] as? [String: [Int]])
+        #expect(terms.count == words.count)
+        for (number, word) in words.enumerated() {
+            let documents = [number % 3, (number + 1) % 3].sorted()
+            let count = number % 5 + 1
+            #expect(terms[word] == [documents[0] * 8 + count, (documents[1] - documents[0]) * 8 + count], "\(word)")
+        }
+        // Sorted by UTF-8 bytes, as the page's script searches them.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let order = words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var previous = text.startIndex
+        for word in order.prefix(2_000) {
+            let found = try #require(text.range(of: "\"\(word)\":", range: previous..<text.endIndex))
+            previous = found.upperBound
+        }
     }
 }
 

@@ -27,20 +27,18 @@ public struct HTMLBackend: Backend {
             }
             for section in sections.joined() { search.add(section) }
         }
-        // Articles are written on all cores, then put in book order with the part pages.
         let language = metadata.language
-        let written = articles.parallelMap { article in Self.html(of: article, links: links, bookLanguage: language) }
-        let content = book.withPartHeadings(written) { index, part in
-            .text("<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n")
-        }
+        let content = book.streamedBody(heading: { index, part in
+            Array("<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n".utf8)
+        }) { article in Self.html(of: article, links: links, bookLanguage: language) }
         let page = HTMLPage(metadata: metadata, date: BookDate.seconds(context, metadata).map(BookDate.day), sidebar: HTMLPage.sidebar(book, links: links, tocDepth: tocDepth),
-                            content: content, searchIndex: search.json(), stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,
+                            content: [content], searchIndex: search.json(), stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,
                             script: BuiltInTemplates.htmlScript)
         return [Artifact(path: context.baseName + ".html", pieces: page.pieces())]
     }
 
     /// One article as an `<article>` element.
-    private static func html(of article: Article, links: HTMLLinkTargets, bookLanguage: String) -> Artifact.Piece {
+    private static func html(of article: Article, links: HTMLLinkTargets, bookLanguage: String) -> [UInt8] {
         let prefix = links.idPrefix(article.id)
         let language = article.metadata.language ?? bookLanguage
         var writer = XHTMLBodyWriter(article: article, links: HTMLArticleLinks(links, article: article.id),
@@ -50,6 +48,6 @@ public struct HTMLBackend: Backend {
         bytes.appendUTF8("<article id=\"\(links.articleID(article.id))\" class=\"chapter\"\(lang)>\n")
         bytes += writer.writeArticle()
         bytes.append("</article>\n")
-        return .bytes(bytes)
+        return bytes
     }
 }

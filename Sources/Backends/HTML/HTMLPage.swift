@@ -11,8 +11,8 @@ struct HTMLPage {
     var sidebar: [UInt8]
     /// The articles and part pages, in book order.
     var content: [Artifact.Piece]
-    /// The search index's JSON, in UTF-8.
-    var searchIndex: [UInt8]
+    /// The search index's JSON, in UTF-8, written as the file is (`SearchIndex.json()`).
+    var searchIndex: Artifact.Piece
     var stylesheet: String
     var script: String
 
@@ -24,7 +24,7 @@ struct HTMLPage {
     /// each tens of megabytes, so they are written as they are, not joined.
     func pieces() -> [Artifact.Piece] {
         [.text(prologue()), .bytes(sidebar), .text(titleBlock())] + content
-            + [.text(Self.searchIndexStart), .bytes(searchIndex), .text(epilogue())]
+            + [.text(Self.searchIndexStart), searchIndex, .text(epilogue())]
     }
 
     /// Everything before the sidebar's table of contents.

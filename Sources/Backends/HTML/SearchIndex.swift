@@ -168,11 +168,38 @@ struct SearchIndex {
         }
     }
 
+    /// Runs of terms written per batch: two per core's share of a batch's work, so a batch's
+    /// JSON is a few hundred kilobytes whatever the size of the index.
+    private static let runsPerBatch = 4
+    private static let termsPerRun = 1024
+
     /// The index as JSON that is safe inside a `<script type="application/json">` element, in
     /// UTF-8: `{"docs":[[title, href], …], "terms":{"term":[posting, …], …}}`, terms sorted; a
     /// posting is (document − previous document) × 8 + min(count, 7), so most postings are one or
-    /// two digits. The terms are written on all cores, in runs of the sorted list.
-    func json() -> [UInt8] {
+    /// two digits.
+    ///
+    /// A generated piece: the terms are written on all cores, in runs of the sorted list, a few
+    /// runs at a time straight into the book's file. The JSON of a 10,000-article book is over
+    /// 30 MB; made whole, it and its runs were held at once beside the index.
+    func json() -> Artifact.Piece {
+        let index = self
+        return .generated { output in
+            var offset = try index.documentsJSON().write(to: output, at: 0)
+            let terms = index.sortedTerms()
+            let runs = stride(from: 0, to: terms.count, by: Self.termsPerRun).map { terms[$0..<min($0 + Self.termsPerRun, terms.count)] }
+            for batchStart in stride(from: 0, to: runs.count, by: Self.runsPerBatch) {
+                let batch = Array(runs[batchStart..<min(batchStart + Self.runsPerBatch, runs.count)])
+                for (number, run) in batch.parallelMap(index.json(of:)).enumerated() {
+                    // The first term of all has no comma before it.
+                    offset += try (batchStart + number == 0 ? Array(run.dropFirst()) : run).write(to: output, at: offset)
+                }
+            }
+            offset += try Array("}}".utf8).write(to: output, at: offset)
+            return offset
+        }
+    }
+
+    private func documentsJSON() -> [UInt8] {
         var out: [UInt8] = []
         out += "{\"docs\":[".utf8
         for (index, document) in documents.enumerated() {
@@ -184,42 +211,31 @@ struct SearchIndex {
             out.append(UInt8(ascii: "]"))
         }
         out += "],\"terms\":{".utf8
-        let terms = sortedTerms()
-        let runs = stride(from: 0, to: terms.count, by: 4096).map { terms[$0..<min($0 + 4096, terms.count)] }
-        let (cjkPostings, wordPostings) = (cjkPostings, wordPostings)
-        var written = runs.parallelMap { run -> [UInt8] in
-            var bytes: [UInt8] = []
-            for term in run {
-                bytes.append(UInt8(ascii: ","))
-                Self.appendString(term.text, to: &bytes)
-                bytes += ":[".utf8
-                var previous: UInt32 = 0
-                let postings = switch term {
-                case .cjk(let key): cjkPostings[key]!
-                case .word(let word): wordPostings[word]!
-                }
-                for (index, posting) in postings.enumerated() {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    Self.appendDecimal(posting - (previous << 3), to: &bytes)
-                    previous = posting >> 3
-                }
-                bytes.append(UInt8(ascii: "]"))
-            }
-            return bytes
-        }
-        out.reserveCapacity(out.count + written.reduce(0) { $0 + $1.count } + 2)
-        // Each run is let go once copied: the index of a big book is tens of megabytes.
-        for index in written.indices {
-            out += index == 0 ? written[index].dropFirst() : written[index][...]
-            written[index] = []
-        }
-        out += "}}".utf8
         return out
     }
 
-    /// Every term in code point order: the CJK terms and the words each sorted (numbers, UTF-8),
-    /// then merged by their first characters (a word never starts with a CJK character, since
-    /// those end words).
+    /// A run of terms with their postings, each term after a comma.
+    private func json(of run: ArraySlice<Term>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for term in run {
+            bytes.append(UInt8(ascii: ","))
+            Self.appendString(term.text, to: &bytes)
+            bytes += ":[".utf8
+            var previous: UInt32 = 0
+            let postings = switch term {
+            case .cjk(let key): cjkPostings[key]!
+            case .word(let word): wordPostings[word]!
+            }
+            for (index, posting) in postings.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.appendDecimal(posting - (previous << 3), to: &bytes)
+                previous = posting >> 3
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        return bytes
+    }
+
     private func sortedTerms() -> [Term] {
         let cjk = cjkPostings.allKeys.sorted()
         let words = wordPostings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -45,14 +45,11 @@ public struct LaTeXBackend: Backend {
             imagePaths[id] = path
         }
         let links = LaTeXLinkTargets(book: book, imagePaths: imagePaths)
-        // The chapters are written on all cores, then put in book order with the part headings.
-        let chapters = book.articles.parallelMap { article in
-            var writer = LaTeXBodyWriter(article: article, links: links, language: article.metadata.language ?? metadata.language)
+        let articleLanguage = metadata.language
+        let body = book.streamedBody(heading: { _, part in "\\part{\(TeXText.escaped(part.title))}\n\n" }) { article in
+            var writer = LaTeXBodyWriter(article: article, links: links, language: article.metadata.language ?? articleLanguage)
             return writer.writeArticle()
         }
-        var body = book.withPartHeadings(chapters) { _, part in "\\part{\(TeXText.escaped(part.title))}\n\n" }
-        // Where the articles end: an error after this line is the template's.
-        body.append(Self.sourceMarker + Self.endOfArticles + "\n")
         let values: [String: String] = [
             "title": TeXText.escaped(metadata.title),
             "subtitle": TeXText.escaped(metadata.subtitle ?? ""),
@@ -64,7 +61,9 @@ public struct LaTeXBackend: Backend {
         ]
         let tex = try BookTemplate.render(context.customTemplate ?? BuiltInTemplates.latexBook,
                                           name: context.options["template"] ?? "templates/latex/book.tex", with: values)
-        artifacts.insert(Artifact(path: context.baseName + ".tex", pieces: Self.pieces(of: tex, body: body)), at: 0)
+        // Where the articles end: an error after this line is the template's.
+        let end = Artifact.Piece.text(Self.sourceMarker + Self.endOfArticles + "\n")
+        artifacts.insert(Artifact(path: context.baseName + ".tex", pieces: Self.pieces(of: tex, body: [body, end])), at: 0)
         return artifacts
     }
 
@@ -74,7 +73,7 @@ public struct LaTeXBackend: Backend {
 
     /// The rendered template with each placeholder replaced by the body's pieces, as the pieces
     /// of the file (the body is not copied).
-    private static func pieces(of tex: String, body: [String]) -> [Artifact.Piece] {
+    private static func pieces(of tex: String, body: [Artifact.Piece]) -> [Artifact.Piece] {
         let template = Array(tex.utf8)
         let placeholder = Array(bodyPlaceholder.utf8)
         var pieces: [Artifact.Piece] = []
@@ -83,7 +82,7 @@ public struct LaTeXBackend: Backend {
         while index + placeholder.count <= template.count {
             if template[index] == placeholder[0], template[index..<(index + placeholder.count)].elementsEqual(placeholder) {
                 pieces.append(.bytes(Array(template[start..<index])))
-                pieces += body.map(Artifact.Piece.text)
+                pieces += body
                 index += placeholder.count
                 start = index
             } else {

@@ -1,0 +1,67 @@
+import Compiler
+
+/// Text a streamed body writes: bytes, or a string's UTF-8.
+protocol StreamedText: Sendable {
+    /// Writes the text at `offset` and returns how many bytes it took.
+    func write(to output: ArtifactOutput, at offset: Int) throws -> Int
+}
+
+extension Array: StreamedText where Element == UInt8 {
+    func write(to output: ArtifactOutput, at offset: Int) throws -> Int {
+        try withUnsafeBytes { try output.write($0, at: offset) }
+        return count
+    }
+}
+
+extension String: StreamedText {
+    func write(to output: ArtifactOutput, at offset: Int) throws -> Int {
+        var text = self
+        return try text.withUTF8 { bytes in
+            try output.write(UnsafeRawBufferPointer(bytes), at: offset)
+            return bytes.count
+        }
+    }
+}
+
+/// What a streamed body writes next: a part's heading or an article.
+private enum BookSlot: Sendable {
+    case heading(Int, Part)
+    case article(Article)
+}
+
+extension Book {
+    /// Articles written per batch: enough that the cores share a batch evenly, few enough that a
+    /// batch's text is a small part of the book's.
+    static let streamedBatchSize = 64
+
+    /// The text of a book written as one document (LaTeX, the single HTML file): what is written for
+    /// each article, in book order, with each part's heading before its articles.
+    ///
+    /// It is one generated piece, written into the book's file as it is made: a batch of articles
+    /// at a time on all cores, so only one batch's text is held at once. A 10,000-article book's
+    /// text is over 100 MB, and held whole beside the IR it was most of the peak memory.
+    func streamedBody<Text: StreamedText>(
+        heading: @escaping @Sendable (_ index: Int, _ part: Part) -> Text,
+        article: @escaping @Sendable (Article) -> Text
+    ) -> Artifact.Piece {
+        var slots = frontArticles.map(BookSlot.article)
+        for (index, part) in parts.enumerated() {
+            slots.append(.heading(index, part))
+            slots += part.articles.map(BookSlot.article)
+        }
+        return .generated { [slots] output in
+            var offset = 0
+            for start in stride(from: 0, to: slots.count, by: Self.streamedBatchSize) {
+                let batch = Array(slots[start..<min(start + Self.streamedBatchSize, slots.count)])
+                let texts = batch.parallelMap { slot -> Text in
+                    switch slot {
+                    case .heading(let index, let part): heading(index, part)
+                    case .article(let written): article(written)
+                    }
+                }
+                for text in texts { offset += try text.write(to: output, at: offset) }
+            }
+            return offset
+        }
+    }
+}
