@@ -45,6 +45,26 @@ struct SearchIndexTests {
         #expect(json == ##"{"docs":[["T0","#s0"],["T1","#s1"],["T2","#s2"]],"terms":{"abc":[1,9],"b":[17],"q":[9],"t0":[1],"t1":[9],"t2":[17],"zeta":[17],"一":[9],"中文":[1,18]}}"##)
     }
 
+    @Test("postings far apart (deltas of one to three bytes) and counts past 7 come out as added")
+    func distantPostings() throws {
+        var index = SearchIndex()
+        let documents: Set = [0, 15, 16, 2_047, 2_048, 20_000]
+        for number in 0...20_000 {
+            let text = documents.contains(number) ? Array(repeating: "far", count: number % 11 + 1).joined(separator: " ") : ""
+            index.add(SearchIndex.section(title: "", href: "", text: text))
+        }
+        let bytes = try Artifact(path: "index.json", pieces: [index.json()]).bytes
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let postings = try #require((json["terms"] as? [String: [Int]])?["far"])
+        var previous = 0
+        var expected: [Int] = []
+        for number in documents.sorted() {
+            expected.append((number - previous) * 8 + min(number % 11 + 1, 7))
+            previous = number
+        }
+        #expect(postings == expected)
+    }
+
     @Test("the JSON of an index with more terms than a batch writes holds every term once, in order")
     func jsonOfManyTerms() throws {
         var index = SearchIndex()
