@@ -21,12 +21,14 @@ struct ZipWriterTests {
         ]
     }()
 
-    @Test("deflated files, added one by one, as a batch or as files on disk compressed already, read back as they were from the archive's chunks")
+    @Test("deflated files, added one by one, as a batch (in memory or in a spill file) or as files on disk compressed already, read back as they were from the archive's chunks")
     func roundTrip() throws {
         var zip = ZipWriter(modified: 1_700_000_000)
         zip.add("mimetype", text: "application/epub+zip", method: .stored)
         for file in Self.files { zip.add("single/" + file.path, file.bytes) }
-        zip.add(try ZipWriter.deflate(Self.files.map { ("batch/" + $0.path, $0.bytes) }))
+        zip.add(try ZipWriter.deflate(count: Self.files.count) { ("batch/" + Self.files[$0].path, Self.files[$0].bytes) })
+        let spill = try #require(SpillFile())
+        zip.add(try ZipWriter.deflate(count: Self.files.count, spill: spill) { ("spilled/" + Self.files[$0].path, Self.files[$0].bytes) })
         zip.add("stored.bin", Self.files[2].bytes, method: .stored)
         let folder = try TemporaryFolder()
         for file in Self.files {
@@ -39,6 +41,7 @@ struct ZipWriterTests {
         let entries = try ZipEntries(chunks.flatMap { $0 }).entries
         let expected = [("mimetype", Array("application/epub+zip".utf8))]
             + Self.files.map { ("single/" + $0.path, $0.bytes) } + Self.files.map { ("batch/" + $0.path, $0.bytes) }
+            + Self.files.map { ("spilled/" + $0.path, $0.bytes) }
             + [("stored.bin", Self.files[2].bytes)] + Self.files.map { ("as-is/" + $0.path, $0.bytes) }
         #expect(entries.map(\.name) == expected.map(\.0))
         for (entry, (name, bytes)) in Swift.zip(entries, expected) {
@@ -47,6 +50,9 @@ struct ZipWriterTests {
         }
         let chapter = try #require(entries.first { $0.name == "batch/chapter.xhtml" })
         #expect(chapter.compressedSize < chapter.bytes.count / 20, "repetitive text deflates well")
+        // Random bytes do not fit the first buffer (a quarter of their size): deflated again with room for the worst case.
+        let random = try #require(entries.first { $0.name == "batch/random.bin" })
+        #expect(random.compressedSize > random.bytes.count)
         // Data compressed already is copied in Deflate's uncompressed blocks: five bytes a block of 64 KiB.
         let copied = try #require(entries.first { $0.name == "as-is/random.bin" })
         #expect(copied.compressedSize == copied.bytes.count + 5 * ((copied.bytes.count + 65_534) / 65_535))
@@ -115,6 +121,25 @@ struct ZipWriterTests {
         #expect(throws: StoredFile.Failure.self) { try zip.archive() }
     }
 
+    @Test("a spill file gives back what was appended, from writers on several cores")
+    func spillFile() throws {
+        let spill = try #require(SpillFile())
+        let pieces = (0..<200).map { number in [UInt8]((0..<(number * 97 % 5_000)).map { UInt8(truncatingIfNeeded: $0 &* number) }) }
+        let offsets = pieces.parallelMap { piece in Result { try piece.withUnsafeBytes { try spill.append($0) } } }
+        var ranges: [Range<Int>] = []
+        for (piece, offset) in zip(pieces, offsets) {
+            let start = try offset.get()
+            ranges.append(start..<(start + piece.count))
+            var read = [UInt8](repeating: 0, count: piece.count)
+            try read.withUnsafeMutableBytes { if let base = $0.baseAddress { try spill.read(at: start, count: piece.count, into: base) } }
+            #expect(read == piece)
+        }
+        // Each writer got its own range, and together they leave no gap.
+        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(sorted.first?.lowerBound == 0 && sorted.last?.upperBound == pieces.map(\.count).reduce(0, +))
+    }
+
     @Test("the same files give the same archive")
     func deterministic() throws {
         func archive() throws -> [[UInt8]] {
@@ -132,7 +157,7 @@ struct ZipWriterTests {
             zip.add("mimetype", text: "application/epub+zip", method: .stored)
             // Over 1 MiB: the file output's buffer fills, and libzip goes back before it to finish a header.
             for file in Self.files { zip.add(file.path, file.bytes, method: .stored) }
-            zip.add(try ZipWriter.deflate(Self.files.map { ("batch/" + $0.path, $0.bytes) }))
+            zip.add(try ZipWriter.deflate(count: Self.files.count) { ("batch/" + Self.files[$0].path, Self.files[$0].bytes) })
             return zip
         }
         var inMemory = try writer()

@@ -79,12 +79,11 @@ public struct EPUBBackend: Backend {
 
         zip.add("EPUB/package.opf", text: package.xml())
         zip.add(written.navigation)
-        zip.add(written.ncx)
         zip.add("EPUB/\(EPUBDocuments.stylesheetPath)", text: context.customTemplate ?? BuiltInTemplates.epubStylesheet)
         for file in files { zip.add("EPUB/" + file.path, file.bytes) }
         for batch in written.chapters { zip.add(batch.deflated) }
         // Only the archive holds the compressed chapters now, so it can free them once the book is written.
-        written = (chapters: [], navigation: .empty, ncx: .empty)
+        written = (chapters: [], navigation: .empty)
         for image in images {
             if let svg = image.svg {
                 zip.add("EPUB/" + image.path, svg)
@@ -123,39 +122,43 @@ public struct EPUBBackend: Backend {
     /// text). Only compressed bytes are kept, with what the package document says of each chapter.
     private static func writeDeflated(
         layout: EPUBLayout, metadata: BookMetadata, navigationText: @Sendable (NavigationDocument) -> (path: String, bytes: [UInt8])
-    ) throws -> (chapters: [ChapterBatch], navigation: ZipWriter.DeflatedBatch, ncx: ZipWriter.DeflatedBatch) {
+    ) throws -> (chapters: [ChapterBatch], navigation: ZipWriter.DeflatedBatch) {
         enum Work: Sendable {
             case documents(Range<Int>)
-            case navigation(NavigationDocument)
+            case navigation
         }
         let documents = layout.documents
+        // The deflated documents wait in a temporary file (in memory when none can be made).
+        let spill = SpillFile()
         // Batches small enough (32 a core) that the last ones to finish leave no core idle for long.
         let batchSize = max(16, documents.count / (32 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-        // The navigation documents first: the largest single pieces of work.
-        let work = NavigationDocument.allCases.map(Work.navigation)
+        // The navigation documents first, one after the other: the largest single pieces of work
+        // (19 MB of NCX for 10,000 articles), and the largest memory while they are made.
+        let work = [Work.navigation]
             + stride(from: 0, to: documents.count, by: batchSize).map { Work.documents($0..<min($0 + batchSize, documents.count)) }
         let written = work.parallelMap { work -> Result<ChapterBatch, Error> in
             Result {
                 var batch = ChapterBatch()
-                var texts: [(path: String, bytes: [UInt8])] = []
                 switch work {
-                case .navigation(let document):
-                    texts.append(navigationText(document))
+                case .navigation:
+                    let kinds = NavigationDocument.allCases
+                    batch.deflated = try ZipWriter.deflate(count: kinds.count, spill: spill) { navigationText(kinds[$0]) }
                 case .documents(let range):
-                    for document in documents[range] {
+                    // Each document is written when it is deflated, so one at a time is held.
+                    batch.deflated = try ZipWriter.deflate(count: range.count, spill: spill) { number in
+                        let document = documents[range.lowerBound + number]
                         switch document.content {
                         case .part(let part):
-                            texts.append(("EPUB/" + document.path, EPUBDocuments.partPage(part, language: metadata.language)))
                             batch.hasMath.append(false)
+                            return ("EPUB/" + document.path, EPUBDocuments.partPage(part, language: metadata.language))
                         case .article(let article):
                             let chapter = EPUBDocuments.chapter(article, layout: layout, bookLanguage: metadata.language)
-                            texts.append(("EPUB/" + document.path, chapter.bytes))
                             batch.hasMath.append(chapter.hasMath)
                             batch.imagesDescribed = batch.imagesDescribed && chapter.imagesDescribed
+                            return ("EPUB/" + document.path, chapter.bytes)
                         }
                     }
                 }
-                batch.deflated = try ZipWriter.deflate(texts)
                 return batch
             }
         }
@@ -163,10 +166,9 @@ public struct EPUBBackend: Backend {
         for result in written {
             do { batches.append(try result.get()) } catch { throw BackendFailure(message: "cannot write the EPUB archive: \(error)") }
         }
-        return (Array(batches.dropFirst(NavigationDocument.allCases.count)), batches[0].deflated, batches[1].deflated)
+        return (Array(batches.dropFirst()), batches[0].deflated)
     }
 
-    /// The date used when neither `SOURCE_DATE_EPOCH` nor any article's `createTime` gives one: 2000-01-01.
     static let fallbackDate = 946_684_800
 
     static let container = """

@@ -26,27 +26,38 @@ struct DeflatedFile: PrecompressedData {
     /// was slower than all of them.
     static let textLevel: Int32 = 1
 
-    /// Compresses `files`, in order, at ``textLevel`` with one compressor (callers on several
-    /// threads each call this).
-    static func deflate(_ files: [(path: String, bytes: [UInt8])]) throws -> [DeflatedFile] {
-        guard !files.isEmpty else { return [] }
+    /// Compresses `count` files, in order, at ``textLevel`` with one compressor (callers on
+    /// several threads each call this): each kept in memory, or written to `spill` when one is
+    /// given. `file` makes each file's bytes when it is its turn, so only one is held at a time.
+    static func deflate(count: Int, spill: SpillFile? = nil, file: (Int) throws -> (path: String, bytes: [UInt8])) throws -> [any PrecompressedData] {
+        guard count > 0 else { return [] }
         guard let compressor = libdeflate_alloc_compressor(textLevel) else {
-            throw ZipWriter.Failure(description: "not enough memory to deflate \(files[0].path)")
+            throw ZipWriter.Failure(description: "not enough memory to deflate files")
         }
         defer { libdeflate_free_compressor(compressor) }
-        // Compressed into one scratch buffer of the worst case, then copied out at its size (an
-        // array of the worst case would keep about the uncompressed size for each file).
+        // Compressed into one scratch buffer, then copied out at its size (an array of the worst
+        // case would keep about the uncompressed size for each file). Text deflates to a fifth of
+        // its size or less, so a quarter is tried first and the worst case only when that is too
+        // small: the scratch of a 19 MB navigation document is then 5 MB, not 19.
         var scratch: [UInt8] = []
-        return files.map { file in
-            file.bytes.withUnsafeBytes { input in
+        func compress(_ input: UnsafeRawBufferPointer, room: Int) -> Int {
+            if scratch.count < room { scratch = [UInt8](unsafeUninitializedCapacity: room) { _, count in count = room } }
+            return scratch.withUnsafeMutableBytes { libdeflate_deflate_compress(compressor, input.baseAddress, input.count, $0.baseAddress, room) }
+        }
+        return try (0..<count).map { index in
+            let (path, bytes) = try file(index)
+            return try bytes.withUnsafeBytes { input -> any PrecompressedData in
                 let bound = libdeflate_deflate_compress_bound(compressor, input.count)
-                if scratch.count < bound { scratch = [UInt8](unsafeUninitializedCapacity: bound) { _, count in count = bound } }
-                let data = scratch.withUnsafeMutableBytes { output in
-                    // The bound is never too small, so compression cannot give 0 (no room).
-                    let count = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, output.baseAddress, bound)
-                    return Array(output[..<count])
+                var compressed = compress(input, room: min(bound, input.count / 4 + 4_096))
+                // The bound is never too small, so compression cannot give 0 (no room) again.
+                if compressed == 0 { compressed = compress(input, room: bound) }
+                let crc = UInt32(libdeflate_crc32(0, input.baseAddress, input.count))
+                return try scratch.withUnsafeBytes { output -> any PrecompressedData in
+                    let stream = UnsafeRawBufferPointer(rebasing: output[..<compressed])
+                    guard let spill else { return DeflatedFile(path: path, data: Array(stream), crc: crc, size: input.count) }
+                    return SpilledFile(path: path, size: input.count, crc: crc, compressedSize: compressed, spill: spill,
+                                       offset: try spill.append(stream))
                 }
-                return DeflatedFile(path: file.path, data: data, crc: libdeflate_crc32(0, input.baseAddress, input.count), size: input.count)
             }
         }
     }

@@ -28,7 +28,7 @@ struct ZipWriter {
     /// Files deflated ahead of the archive (by ``deflate(_:)``, on any thread, so that a caller
     /// making many files keeps only their compressed bytes), in order.
     struct DeflatedBatch: Sendable {
-        fileprivate var files: [DeflatedFile]
+        fileprivate var files: [any PrecompressedData]
 
         /// No files (``ZipWriter/add(_:)-(DeflatedBatch)`` adds nothing).
         static let empty = DeflatedBatch(files: [])
@@ -74,10 +74,11 @@ struct ZipWriter {
         items += batch.files.map(Item.precompressed)
     }
 
-    /// Deflates `files` into a batch for ``add(_:)-(DeflatedBatch)``; the bytes are the same as
-    /// deflating them in the archive.
-    static func deflate(_ files: [(path: String, bytes: [UInt8])]) throws -> DeflatedBatch {
-        DeflatedBatch(files: try DeflatedFile.deflate(files))
+    /// Deflates `count` files that `file` makes, one at a time, into a batch for
+    /// ``add(_:)-(DeflatedBatch)``, kept in memory or in `spill` until the archive is written; the
+    /// bytes are the same as deflating them in the archive.
+    static func deflate(count: Int, spill: SpillFile? = nil, file: (Int) throws -> (path: String, bytes: [UInt8])) throws -> DeflatedBatch {
+        DeflatedBatch(files: try DeflatedFile.deflate(count: count, spill: spill, file: file))
     }
 
     /// The finished archive in memory, in chunks (``ChunkedOutput``).
@@ -120,10 +121,10 @@ struct ZipWriter {
                             deflating.append(index)
                         }
                     }
-                    let deflated = try DeflatedFile.deflate(deflating.map { index in
-                        guard case .file(let entry) = items[index] else { return ("", []) }
+                    let deflated = try DeflatedFile.deflate(count: deflating.count) { number in
+                        guard case .file(let entry) = items[deflating[number]] else { return ("", []) }
                         return (entry.path, entry.bytes)
-                    })
+                    }
                     return ready + zip(deflating, deflated.map { Item.precompressed($0) })
                 }
             }
