@@ -98,7 +98,8 @@ struct MarkupEscapingTests {
 
     /// A LaTeX code line is what escaping it a character at a time gives (the writer copies the
     /// characters escaping keeps as they are without asking it), with the same places to wrap,
-    /// on 5,000 random lines of CJK, combining marks, emoji, joiners, no-break spaces and specials.
+    /// on 5,000 random lines of CJK, combining marks, emoji, joiners, no-break spaces, specials,
+    /// Hangul jamo, prepended and spacing marks and regional indicators.
     @Test("LaTeX code lines against escaping each character")
     func latexCodeLines() {
         func reference(_ line: String) -> String {
@@ -123,7 +124,9 @@ struct MarkupEscapingTests {
             return out
         }
         var generator = SeededGenerator(seed: 8)
-        let pieces = ["a", " ", "%", "\\", "中", "文字", "\u{301}", "é", "🎉", "\u{FE0F}", "\u{200D}", "\u{A0}", "-", "/", "\t", "\r", "\r\n", "ü", "한"]
+        let pieces = ["a", " ", "%", "\\", "中", "文字", "\u{301}", "é", "🎉", "\u{FE0F}", "\u{200D}", "\u{A0}", "-", "/", "\t", "\r", "\r\n", "ü", "한",
+                      "，", "。", "「", "】", "\u{3000}", "\u{3030}", "\u{302A}", "\u{3099}", "が", "\u{1100}\u{1161}", "\u{0600}", "🇨🇳", "👨\u{200D}👩",
+                      "\u{FE0E}", "\u{0903}", "ｘ", "x", "1"]
         for _ in 0..<5_000 {
             var line = ""
             for _ in 0..<Int.random(in: 0...30, using: &generator) { line += pieces.randomElement(using: &generator)! }

@@ -1,3 +1,5 @@
+import Compiler
+
 /// Lines of code as LaTeX, character by character, into UTF-8 (see `LaTeXBodyWriter.codeLine`).
 struct CodeLineWriter {
     private(set) var bytes: [UInt8] = []
@@ -22,7 +24,46 @@ struct CodeLineWriter {
             for byte in line { add(ascii: byte) }
             return
         }
-        for character in String(decoding: line, as: UTF8.self) {
+        // Simple scalars (printable ASCII, Han, CJK punctuation, full-width forms) between two
+        // simple scalars are characters of their own (no grapheme rule joins two of them), so
+        // they are added a scalar at a time; the rest, which then starts and ends next to a
+        // simple scalar, on a character boundary, is added a `Character` at a time. Most of the
+        // code of a Chinese book is ASCII with Chinese comments: decoding every such line into
+        // characters was two thirds of writing its code blocks.
+        var scalars: [(start: Int, length: Int, isSimple: Bool)] = []
+        var position = 0
+        while position < line.count {
+            let (value, length) = UTF8Scalars.scalar(in: line, at: position)
+            scalars.append((position, length, Self.isSimple(value)))
+            position += length
+        }
+        var index = 0
+        var slowStart: Int?
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let isFast = scalar.isSimple && (index == 0 || scalars[index - 1].isSimple)
+                && (index == scalars.count - 1 || scalars[index + 1].isSimple)
+            if isFast {
+                if let start = slowStart {
+                    addCharacters(UnsafeBufferPointer(rebasing: line[start..<scalar.start]))
+                    slowStart = nil
+                }
+                if scalar.length == 1 {
+                    add(ascii: line[scalar.start])
+                } else {
+                    addKept(UnsafeBufferPointer(rebasing: line[scalar.start..<(scalar.start + scalar.length)]))
+                }
+            } else if slowStart == nil {
+                slowStart = scalar.start
+            }
+            index += 1
+        }
+        if let start = slowStart { addCharacters(UnsafeBufferPointer(rebasing: line[start...])) }
+    }
+
+    /// Adds UTF-8 text a `Character` at a time.
+    private mutating func addCharacters(_ text: UnsafeBufferPointer<UInt8>) {
+        for character in String(decoding: text, as: UTF8.self) {
             if let ascii = character.asciiValue, character.utf8.count == 1 {
                 add(ascii: ascii)
             } else {
@@ -31,7 +72,15 @@ struct CodeLineWriter {
         }
     }
 
-    /// Markup around the lines, as it is.
+    /// Whether a scalar is printable ASCII, or one that escaping keeps as it is and that no
+    /// grapheme rule joins to a neighbour: Han, CJK punctuation up to 】, full-width forms.
+    private static func isSimple(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20...0x7E, 0x3000...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+
     mutating func appendMarkup(_ literal: StaticString) {
         bytes.append(literal)
     }
@@ -55,6 +104,14 @@ struct CodeLineWriter {
 
     /// Any other character, escaped as text; one that escaping leaves as it is (CJK, most
     /// letters: every character of a Chinese comment) is copied without making a string of it.
+    /// Adds a character that escaping keeps as it is (``isSimple(_:)``, not ASCII), as its UTF-8.
+    private mutating func addKept(_ utf8: UnsafeBufferPointer<UInt8>) {
+        indentation = false
+        sinceBreak += 1
+        bytes.append(contentsOf: utf8)
+        if sinceBreak == 20 { allowBreak() }
+    }
+
     private mutating func add(_ character: Character) {
         indentation = false
         sinceBreak += 1
