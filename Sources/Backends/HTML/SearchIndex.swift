@@ -91,8 +91,11 @@ struct SearchIndex {
     }
 
     static func section(title: String, href: String, text: String) -> Section {
-        // About a term for every CJK character (three bytes): sized once, not grown.
-        var cjkCounts = CJKTermTable<Int32>(capacity: text.utf8.count / 4 + 8, empty: 0)
+        // Room for a distinct term every 16 bytes: a section of Chinese text has one every 8 to 10
+        // bytes, most others far fewer, and the table grows the few times it must. Sized for the
+        // worst case (a term every 3 bytes), every section's table was zeroed and scanned at four
+        // times the size.
+        var cjkCounts = CJKTermTable<Int32>(capacity: text.utf8.count / 16 + 8, empty: 0)
         // Room for a word every 24 bytes or so (most text is CJK): the dictionary rehashed its
         // words as it grew, a tenth of the index's time.
         var wordCounts: [String: Int] = [:]
@@ -287,9 +290,26 @@ struct SearchIndex {
         return terms
     }
 
+    /// Most postings are one or two digits: those are appended without a loop.
     private static func appendDecimal(_ value: UInt32, to bytes: inout [UInt8]) {
-        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+        } else if value < 100 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        } else {
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            var rest = value
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                while rest > 0 {
+                    buffer[9 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                    count += 1
+                }
+                bytes.append(contentsOf: buffer[(10 - count)...])
+            }
+        }
     }
 
     /// A JSON string literal with `<`, `>` and `&` escaped, so no text can close the script element.

@@ -80,6 +80,7 @@ enum CharacterClass {
 /// Decoding single scalars out of UTF-8 bytes at byte offsets.
 public enum UTF8Scalars {
     /// The scalar that starts at `index` and its length in bytes.
+    @inlinable
     public static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
