@@ -74,6 +74,11 @@ public enum TeXMath {
         TeXWriter.escapeText(text)
     }
 
+    /// ``escapeText(_:)`` appended to `out` as UTF-8 (the LaTeX book is written as bytes).
+    public static func appendEscapedText(_ text: String, to out: inout [UInt8]) {
+        TeXWriter.appendEscapedText(text, to: &out)
+    }
+
     public static func tex(node: MathNode) -> String {
         TeXWriter().formula(node)
     }

@@ -42,6 +42,11 @@ struct TeXWriter {
         UTF8Replacing.replacing(in: text, TextEscapes())
     }
 
+    /// ``escapeText(_:)`` appended to `out` as UTF-8.
+    static func appendEscapedText(_ text: String, to out: inout [UInt8]) {
+        UTF8Replacing.append(text, TextEscapes(), to: &out)
+    }
+
     /// The replacements of ``escapeText(_:)``.
     private struct TextEscapes: UTF8Replacements {
         /// TeX's specials, controls and the lead byte of U+00A0.

@@ -30,33 +30,32 @@ struct CodeLineWriter {
         // simple scalar, on a character boundary, is added a `Character` at a time. Most of the
         // code of a Chinese book is ASCII with Chinese comments: decoding every such line into
         // characters was two thirds of writing its code blocks.
-        var scalars: [(start: Int, length: Int, isSimple: Bool)] = []
-        var position = 0
-        while position < line.count {
-            let (value, length) = UTF8Scalars.scalar(in: line, at: position)
-            scalars.append((position, length, Self.isSimple(value)))
-            position += length
+        func scalar(at start: Int) -> (start: Int, length: Int, isSimple: Bool) {
+            // Past the end: the line's end is a character boundary, as a simple scalar's edge is.
+            guard start < line.count else { return (start, 0, true) }
+            let (value, length) = UTF8Scalars.scalar(in: line, at: start)
+            return (start, length, Self.isSimple(value))
         }
-        var index = 0
+        var previousIsSimple = true  // the line's start is a boundary too
+        var current = scalar(at: 0)
         var slowStart: Int?
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let isFast = scalar.isSimple && (index == 0 || scalars[index - 1].isSimple)
-                && (index == scalars.count - 1 || scalars[index + 1].isSimple)
-            if isFast {
+        while current.start < line.count {
+            let next = scalar(at: current.start + current.length)
+            if current.isSimple && previousIsSimple && next.isSimple {
                 if let start = slowStart {
-                    addCharacters(UnsafeBufferPointer(rebasing: line[start..<scalar.start]))
+                    addCharacters(UnsafeBufferPointer(rebasing: line[start..<current.start]))
                     slowStart = nil
                 }
-                if scalar.length == 1 {
-                    add(ascii: line[scalar.start])
+                if current.length == 1 {
+                    add(ascii: line[current.start])
                 } else {
-                    addKept(UnsafeBufferPointer(rebasing: line[scalar.start..<(scalar.start + scalar.length)]))
+                    addKept(UnsafeBufferPointer(rebasing: line[current.start..<(current.start + current.length)]))
                 }
             } else if slowStart == nil {
-                slowStart = scalar.start
+                slowStart = current.start
             }
-            index += 1
+            previousIsSimple = current.isSimple
+            current = next
         }
         if let start = slowStart { addCharacters(UnsafeBufferPointer(rebasing: line[start...])) }
     }

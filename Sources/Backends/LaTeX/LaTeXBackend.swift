@@ -46,7 +46,7 @@ public struct LaTeXBackend: Backend {
         }
         let links = LaTeXLinkTargets(book: book, imagePaths: imagePaths)
         let articleLanguage = metadata.language
-        let body = book.streamedBody(heading: { _, part in "\\part{\(TeXText.escaped(part.title))}\n\n" }) { article in
+        let body = book.streamedBody(heading: { _, part in Array("\\part{\(TeXText.escaped(part.title))}\n\n".utf8) }) { article in
             var writer = LaTeXBodyWriter(article: article, links: links, language: article.metadata.language ?? articleLanguage)
             return writer.writeArticle()
         }

@@ -7,10 +7,13 @@ extension LaTeXBodyWriter {
 
     mutating func write(_ inline: Inline) {
         switch inline {
-        case .text(let text): out += TeXText.escaped(text)
+        case .text(let text): TeXText.appendEscaped(text, to: &out)
         case .softBreak: out += "\n"
         case .hardBreak: out += "\\hfill\\break\n"
-        case .code(let code, _): out += "\\texttt{\(Self.codeLine(code))}"
+        case .code(let code, _):
+            out += "\\texttt{"
+            out += Self.codeLine(code)
+            out += "}"
         case .emphasis(let children, _): wrap("\\emph{", children)
         case .strong(let children, _): wrap("\\textbf{", children)
         case .strikethrough(let children, _): wrap("\\CJKsout{", children)
@@ -22,7 +25,7 @@ extension LaTeXBodyWriter {
         case .image(let image): writeImage(image)
         case .math(let formula): out += inlineMath(formula)
         case .footnoteReference(let label): writeFootnote(label)
-        case .abbreviation(let term, _): out += TeXText.escaped(term)
+        case .abbreviation(let term, _): TeXText.appendEscaped(term, to: &out)
         case .html: break
         }
     }
@@ -63,12 +66,14 @@ extension LaTeXBodyWriter {
     /// The first mark of a note prints it as a footnote; later marks refer to its number.
     private mutating func writeFootnote(_ label: String) {
         guard let footnote = footnote(label) else {
-            out += TeXText.escaped("[^\(label)]")
+            TeXText.appendEscaped("[^\(label)]", to: &out)
             return
         }
         let noteLabel = links.footnoteLabel(article.id, number: footnote.number)
         if firstPrinting(of: label) {
-            out += "\\footnote{\\label{\(noteLabel)}\(footnoteText(footnote))}"
+            out += "\\footnote{\\label{\(noteLabel)}"
+            out += footnoteText(footnote)
+            out += "}"
         } else {
             out += "\\textsuperscript{\\ref{\(noteLabel)}}"
         }

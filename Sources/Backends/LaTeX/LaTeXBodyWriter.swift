@@ -6,7 +6,8 @@ struct LaTeXBodyWriter {
     let article: Article
     let links: LaTeXLinkTargets
     let language: String
-    var out = ""
+    /// The LaTeX written so far, as UTF-8.
+    var out: [UInt8] = []
     private var footnotesByLabel: [String: Footnote]
     /// Footnotes already printed (a second mark refers to the first by number).
     private var printedFootnotes: Set<String> = []
@@ -20,7 +21,7 @@ struct LaTeXBodyWriter {
         footnotesByLabel = Dictionary(article.footnotes.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    mutating func writeArticle() -> String {
+    mutating func writeArticle() -> [UInt8] {
         var blocks = article.blocks
         if case .heading(1, _)? = blocks.first?.kind { blocks.removeFirst() }
         let title = TeXText.escaped(article.metadata.title)
@@ -129,18 +130,18 @@ struct LaTeXBodyWriter {
                 writer.appendMarkup("}\n")
             }
         }
-        out += String(decoding: writer.bytes, as: UTF8.self)
+        out += writer.bytes
         out += "\\end{kbcode}\n\n"
     }
 
     /// A line of code: escaped, each space a fixed space so indentation survives; a long line may
     /// wrap after a space, after `/ , ; . = ( ) - _ : > ]`, and inside any run of 20 characters without
     /// such a place (a `----…` rule in a table's source would otherwise run off the page).
-    static func codeLine(_ line: String) -> String {
+    static func codeLine(_ line: String) -> [UInt8] {
         var writer = CodeLineWriter(capacity: line.utf8.count + line.utf8.count / 2)
         var line = line
         line.withUTF8 { writer.addLine($0) }
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
     }
 
     /// A table as a `longtable` (it breaks across pages, its header repeated) with paragraph
@@ -218,7 +219,7 @@ struct LaTeXBodyWriter {
     }
 
     /// The footnote's text as one paragraph run (footnotes cannot hold boxes or code environments).
-    mutating func footnoteText(_ footnote: Footnote) -> String {
+    mutating func footnoteText(_ footnote: Footnote) -> [UInt8] {
         var writer = LaTeXBodyWriter(article: article, links: links, language: language)
         writer.printedFootnotes = printedFootnotes.union([footnote.label])
         for (index, block) in footnote.blocks.enumerated() {
@@ -232,9 +233,12 @@ struct LaTeXBodyWriter {
     private mutating func writeFootnoteBlock(_ block: Block) {
         switch block.kind {
         case .paragraph(let content, _), .heading(_, let content): writeInlines(content)
-        case .code(let code): out += "\\texttt{\(Self.codeLine(code.code.replacingOccurrences(of: "\n", with: " ")))}"
+        case .code(let code):
+            out += "\\texttt{"
+            out += Self.codeLine(code.code.replacingOccurrences(of: "\n", with: " "))
+            out += "}"
         case .math(let formula): out += inlineMath(formula)
-        default: out += TeXText.escaped(BlockText.text(of: [block]).replacingOccurrences(of: "\n", with: " "))
+        default: TeXText.appendEscaped(BlockText.text(of: [block]).replacingOccurrences(of: "\n", with: " "), to: &out)
         }
     }
 
@@ -249,4 +253,11 @@ struct LaTeXBodyWriter {
     }
 
     func footnote(_ label: String) -> Footnote? { footnotesByLabel[label] }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a string's UTF-8: the LaTeX writer's markup, as it would append to a string.
+    static func += (bytes: inout [UInt8], text: String) {
+        bytes.appendUTF8(text)
+    }
 }

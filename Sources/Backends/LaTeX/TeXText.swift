@@ -9,6 +9,11 @@ enum TeXText {
         TeXMath.escapeText(withoutEmoji(text))
     }
 
+    /// ``escaped(_:)`` appended to `out` as UTF-8.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        TeXMath.appendEscapedText(withoutEmoji(text), to: &out)
+    }
+
     /// ``escaped(_:)`` of each ASCII character as UTF-8, by its value: code is escaped a character at a time.
     static let asciiEscapes: [[UInt8]] = (0..<128).map { Array(escaped(String(UnicodeScalar(UInt8($0)))).utf8) }
 
