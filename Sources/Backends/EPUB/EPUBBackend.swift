@@ -119,7 +119,8 @@ public struct EPUBBackend: Backend {
 
     /// Writes and deflates on all cores, in batches of neighbours, the chapters and part pages
     /// (which are independent) and the navigation documents (`navigationText` gives a path and its
-    /// text). Only compressed bytes are kept, with what the package document says of each chapter.
+    /// text). Only compressed bytes are kept (in a ``SpillFile`` when one can be made), with what
+    /// the package document says of each chapter; the navigation documents come out as one batch.
     private static func writeDeflated(
         layout: EPUBLayout, metadata: BookMetadata, navigationText: @Sendable (NavigationDocument) -> (path: String, bytes: [UInt8])
     ) throws -> (chapters: [ChapterBatch], navigation: ZipWriter.DeflatedBatch) {
@@ -169,6 +170,7 @@ public struct EPUBBackend: Backend {
         return (Array(batches.dropFirst()), batches[0].deflated)
     }
 
+    /// The date used when neither `SOURCE_DATE_EPOCH` nor any article's `createTime` gives one: 2000-01-01.
     static let fallbackDate = 946_684_800
 
     static let container = """

@@ -6,8 +6,9 @@ import Synchronization
 
 /// A temporary file the deflated chapters of an EPUB wait in until its archive is written: the
 /// chapters are all deflated before the package document (which says which of them hold MathML),
-/// and the archive is written after it. Held in memory, they were 34 MB of a 10,000-article book's
-/// 305 MB peak; in this file they cost the system's page cache instead, and a read each.
+/// and the archive is written after it. Held in memory, they were 34 MB at 10,000 articles from
+/// the first batch until the book was written; in this file they cost the system's page cache
+/// instead, and a read each.
 ///
 /// The file is unlinked as soon as it is made (in `TMPDIR`, else `/tmp`), so nothing is left
 /// behind however the run ends; it is closed when the last ``SpilledFile`` over it goes.
