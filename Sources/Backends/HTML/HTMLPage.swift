@@ -9,8 +9,8 @@ struct HTMLPage {
     var date: String?
     /// The table of contents in the sidebar, in UTF-8.
     var sidebar: [UInt8]
-    /// The articles and part pages, in book order.
-    var content: [Artifact.Piece]
+    /// The articles and part pages, in book order, written as the file is (`Book.streamedBody`).
+    var content: Artifact.Piece
     /// The search index's JSON, in UTF-8, written as the file is (`SearchIndex.json()`).
     var searchIndex: Artifact.Piece
     var stylesheet: String
@@ -23,8 +23,7 @@ struct HTMLPage {
     /// The document's pieces, in order: the articles and the search index of a large book are
     /// each tens of megabytes, so they are written as they are, not joined.
     func pieces() -> [Artifact.Piece] {
-        [.text(prologue()), .bytes(sidebar), .text(titleBlock())] + content
-            + [.text(Self.searchIndexStart), searchIndex, .text(epilogue())]
+        [.text(prologue()), .bytes(sidebar), .text(titleBlock()), content, .text(Self.searchIndexStart), searchIndex, .text(epilogue())]
     }
 
     /// Everything before the sidebar's table of contents.

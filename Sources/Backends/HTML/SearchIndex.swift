@@ -272,6 +272,9 @@ struct SearchIndex {
         return bytes
     }
 
+    /// Every term in code point order: the CJK terms and the words each sorted (numbers, UTF-8),
+    /// then merged by their first characters (a word never starts with a CJK character, since
+    /// those end words).
     private func sortedTerms() -> [Term] {
         let cjk = cjkPostings.allKeys.sorted()
         let words = wordPostings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -80,6 +80,7 @@ struct CodeLineWriter {
         }
     }
 
+    /// Markup around the lines, as it is.
     mutating func appendMarkup(_ literal: StaticString) {
         bytes.append(literal)
     }
@@ -101,8 +102,6 @@ struct CodeLineWriter {
         if Self.isBreakAfter(byte) || sinceBreak == 20 { allowBreak() }
     }
 
-    /// Any other character, escaped as text; one that escaping leaves as it is (CJK, most
-    /// letters: every character of a Chinese comment) is copied without making a string of it.
     /// Adds a character that escaping keeps as it is (``isSimple(_:)``, not ASCII), as its UTF-8.
     private mutating func addKept(_ utf8: UnsafeBufferPointer<UInt8>) {
         indentation = false
@@ -111,6 +110,8 @@ struct CodeLineWriter {
         if sinceBreak == 20 { allowBreak() }
     }
 
+    /// Any other character, escaped as text; one that escaping leaves as it is (CJK, most
+    /// letters: every character of a Chinese comment) is copied without making a string of it.
     private mutating func add(_ character: Character) {
         indentation = false
         sinceBreak += 1

@@ -45,9 +45,9 @@ public struct LaTeXBackend: Backend {
             imagePaths[id] = path
         }
         let links = LaTeXLinkTargets(book: book, imagePaths: imagePaths)
-        let articleLanguage = metadata.language
+        let bookLanguage = metadata.language
         let body = book.streamedBody(heading: { _, part in Array("\\part{\(TeXText.escaped(part.title))}\n\n".utf8) }) { article in
-            var writer = LaTeXBodyWriter(article: article, links: links, language: article.metadata.language ?? articleLanguage)
+            var writer = LaTeXBodyWriter(article: article, links: links, language: article.metadata.language ?? bookLanguage)
             return writer.writeArticle()
         }
         let values: [String: String] = [
