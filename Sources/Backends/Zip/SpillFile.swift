@@ -53,14 +53,8 @@ final class SpillFile: Sendable {
 
     /// Reads `count` bytes from `offset` into `destination`.
     func read(at offset: Int, count: Int, into destination: UnsafeMutableRawPointer) throws {
-        var done = 0
-        while done < count {
-            let got = pread(descriptor, destination + done, count - done, off_t(offset + done))
-            if got > 0 {
-                done += got
-            } else if got == 0 || errno != EINTR {
-                throw Failure(description: "cannot read back a temporary file in \(folder)")
-            }
+        guard readFully(descriptor, at: offset, count: count, into: destination) else {
+            throw Failure(description: "cannot read back a temporary file in \(folder)")
         }
     }
 }

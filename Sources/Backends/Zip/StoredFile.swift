@@ -55,14 +55,8 @@ struct StoredFile: PrecompressedData {
         let (descriptor, filePath) = (self.descriptor, self.filePath)
         var crc = readCRC
         try StoredBlocks.copy(streamOver: size, from: offset, count: count, to: destination) { start, length, to in
-            var done = 0
-            while done < length {
-                let got = pread(descriptor, to + done, length - done, off_t(start + done))
-                if got > 0 {
-                    done += got
-                } else if got == 0 || errno != EINTR {
-                    throw Failure(description: "\(filePath) changed while the archive was written")
-                }
+            guard readFully(descriptor, at: start, count: length, into: to) else {
+                throw Failure(description: "\(filePath) changed while the archive was written")
             }
             crc = UInt32(libdeflate_crc32(crc, to, length))
         }
