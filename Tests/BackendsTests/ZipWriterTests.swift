@@ -125,10 +125,10 @@ struct ZipWriterTests {
     func spillFile() throws {
         let spill = try #require(SpillFile())
         let pieces = (0..<200).map { number in [UInt8]((0..<(number * 97 % 5_000)).map { UInt8(truncatingIfNeeded: $0 &* number) }) }
-        let offsets = pieces.parallelMap { piece in Result { try piece.withUnsafeBytes { try spill.append($0) } } }
+        let offsets = pieces.parallelMap { piece in piece.withUnsafeBytes { spill.append($0) } }
         var ranges: [Range<Int>] = []
         for (piece, offset) in zip(pieces, offsets) {
-            let start = try offset.get()
+            let start = try #require(offset)
             ranges.append(start..<(start + piece.count))
             var read = [UInt8](repeating: 0, count: piece.count)
             try read.withUnsafeMutableBytes { if let base = $0.baseAddress { try spill.read(at: start, count: piece.count, into: base) } }

@@ -28,7 +28,7 @@ struct DeflatedFile: PrecompressedData {
 
     /// Compresses `count` files, in order, at ``textLevel`` with one compressor (callers on
     /// several threads each call this): each kept in memory, or written to `spill` when one is
-    /// given. `file` makes each file's bytes when it is its turn, so only one is held at a time.
+    /// given and has room. `file` makes each file's bytes when it is its turn, so only one is held at a time.
     static func deflate(count: Int, spill: SpillFile? = nil, file: (Int) throws -> (path: String, bytes: [UInt8])) throws -> [any PrecompressedData] {
         guard count > 0 else { return [] }
         guard let compressor = libdeflate_alloc_compressor(textLevel) else {
@@ -53,11 +53,12 @@ struct DeflatedFile: PrecompressedData {
                 // The bound is never too small, so compression cannot give 0 (no room) again.
                 if compressed == 0 { compressed = compress(input, room: bound) }
                 let crc = UInt32(libdeflate_crc32(0, input.baseAddress, input.count))
-                return try scratch.withUnsafeBytes { output -> any PrecompressedData in
+                return scratch.withUnsafeBytes { output -> any PrecompressedData in
                     let stream = UnsafeRawBufferPointer(rebasing: output[..<compressed])
-                    guard let spill else { return DeflatedFile(path: path, data: Array(stream), crc: crc, size: input.count) }
-                    return SpilledFile(path: path, size: input.count, crc: crc, compressedSize: compressed, spill: spill,
-                                       offset: try spill.append(stream))
+                    if let spill, let offset = spill.append(stream) {
+                        return SpilledFile(path: path, size: input.count, crc: crc, compressedSize: compressed, spill: spill, offset: offset)
+                    }
+                    return DeflatedFile(path: path, data: Array(stream), crc: crc, size: input.count)
                 }
             }
         }

@@ -11,7 +11,8 @@ import Synchronization
 /// instead, and a read each.
 ///
 /// The file is unlinked as soon as it is made (in `TMPDIR`, else `/tmp`), so nothing is left
-/// behind however the run ends; it is closed when the last ``SpilledFile`` over it goes.
+/// behind however the run ends; it is closed when the last ``SpilledFile`` over it goes. What it
+/// cannot take (a full disk) stays in memory.
 final class SpillFile: Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -33,8 +34,10 @@ final class SpillFile: Sendable {
 
     deinit { close(descriptor) }
 
-    /// Writes `bytes` after everything written so far and returns where they start.
-    func append(_ bytes: UnsafeRawBufferPointer) throws -> Int {
+    /// Writes `bytes` after everything written so far and returns where they start, or nil when
+    /// the file cannot take them (a full disk): the caller then keeps them in memory, as it does
+    /// when no spill file could be made.
+    func append(_ bytes: UnsafeRawBufferPointer) -> Int? {
         let start = end.withLock { end in
             defer { end += bytes.count }
             return end
@@ -45,7 +48,7 @@ final class SpillFile: Sendable {
             if written > 0 {
                 done += written
             } else if written == 0 || errno != EINTR {
-                throw Failure(description: "cannot write a temporary file in \(folder): \(String(cString: strerror(errno)))")
+                return nil
             }
         }
         return start
