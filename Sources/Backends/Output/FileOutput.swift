@@ -64,14 +64,8 @@ public final class FileOutput: ArtifactOutput {
     }
 
     private func writeOut(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws {
-        var done = 0
-        while done < bytes.count {
-            let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(base + offset + done))
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw Failure(description: "cannot write the file: \(String(cString: strerror(errno)))")
-            }
-            done += written
+        guard writeFully(descriptor, bytes, at: base + offset) else {
+            throw Failure(description: "cannot write the file: \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -39,7 +39,8 @@ struct DeflatedFile: PrecompressedData {
         // case would keep about the uncompressed size for each file). The book's XHTML deflates to
         // about a third of its size (a chapter of Chinese prose to 35%, the navigation documents to
         // 12–15%), so half is tried first and the worst case only when that is too small: the
-        // scratch of a 19 MB navigation document is then 10 MB, not 19, and text is never deflated twice.
+        // scratch of a 19 MB navigation document is then 10 MB, not 19, and the book's text is not
+        // deflated twice.
         var scratch: [UInt8] = []
         func compress(_ input: UnsafeRawBufferPointer, room: Int) -> Int {
             if scratch.count < room { scratch = [UInt8](unsafeUninitializedCapacity: room) { _, count in count = room } }

@@ -23,7 +23,7 @@ final class SpillFile: Sendable {
     /// The end of what has been written; writers on several cores each take the next range.
     private let end = Mutex(0)
 
-    /// A new, empty file, or nil when the temporary folder has no room for one.
+    /// A new, empty file, or nil when none can be made in the temporary folder.
     init?() {
         folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(folder)/kbcompile-chapters.XXXXXX".utf8CString)
@@ -42,16 +42,7 @@ final class SpillFile: Sendable {
             defer { end += bytes.count }
             return end
         }
-        var done = 0
-        while done < bytes.count {
-            let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start + done))
-            if written > 0 {
-                done += written
-            } else if written == 0 || errno != EINTR {
-                return nil
-            }
-        }
-        return start
+        return writeFully(descriptor, bytes, at: start) ? start : nil
     }
 
     /// Reads `count` bytes from `offset` into `destination`.
