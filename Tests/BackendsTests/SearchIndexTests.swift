@@ -5,17 +5,73 @@ import Testing
 /// The offline search index of the HTML file: its terms and its JSON.
 @Suite("Search index")
 struct SearchIndexTests {
-    private func terms(_ text: String) -> [String] {
-        var terms: [String] = []
-        SearchIndex.forEachTerm(of: text) { terms.append($0.text) }
+    /// The terms of a section read in `pieces`, with their counts.
+    private func terms(_ pieces: [String], title: String = "") -> [String: Int32] {
+        var counter = SectionTermCounter()
+        for piece in pieces { counter.read(piece) }
+        let section = counter.section(title: title, href: "")
+        var terms: [String: Int32] = [:]
+        for (key, count) in section.cjkTerms {
+            let scalars = [key >> 21, key & 0x1F_FFFF].filter { $0 != 0 }.map { Character(Unicode.Scalar(UInt32($0))!) }
+            terms[String(scalars)] = count
+        }
+        for number in 0..<section.words.count {
+            terms[String(decoding: section.words.bytes[section.words.range(number)], as: UTF8.self)] = section.wordCounts[number]
+        }
+        return terms
+    }
+
+    /// The same terms, counted the plain way: characters of the whole text, bigrams of CJK runs,
+    /// words of letters and digits.
+    private func referenceTerms(_ text: String) -> [String: Int32] {
+        var terms: [String: Int32] = [:]
+        var run: [Unicode.Scalar] = []
+        var word = ""
+        func endRun() {
+            if run.count == 1 { terms[String(run[0]), default: 0] += 1 }
+            run = []
+        }
+        func endWord() {
+            if !word.isEmpty { terms[word.lowercased(), default: 0] += 1 }
+            word = ""
+        }
+        for scalar in text.unicodeScalars {
+            if SearchIndex.isCJK(scalar) {
+                endWord()
+                if let last = run.last { terms[String(last) + String(scalar), default: 0] += 1 }
+                run.append(scalar)
+            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                endRun()
+                word.unicodeScalars.append(scalar)
+            } else {
+                endRun()
+                endWord()
+            }
+        }
+        endRun()
+        endWord()
         return terms
     }
 
     @Test("CJK runs give bigrams (a lone character itself), other text lower-cased words")
     func termsOfText() {
-        #expect(terms("中文分词abc Déjà 一、Ab1 𠀀𠀁") == ["中文", "文分", "分词", "abc", "déjà", "一", "ab1", "𠀀𠀁"])
-        #expect(terms("") == [])
-        #expect(terms("ひらがな") == ["ひら", "らが", "がな"])
+        #expect(terms(["中文分词abc Déjà 一、Ab1 𠀀𠀁"]) == ["中文": 1, "文分": 1, "分词": 1, "abc": 1, "déjà": 1, "一": 1, "ab1": 1, "𠀀𠀁": 1])
+        #expect(terms([""]).isEmpty)
+        #expect(terms(["ひらがな"]) == ["ひら": 1, "らが": 1, "がな": 1])
+        #expect(terms(["ΣΑΣ Abc abc ABC"]) == ["ΣΑΣ".lowercased(): 1, "abc": 3])
+    }
+
+    @Test("runs and words go on across pieces; the title is a text of its own")
+    func termsAcrossPieces() {
+        #expect(terms(["中", "文", "ab", "C1"]) == ["中文": 1, "abc1": 1])
+        #expect(terms(["中文"], title: "文章") == ["中文": 1, "文章": 1])
+        #expect(terms(["中"], title: "文") == ["中": 1, "文": 1])
+        let pieces = ["中文", "分", "词", "abc", "Déjà", " ", "一", "、", "Ab", "1", "𠀀", "𠀁", "ΣΑΣ", "\n", "x", "é", "のひ", "한국", "😀", "—"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let split = (0..<Int.random(in: 0..<10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            #expect(terms(split) == referenceTerms(split.joined()), "\(split)")
+        }
     }
 
     @Test("JSON strings decode to their text, with nothing that could end the script element")
@@ -102,19 +158,52 @@ struct CJKTermTableTests {
     func agreesWithDictionary() {
         var table = CJKTermTable<Int32>(capacity: 4, empty: 0)
         var reference: [UInt64: Int32] = [:]
+        var order: [UInt64] = []
         var generator = SystemRandomNumberGenerator()
         // Keys as the index packs them (CJK code points), with repeats, so the table grows many times.
         for _ in 0..<50_000 {
             let key = UInt64(UInt32.random(in: 0x4E00...0x4F00, using: &generator)) << 21 | UInt64(UInt32.random(in: 0...0x4E10, using: &generator))
             table.update(key) { $0 += 1 }
+            if reference[key] == nil { order.append(key) }
             reference[key, default: 0] += 1
         }
         #expect(table.count == reference.count)
         var seen: [UInt64: Int32] = [:]
         table.forEach { seen[$0] = $1 }
         #expect(seen == reference)
-        #expect(Set(table.allKeys) == Set(reference.keys))
+        #expect(table.allKeys == order)
         for (key, count) in reference.prefix(1000) { #expect(table[key] == count) }
         #expect(table[0x1234 << 21] == nil)
+        table.removeAll()
+        #expect(table.count == 0 && table.allKeys.isEmpty && table[order[0]] == nil)
+        table.update(order[0]) { $0 += 5 }
+        #expect(table[order[0]] == 5 && table.allKeys == [order[0]])
+    }
+}
+
+/// The word table against a `Dictionary` fed the same words.
+@Suite("Word term table")
+struct WordTermTableTests {
+    @Test("counts, order and growth agree with a Dictionary; emptied, it starts over")
+    func agreesWithDictionary() {
+        var table = WordTermTable<Int32>(capacity: 2, empty: 0)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<3 {
+            var reference: [String: Int32] = [:]
+            var order: [String] = []
+            for _ in 0..<20_000 {
+                // Short words of few letters, so most come again; some share a hash's low bits.
+                var word = String((0..<Int.random(in: 1...4, using: &generator)).map { _ in "abcé"[...].randomElement(using: &generator)! })
+                if round == 2 { word += "\(Int.random(in: 0..<100, using: &generator))" }
+                word.withUTF8 { bytes in table.update(bytes, hash: WordList.hash(bytes)) { $0 += 1 } }
+                if reference[word] == nil { order.append(word) }
+                reference[word, default: 0] += 1
+            }
+            let words = (0..<table.count).map { String(decoding: table.words.bytes[table.words.range($0)], as: UTF8.self) }
+            #expect(words == order)
+            #expect(Dictionary(uniqueKeysWithValues: zip(words, table.values)) == reference)
+            table.removeAll()
+            #expect(table.count == 0 && table.values.isEmpty && table.words.bytes.isEmpty)
+        }
     }
 }

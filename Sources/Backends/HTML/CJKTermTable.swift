@@ -1,14 +1,18 @@
 /// A hash table keyed by CJK terms packed as numbers (``SearchIndex/Term/cjk(_:)``, never 0):
 /// open addressing, probed linearly from a multiplicative hash. Most terms of a Chinese book are
 /// CJK, and Swift's `Dictionary` hashes every key with SipHash — a third of the search index's time.
+///
+/// It remembers its slots in the order their keys came, so visiting the keys and emptying the
+/// table cost what is in it, not its size: one table counts every section of an article in turn.
 struct CJKTermTable<Value> {
     /// 0 marks an empty slot.
     private var keys: [UInt64]
     private var values: [Value]
+    /// The slots in use, in the order their keys were added.
+    private var used: [Int32] = []
     private let emptyValue: Value
     /// `keys.count - 1`; the table's size is a power of two.
     private var mask: Int
-    private(set) var count = 0
 
     /// A table for about `capacity` keys; `empty` is the value a new key starts from.
     init(capacity: Int, empty: Value) {
@@ -20,19 +24,24 @@ struct CJKTermTable<Value> {
         mask = size - 1
     }
 
-    /// Changes the value of `key` (starting from the empty value for a new key).
-    mutating func update(_ key: UInt64, _ change: (inout Value) -> Void) {
-        if (count + 1) * 2 > keys.count { grow() }
+    /// How many keys the table holds.
+    var count: Int { used.count }
+
+    /// Changes the value of `key` (starting from the empty value for a new key) and returns what
+    /// `change` returns.
+    @discardableResult
+    mutating func update<Result>(_ key: UInt64, _ change: (inout Value) -> Result) -> Result {
+        if (used.count + 1) * 2 > keys.count { grow() }
         var slot = Self.slot(of: key, mask: mask)
         while keys[slot] != key {
             if keys[slot] == 0 {
                 keys[slot] = key
-                count += 1
+                used.append(Int32(truncatingIfNeeded: slot))
                 break
             }
             slot = (slot + 1) & mask
         }
-        change(&values[slot])
+        return change(&values[slot])
     }
 
     /// The value of `key`, if it is in the table.
@@ -45,13 +54,22 @@ struct CJKTermTable<Value> {
         return nil
     }
 
-    /// Every key with its value, in no particular order.
+    /// Every key with its value, in the order the keys were added.
     func forEach(_ body: (UInt64, Value) -> Void) {
-        for slot in keys.indices where keys[slot] != 0 { body(keys[slot], values[slot]) }
+        for slot in used { body(keys[Int(slot)], values[Int(slot)]) }
     }
 
-    /// The keys, in no particular order.
-    var allKeys: [UInt64] { keys.filter { $0 != 0 } }
+    /// The keys, in the order they were added.
+    var allKeys: [UInt64] { used.map { keys[Int($0)] } }
+
+    /// Empties the table, keeping its size.
+    mutating func removeAll() {
+        for slot in used {
+            keys[Int(slot)] = 0
+            values[Int(slot)] = emptyValue
+        }
+        used.removeAll(keepingCapacity: true)
+    }
 
     private static func slot(of key: UInt64, mask: Int) -> Int {
         // Fibonacci hashing: the product's high bits mix every bit of the key.
@@ -60,13 +78,14 @@ struct CJKTermTable<Value> {
 
     private mutating func grow() {
         var bigger = CJKTermTable(capacity: keys.count, empty: emptyValue)
-        for slot in keys.indices where keys[slot] != 0 {
+        bigger.used.reserveCapacity(keys.count)
+        for slot in used.lazy.map(Int.init) {
             var target = Self.slot(of: keys[slot], mask: bigger.mask)
             while bigger.keys[target] != 0 { target = (target + 1) & bigger.mask }
             bigger.keys[target] = keys[slot]
             bigger.values[target] = values[slot]
+            bigger.used.append(Int32(truncatingIfNeeded: target))
         }
-        bigger.count = count
         self = bigger
     }
 }

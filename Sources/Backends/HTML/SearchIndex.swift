@@ -10,35 +10,21 @@ struct SearchIndex {
         var href: String
     }
 
-    /// A term: a CJK character or bigram as a number (most terms of a Chinese book: a number is
-    /// counted in a ``CJKTermTable`` at a fraction of a CJK String's cost in a `Dictionary`), or a word.
-    enum Term: Sendable {
-        /// The first character's code point `<< 21 |` the second's (0 for a lone character).
+    /// A term of the sorted list the JSON writes.
+    private enum Term {
+        /// A CJK character or bigram: the first character's code point `<< 21 |` the second's
+        /// (0 for a lone character).
         case cjk(UInt64)
-        case word(String)
-
-        init(cjk first: UInt32, _ second: UInt32 = 0) { self = .cjk(UInt64(first) << 21 | UInt64(second)) }
-
-        /// The code points, as the JSON's key spells them.
-        var text: String {
-            switch self {
-            case .cjk(let key):
-                var text = String.UnicodeScalarView()
-                for value in [UInt32(key >> 21), UInt32(key & 0x1F_FFFF)] where value != 0 {
-                    text.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                }
-                return String(text)
-            case .word(let word):
-                return word
-            }
-        }
-
+        /// A word: its number in ``SearchIndex/wordTerms``.
+        case word(Int)
     }
 
     private(set) var documents: [Document] = []
-    /// Term → postings in document order: CJK terms in a table of their own.
-    private var cjkPostings = CJKTermTable<Postings>(capacity: 1 << 16, empty: Postings())
-    private var wordPostings: [String: Postings] = [:]
+    /// Each term's number in ``postings``: CJK terms (most terms of a Chinese book) keyed by
+    /// number in a table of their own, words by their UTF-8.
+    private var cjkTerms = CJKTermTable<Int32>(capacity: 1 << 14, empty: -1)
+    private var wordTerms = WordTermTable<Int32>(capacity: 1 << 12, empty: -1)
+    private var postings: [Postings] = []
 
     /// A term's postings as the JSON writes them, `(document − previous document) << 3 |
     /// min(count, 7)` (the JSON keeps no more of the count), each in as few bytes as it needs,
@@ -48,7 +34,7 @@ struct SearchIndex {
         private(set) var bytes: [UInt8] = []
         private var lastDocument: UInt32 = 0
 
-        mutating func add(document: UInt32, count: Int) {
+        mutating func add(document: UInt32, count: Int32) {
             var value = (document - lastDocument) << 3 | UInt32(min(count, 7))
             lastDocument = document
             while value >= 0x80 {
@@ -79,49 +65,53 @@ struct SearchIndex {
     struct Section: Sendable {
         var title: String
         var href: String
-        var cjkCounts: CJKTermTable<Int32>
-        var wordCounts: [String: Int]
+        var cjkTerms: [(key: UInt64, count: Int32)]
+        var words: WordList
+        /// The count of each of ``words``.
+        var wordCounts: [Int32]
     }
 
     mutating func add(_ section: Section) {
         let document = UInt32(documents.count)
         documents.append(Document(title: section.title, href: section.href))
-        section.cjkCounts.forEach { term, count in cjkPostings.update(term) { $0.add(document: document, count: Int(count)) } }
-        for (word, count) in section.wordCounts { wordPostings[word, default: Postings()].add(document: document, count: count) }
-    }
-
-    static func section(title: String, href: String, text: String) -> Section {
-        // Room for a distinct term every 16 bytes: a section of Chinese text has one every 8 to 10
-        // bytes, most others far fewer, and the table grows the few times it must. Sized for the
-        // worst case (a term every 3 bytes), every section's table was zeroed and scanned at four
-        // times the size.
-        var cjkCounts = CJKTermTable<Int32>(capacity: text.utf8.count / 16 + 8, empty: 0)
-        // Room for a word every 24 bytes or so (most text is CJK): the dictionary rehashed its
-        // words as it grew, a tenth of the index's time.
-        var wordCounts: [String: Int] = [:]
-        wordCounts.reserveCapacity(text.utf8.count / 24 + 4)
-        for part in [text, title] {
-            // A closure literal, not a local function: its captures are then checked for
-            // exclusive access when compiled, not at every term.
-            forEachTerm(of: part) { term in
-                switch term {
-                case .cjk(let key): cjkCounts.update(key) { $0 += 1 }
-                case .word(let word): wordCounts[word, default: 0] += 1
+        for (key, count) in section.cjkTerms {
+            let next = Int32(postings.count)
+            let term = cjkTerms.update(key) { number in
+                if number < 0 { number = next }
+                return number
+            }
+            if term == next { postings.append(Postings()) }
+            postings[Int(term)].add(document: document, count: count)
+        }
+        section.words.bytes.withUnsafeBufferPointer { bytes in
+            for number in 0..<section.words.count {
+                let next = Int32(postings.count)
+                let word = UnsafeBufferPointer(rebasing: bytes[section.words.range(number)])
+                let term = wordTerms.update(word, hash: section.words.hashes[number]) { number in
+                    if number < 0 { number = next }
+                    return number
                 }
+                if term == next { postings.append(Postings()) }
+                postings[Int(term)].add(document: document, count: section.wordCounts[number])
             }
         }
-        return Section(title: title, href: href, cjkCounts: cjkCounts, wordCounts: wordCounts)
+    }
+
+    /// The section of one text (a test's way in: an article's are made by ``sections(of:articleID:idPrefix:)``).
+    static func section(title: String, href: String, text: String) -> Section {
+        var counter = SectionTermCounter()
+        counter.read(text)
+        return counter.section(title: title, href: href)
     }
 
     /// An article's sections, split at its level-2 and level-3 headings.
     static func sections(of article: Article, articleID: String, idPrefix: String) -> [Section] {
         var sections: [Section] = []
+        var counter = SectionTermCounter()
         var title = article.metadata.title
         var href = "#" + articleID
-        var text = ""
         func flush() {
-            if !text.isEmpty { sections.append(section(title: title, href: href, text: text)) }
-            text = ""
+            if counter.bytesRead > 0 { sections.append(counter.section(title: title, href: href)) }
         }
         for block in article.blocks {
             if case .heading(let level, let content) = block.kind, (2...3).contains(level), let id = block.attributes.id {
@@ -129,80 +119,17 @@ struct SearchIndex {
                 title = article.metadata.title + " › " + content.plainText
                 href = "#" + URLText.fragment(idPrefix + id)
             }
-            BlockText.append(block, to: &text)
+            BlockText.forEachPiece(of: block) { counter.read($0) }
         }
-        BlockText.append(article.footnotes.flatMap(\.blocks), to: &text)
+        for footnote in article.footnotes {
+            for block in footnote.blocks { BlockText.forEachPiece(of: block) { counter.read($0) } }
+        }
         flush()
         return sections
     }
 
-    /// Calls `body` with each term of a text: bigrams of CJK runs (a lone character is its own
-    /// term) and words of letters and digits, lower-cased. Read over UTF-8: an ASCII word is
-    /// lower-cased byte by byte.
-    static func forEachTerm(of text: String, _ body: (Term) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in
-            var previousCJK: UInt32 = 0  // the last CJK character of the current run, 0 outside one
-            var runLength = 0
-            var wordStart = -1
-            var wordIsASCII = true
-            func endRun() {
-                if runLength == 1 { body(Term(cjk: previousCJK)) }
-                previousCJK = 0
-                runLength = 0
-            }
-            func endWord(at end: Int) {
-                guard wordStart >= 0 else { return }
-                let word = bytes[wordStart..<end]
-                body(.word(wordIsASCII ? lowercasedASCII(word) : String(decoding: word, as: UTF8.self).lowercased()))
-                wordStart = -1
-                wordIsASCII = true
-            }
-            var position = 0
-            while position < bytes.count {
-                let (value, length) = UTF8Scalars.scalar(in: bytes, at: position)
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                if isCJK(scalar) {
-                    endWord(at: position)
-                    if runLength > 0 { body(Term(cjk: previousCJK, scalar.value)) }
-                    previousCJK = scalar.value
-                    runLength += 1
-                } else if isWordScalar(scalar) {
-                    endRun()
-                    if wordStart < 0 { wordStart = position }
-                    if length > 1 { wordIsASCII = false }
-                } else {
-                    endRun()
-                    endWord(at: position)
-                }
-                position += length
-            }
-            endRun()
-            endWord(at: bytes.count)
-        }
-    }
-
-    /// An ASCII word lower-cased straight into its string (no array in between).
-    private static func lowercasedASCII(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        String(unsafeUninitializedCapacity: word.count) { buffer in
-            for (index, byte) in word.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-            return word.count
-        }
-    }
-
-    /// Letters and digits: ASCII by value (most of the text), the rest by Unicode's properties.
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
-        return scalar.properties.isAlphabetic
-    }
-
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
-        default: false
-        }
-    }
+    /// Whether a scalar is one the index counts in bigrams (kana, Han, Hangul syllables).
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool { SectionTermCounter.isCJK(scalar.value) }
 
     /// Terms per run (one task on one core) and runs per batch (what is made before it is
     /// written): a 10,000-article book's 13,000 terms make 13 batches of 2–3 MB of JSON.
@@ -255,14 +182,25 @@ struct SearchIndex {
         var bytes: [UInt8] = []
         for term in run {
             bytes.append(UInt8(ascii: ","))
-            Self.appendString(term.text, to: &bytes)
-            bytes += ":[".utf8
-            let postings = switch term {
-            case .cjk(let key): cjkPostings[key]!
-            case .word(let word): wordPostings[word]!
+            let number: Int32
+            switch term {
+            case .cjk(let key):
+                // CJK characters need no escaping.
+                bytes.append(UInt8(ascii: "\""))
+                for value in [UInt32(key >> 21), UInt32(key & 0x1F_FFFF)] where value != 0 {
+                    UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { bytes.append($0) }
+                }
+                bytes.append(UInt8(ascii: "\""))
+                number = cjkTerms[key]!
+            case .word(let word):
+                wordTerms.words.bytes.withUnsafeBufferPointer { words in
+                    Self.appendString(UnsafeBufferPointer(rebasing: words[wordTerms.words.range(word)]), to: &bytes)
+                }
+                number = wordTerms.values[word]
             }
+            bytes += ":[".utf8
             var first = true
-            postings.forEach { posting in
+            postings[Int(number)].forEach { posting in
                 if !first { bytes.append(UInt8(ascii: ",")) }
                 first = false
                 Self.appendDecimal(posting, to: &bytes)
@@ -276,13 +214,17 @@ struct SearchIndex {
     /// then merged by their first characters (a word never starts with a CJK character, since
     /// those end words).
     private func sortedTerms() -> [Term] {
-        let cjk = cjkPostings.allKeys.sorted()
-        let words = wordPostings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let cjk = cjkTerms.allKeys.sorted()
+        let list = wordTerms.words
+        let (words, firstScalars) = list.bytes.withUnsafeBufferPointer { bytes in
+            let sorted = (0..<list.count).sorted { bytes[list.range($0)].lexicographicallyPrecedes(bytes[list.range($1)]) }
+            return (sorted, sorted.map { UTF8Scalars.scalar(in: bytes, at: list.range($0).lowerBound).value })
+        }
         var terms: [Term] = []
         terms.reserveCapacity(cjk.count + words.count)
         var (nextCJK, nextWord) = (0, 0)
         while nextCJK < cjk.count || nextWord < words.count {
-            if nextWord == words.count || (nextCJK < cjk.count && UInt32(cjk[nextCJK] >> 21) < words[nextWord].unicodeScalars.first!.value) {
+            if nextWord == words.count || (nextCJK < cjk.count && UInt32(cjk[nextCJK] >> 21) < firstScalars[nextWord]) {
                 terms.append(.cjk(cjk[nextCJK]))
                 nextCJK += 1
             } else {
@@ -301,52 +243,67 @@ struct SearchIndex {
             bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
             bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
         } else {
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            // Four bits a digit (ten fit in 40 bits), each shifted in below the ones after it, so
+            // the first digit ends up in the lowest four bits.
+            var digits: UInt64 = 0
             var count = 0
             var rest = value
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                while rest > 0 {
-                    buffer[9 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                    count += 1
-                }
-                bytes.append(contentsOf: buffer[(10 - count)...])
+            while rest > 0 {
+                digits = digits << 4 | UInt64(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for _ in 0..<count {
+                bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: digits & 0xF))
+                digits >>= 4
             }
         }
     }
 
     /// A JSON string literal with `<`, `>` and `&` escaped, so no text can close the script element.
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendString($0, to: &bytes) }
+    }
+
+    /// The same, of a text's UTF-8.
+    static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         defer { bytes.append(UInt8(ascii: "\"")) }
-        // Most terms and titles have nothing to escape: their UTF-8 goes in as it is. (0xE2 starts
-        // U+2028 and U+2029, which JavaScript once took for line ends.)
-        var text = text
-        let copied = text.withUTF8 { utf8 -> Bool in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0xE2 || Self.jsonSpecials.contains($0) }) else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if copied { return }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": bytes += "\\\"".utf8
-            case "\\": bytes += "\\\\".utf8
-            case "\n": bytes += "\\n".utf8
-            case "<": bytes += "\\u003c".utf8
-            case ">": bytes += "\\u003e".utf8
-            case "&": bytes += "\\u0026".utf8
-            case "\u{2028}": bytes += "\\u2028".utf8
-            case "\u{2029}": bytes += "\\u2029".utf8
+        // Most terms and titles have nothing to escape: their UTF-8 goes in as it is.
+        guard needsEscaping(utf8) else { return bytes.append(contentsOf: utf8) }
+        var position = 0
+        while position < utf8.count {
+            let (value, length) = UTF8Scalars.scalar(in: utf8, at: position)
+            switch value {
+            case 0x22: bytes += "\\\"".utf8
+            case 0x5C: bytes += "\\\\".utf8
+            case 0x0A: bytes += "\\n".utf8
+            case 0x3C: bytes += "\\u003c".utf8
+            case 0x3E: bytes += "\\u003e".utf8
+            case 0x26: bytes += "\\u0026".utf8
+            case 0x2028: bytes += "\\u2028".utf8
+            case 0x2029: bytes += "\\u2029".utf8
+            case ..<0x20:
+                let hex = String(value, radix: 16)
+                bytes += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    bytes += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
-                } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
-                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<position + length]))
             }
+            position += length
         }
+    }
+
+    /// Whether the UTF-8 holds what a JSON string inside a script element must escape: a control
+    /// character, `"`, `\`, `<`, `>`, `&`, or U+2028 and U+2029 (which JavaScript once took for
+    /// line ends; E2 80 A8 and E2 80 A9).
+    private static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in utf8.indices {
+            let byte = utf8[index]
+            if byte < 0x20 || jsonSpecials.contains(byte) { return true }
+            if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] & 0xFE == 0xA8 { return true }
+        }
+        return false
     }
 
     private static let jsonSpecials = ASCIISet("\"\\<>&")

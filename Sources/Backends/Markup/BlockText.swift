@@ -1,55 +1,55 @@
 import Compiler
 
-/// The text a reader sees in blocks, without markup: what search indexes. Inline text is appended
-/// piece by piece (no string made for a paragraph, then another with its line feed).
+/// The text a reader sees in blocks, without markup: what search indexes. It comes piece by piece
+/// (the inline texts, with a line feed after each paragraph and a space between table cells), so
+/// the search index reads a section without a string being made of it.
 enum BlockText {
     static func text(of blocks: [Block]) -> String {
         var out = ""
-        append(blocks, to: &out)
+        for block in blocks { forEachPiece(of: block) { out += $0 } }
         return out
     }
 
-    static func append(_ blocks: [Block], to out: inout String) {
-        for block in blocks { append(block, to: &out) }
-    }
-
-    static func append(_ block: Block, to out: inout String) {
+    /// Calls `body` with each piece of the block's text, in order.
+    static func forEachPiece(of block: Block, _ body: (String) -> Void) {
         switch block.kind {
         case .paragraph(let content, _), .heading(_, let content):
-            appendLine(content, to: &out)
+            line(content, body)
         case .thematicBreak, .html, .tableOfContents:
             break
         case .blockQuote(let blocks):
-            append(blocks, to: &out)
+            for block in blocks { forEachPiece(of: block, body) }
         case .list(let list):
-            for item in list.items { append(item.blocks, to: &out) }
+            for item in list.items {
+                for block in item.blocks { forEachPiece(of: block, body) }
+            }
         case .code(let code):
-            out += code.code
-            out += "\n"
+            body(code.code)
+            body("\n")
         case .table(let table):
             for row in [table.header] + table.rows {
                 for (index, cell) in row.enumerated() {
-                    if index > 0 { out += " " }
-                    cell.content.forEachPlainTextPiece { out += $0 }
+                    if index > 0 { body(" ") }
+                    cell.content.forEachPlainTextPiece(body)
                 }
-                out += "\n"
+                body("\n")
             }
         case .container(let container):
-            if let title = container.title { appendLine(title, to: &out) }
+            if let title = container.title { line(title, body) }
             if let raw = container.rawBody {
-                out += raw
-                out += "\n"
+                body(raw)
+                body("\n")
             }
-            append(container.body, to: &out)
+            for block in container.body { forEachPiece(of: block, body) }
         case .math(let formula):
-            out += formula.tex
-            out += "\n"
+            body(formula.tex)
+            body("\n")
         }
     }
 
     /// The plain text of `inlines`, then a line feed.
-    private static func appendLine(_ inlines: [Inline], to out: inout String) {
-        inlines.forEachPlainTextPiece { out += $0 }
-        out += "\n"
+    private static func line(_ inlines: [Inline], _ body: (String) -> Void) {
+        inlines.forEachPlainTextPiece(body)
+        body("\n")
     }
 }
