@@ -5,21 +5,25 @@
 /// It remembers its slots in the order their keys came, so visiting the keys and emptying the
 /// table cost what is in it, not its size: one table counts every section of an article in turn.
 struct CJKTermTable<Value> {
-    /// 0 marks an empty slot.
-    private var keys: [UInt64]
-    private var values: [Value]
+    /// A key and its value side by side: one array to check and one cache line to read a slot.
+    fileprivate struct Slot {
+        /// 0 marks an empty slot.
+        var key: UInt64
+        var value: Value
+    }
+
+    private var slots: [Slot]
     /// The slots in use, in the order their keys were added.
     private var used: [Int32] = []
     private let emptyValue: Value
-    /// `keys.count - 1`; the table's size is a power of two.
+    /// `slots.count - 1`; the table's size is a power of two.
     private var mask: Int
 
     /// A table for about `capacity` keys; `empty` is the value a new key starts from.
     init(capacity: Int, empty: Value) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: 0, count: size)
-        values = Array(repeating: empty, count: size)
+        slots = Array(repeating: Slot(key: 0, value: empty), count: size)
         emptyValue = empty
         mask = size - 1
     }
@@ -31,24 +35,24 @@ struct CJKTermTable<Value> {
     /// `change` returns.
     @discardableResult
     mutating func update<Result>(_ key: UInt64, _ change: (inout Value) -> Result) -> Result {
-        if (used.count + 1) * 2 > keys.count { grow() }
+        if (used.count + 1) * 2 > slots.count { grow() }
         var slot = Self.slot(of: key, mask: mask)
-        while keys[slot] != key {
-            if keys[slot] == 0 {
-                keys[slot] = key
+        while slots[slot].key != key {
+            if slots[slot].key == 0 {
+                slots[slot].key = key
                 used.append(Int32(truncatingIfNeeded: slot))
                 break
             }
             slot = (slot + 1) & mask
         }
-        return change(&values[slot])
+        return change(&slots[slot].value)
     }
 
     /// The value of `key`, if it is in the table.
     subscript(key: UInt64) -> Value? {
         var slot = Self.slot(of: key, mask: mask)
-        while keys[slot] != 0 {
-            if keys[slot] == key { return values[slot] }
+        while slots[slot].key != 0 {
+            if slots[slot].key == key { return slots[slot].value }
             slot = (slot + 1) & mask
         }
         return nil
@@ -56,18 +60,15 @@ struct CJKTermTable<Value> {
 
     /// Every key with its value, in the order the keys were added.
     func forEach(_ body: (UInt64, Value) -> Void) {
-        for slot in used { body(keys[Int(slot)], values[Int(slot)]) }
+        for slot in used { body(slots[Int(slot)].key, slots[Int(slot)].value) }
     }
 
     /// The keys, in the order they were added.
-    var allKeys: [UInt64] { used.map { keys[Int($0)] } }
+    var allKeys: [UInt64] { used.map { slots[Int($0)].key } }
 
     /// Empties the table, keeping its size.
     mutating func removeAll() {
-        for slot in used {
-            keys[Int(slot)] = 0
-            values[Int(slot)] = emptyValue
-        }
+        for slot in used { slots[Int(slot)] = Slot(key: 0, value: emptyValue) }
         used.removeAll(keepingCapacity: true)
     }
 
@@ -77,13 +78,12 @@ struct CJKTermTable<Value> {
     }
 
     private mutating func grow() {
-        var bigger = CJKTermTable(capacity: keys.count, empty: emptyValue)
-        bigger.used.reserveCapacity(keys.count)
+        var bigger = CJKTermTable(capacity: slots.count, empty: emptyValue)
+        bigger.used.reserveCapacity(slots.count)
         for slot in used.lazy.map(Int.init) {
-            var target = Self.slot(of: keys[slot], mask: bigger.mask)
-            while bigger.keys[target] != 0 { target = (target + 1) & bigger.mask }
-            bigger.keys[target] = keys[slot]
-            bigger.values[target] = values[slot]
+            var target = Self.slot(of: slots[slot].key, mask: bigger.mask)
+            while bigger.slots[target].key != 0 { target = (target + 1) & bigger.mask }
+            bigger.slots[target] = slots[slot]
             bigger.used.append(Int32(truncatingIfNeeded: target))
         }
         self = bigger
@@ -91,3 +91,4 @@ struct CJKTermTable<Value> {
 }
 
 extension CJKTermTable: Sendable where Value: Sendable {}
+extension CJKTermTable.Slot: Sendable where Value: Sendable {}

@@ -46,14 +46,18 @@ struct SectionTermCounter {
         while position < bytes.count {
             let byte = bytes[position]
             if byte < 0x80 {
-                // Most of the text that is not CJK: a letter or digit goes on a word, the rest ends one.
+                // Most of the text that is not CJK: letters and digits go on a word (all of them
+                // at once), anything else ends one.
                 if runLength > 0 { endRun() }
-                if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
-                    appendToWord(byte)
-                } else if wordLength > 0 {
-                    endWord()
+                var end = position
+                while end < bytes.count, Self.isASCIIWordByte(bytes[end]) { end += 1 }
+                if end > position {
+                    appendToWord(UnsafeBufferPointer(rebasing: bytes[position..<end]))
+                    position = end
+                } else {
+                    if wordLength > 0 { endWord() }
+                    position += 1
                 }
-                position += 1
                 continue
             }
             let (value, length) = UTF8Scalars.scalar(in: bytes, at: position)
@@ -64,7 +68,7 @@ struct SectionTermCounter {
                 runLength += 1
             } else if (Unicode.Scalar(value) ?? "\u{FFFD}").properties.isAlphabetic {
                 if runLength > 0 { endRun() }
-                for offset in position..<position + length { appendToWord(bytes[offset]) }
+                appendToWord(UnsafeBufferPointer(rebasing: bytes[position..<position + length]))
                 wordIsASCII = false
             } else {
                 if runLength > 0 { endRun() }
@@ -80,9 +84,19 @@ struct SectionTermCounter {
         if wordLength > 0 { endWord() }
     }
 
-    private mutating func appendToWord(_ byte: UInt8) {
-        if wordLength == word.count { word.append(byte) } else { word[wordLength] = byte }
-        wordLength += 1
+    /// Puts bytes on the current word, ASCII letters lower-cased (which changes no other
+    /// letter's lower case: they are cased letters either way).
+    private mutating func appendToWord(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let start = wordLength
+        wordLength += bytes.count
+        if word.count < wordLength { word += repeatElement(0, count: max(wordLength, 2 * word.count) - word.count) }
+        word.withUnsafeMutableBufferPointer { word in
+            for (offset, byte) in bytes.enumerated() { word[start + offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        }
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     private mutating func endRun() {
@@ -91,10 +105,9 @@ struct SectionTermCounter {
         runLength = 0
     }
 
-    /// Counts the current word, lower-cased: an ASCII word byte by byte, any other by Unicode's rules.
+    /// Counts the current word, lower-cased: an ASCII word already is, any other by Unicode's rules.
     private mutating func endWord() {
         if wordIsASCII {
-            for index in 0..<wordLength where (0x41...0x5A).contains(word[index]) { word[index] |= 0x20 }
             word.withUnsafeBufferPointer { Self.count(UnsafeBufferPointer(rebasing: $0[..<wordLength]), in: &words) }
         } else {
             var lowered = String(decoding: word[..<wordLength], as: UTF8.self).lowercased()
