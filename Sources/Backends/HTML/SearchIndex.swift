@@ -298,9 +298,10 @@ struct SearchIndex {
     /// character, `"`, `\`, `<`, `>`, `&`, or U+2028 and U+2029 (which JavaScript once took for
     /// line ends; E2 80 A8 and E2 80 A9).
     private static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let specials = jsonSpecials
         for index in utf8.indices {
             let byte = utf8[index]
-            if byte < 0x20 || jsonSpecials.contains(byte) { return true }
+            if byte < 0x20 || specials.contains(byte) { return true }
             if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] & 0xFE == 0xA8 { return true }
         }
         return false
