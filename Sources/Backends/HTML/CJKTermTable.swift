@@ -1,4 +1,5 @@
-/// A hash table keyed by CJK terms packed as numbers (``SearchIndex/Term/cjk(_:)``, never 0):
+/// A hash table keyed by CJK terms packed as numbers (the first character's code point `<< 21 |`
+/// the second's, 0 for a lone character; never 0 as a whole):
 /// open addressing, probed linearly from a multiplicative hash. Most terms of a Chinese book are
 /// CJK, and Swift's `Dictionary` hashes every key with SipHash — a third of the search index's time.
 ///
