@@ -389,8 +389,10 @@ enum MathSymbols {
 
     /// Single-token commands as KaTeX writes them (generated from KaTeX; see `KaTeXSymbols.swift`).
     static let katex: [String: (element: String, variant: MathVariant?, text: String)] = {
-        var table: [String: (String, MathVariant?, String)] = [:]
-        for fields in TableLines.fields(of: katexSymbolData, maxSplits: 3) where fields.count == 4 {
+        let lines = TableLines.fields(of: katexSymbolData, maxSplits: 3)
+        // Sized once: grown from empty, the table hashed its names again at every doubling.
+        var table: [String: (String, MathVariant?, String)] = Dictionary(minimumCapacity: lines.count)
+        for fields in lines where fields.count == 4 {
             // `\not`'s text is a lone combining mark: the parser puts it on what follows.
             if fields[3].unicodeScalars.first?.properties.generalCategory == .nonspacingMark { continue }
             table[fields[0]] = (fields[1], MathVariant(rawValue: fields[2]), fields[3])

@@ -21,7 +21,9 @@ enum SymbolCommand {
 
     /// Every table's names, in the order the parser asks them.
     static let table: [String: SymbolCommand] = {
-        var table: [String: SymbolCommand] = [:]
+        // Sized once for every table's names (about 1,300): grown from empty, it hashed them
+        // again at every doubling.
+        var table: [String: SymbolCommand] = Dictionary(minimumCapacity: 2_048)
         func add<Value>(_ entries: [String: Value], _ command: (Value) -> SymbolCommand) {
             for (name, value) in entries where table[name] == nil { table[name] = command(value) }
         }
