@@ -12,7 +12,7 @@ struct SectionTermCounter {
     /// The last CJK character of the current run; `runLength` is 0 outside one.
     private var previousCJK: UInt32 = 0
     private var runLength = 0
-    /// The current word's UTF-8, as written, in the first `wordLength` bytes.
+    /// The current word's UTF-8 (ASCII letters lower-cased), in the first `wordLength` bytes.
     private var word: [UInt8] = Array(repeating: 0, count: 64)
     private var wordLength = 0
     private var wordIsASCII = true
