@@ -22,8 +22,7 @@ struct CJKTermTable<Value> {
 
     /// A table for about `capacity` keys; `empty` is the value a new key starts from.
     init(capacity: Int, empty: Value) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        let size = openAddressingSize(forCapacity: capacity)
         slots = Array(repeating: Slot(key: 0, value: empty), count: size)
         emptyValue = empty
         mask = size - 1
@@ -89,6 +88,14 @@ struct CJKTermTable<Value> {
         }
         self = bigger
     }
+}
+
+/// The size of an open-addressing table (``CJKTermTable``, ``WordTermTable``) for about `capacity`
+/// keys: a power of two, at least 16, with room for twice the keys (the tables grow when half full).
+func openAddressingSize(forCapacity capacity: Int) -> Int {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    return size
 }
 
 extension CJKTermTable: Sendable where Value: Sendable {}

@@ -51,8 +51,7 @@ struct WordTermTable<Value> {
 
     /// A table for about `capacity` words; `empty` is the value a new word starts from.
     init(capacity: Int, empty: Value) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        let size = openAddressingSize(forCapacity: capacity)
         slots = Array(repeating: 0, count: size)
         emptyValue = empty
         mask = size - 1
