@@ -121,6 +121,24 @@ struct SearchIndexTests {
         #expect(postings == expected)
     }
 
+    @Test("the JSON is the same whatever bytes of postings a run is cut at")
+    func runsCutByPostingBytes() throws {
+        var index = SearchIndex()
+        // Terms with a few postings, and a few with thousands, so runs end at their bytes too.
+        for document in 0..<3_000 {
+            var text = "common 常见 \(document % 7 == 0 ? "seventh" : "")"
+            if document % 500 == 0 { text += " w\(document) 字\(document)" }
+            index.add(SearchIndex.section(title: "", href: "#d\(document)", text: text))
+        }
+        let whole = try Artifact(path: "index.json", pieces: [index.json()]).bytes
+        for budget in [1, 7, 300, 5_000] {
+            #expect(try Artifact(path: "index.json", pieces: [index.json(postingBytesPerRun: budget)]).bytes == whole, "\(budget)")
+        }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(whole)) as? [String: Any])
+        let terms = try #require(json["terms"] as? [String: [Int]])
+        #expect(terms["common"]?.count == 3_000 && terms["常见"]?.count == 3_000 && terms["seventh"]?.count == 429)
+    }
+
     @Test("the JSON of an index with more terms than a batch writes holds every term once, in order")
     func jsonOfManyTerms() throws {
         var index = SearchIndex()

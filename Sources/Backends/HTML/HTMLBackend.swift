@@ -31,7 +31,7 @@ public struct HTMLBackend: Backend {
         let content = book.streamedBody(heading: { index, part in
             Array("<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n".utf8)
         }) { article in Self.html(of: article, links: links, bookLanguage: language) }
-        let page = HTMLPage(metadata: metadata, date: BookDate.seconds(context, metadata).map(BookDate.day), sidebar: HTMLPage.sidebar(book, links: links, tocDepth: tocDepth),
+        let page = HTMLPage(metadata: metadata, date: BookDate.seconds(context, metadata).map(BookDate.day), sidebar: .generated { try HTMLPage.writeSidebar(book, links: links, tocDepth: tocDepth, to: $0) },
                             content: content, searchIndex: search.json(), stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,
                             script: BuiltInTemplates.htmlScript)
         return [Artifact(path: context.baseName + ".html", pieces: page.pieces())]

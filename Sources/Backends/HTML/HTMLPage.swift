@@ -7,8 +7,9 @@ struct HTMLPage {
     var metadata: BookMetadata
     /// The edition's date, `YYYY-MM-DD`.
     var date: String?
-    /// The table of contents in the sidebar, in UTF-8.
-    var sidebar: [UInt8]
+    /// The table of contents in the sidebar, made as the file is written
+    /// (``writeSidebar(_:links:tocDepth:to:)``).
+    var sidebar: Artifact.Piece
     /// The articles and part pages, in book order, written as the file is (`Book.streamedBody`).
     var content: Artifact.Piece
     /// The search index's JSON, in UTF-8, written as the file is (`SearchIndex.json()`).
@@ -23,7 +24,7 @@ struct HTMLPage {
     /// The document's pieces, in order: the articles and the search index of a large book are
     /// each tens of megabytes, so they are written as they are, not joined.
     func pieces() -> [Artifact.Piece] {
-        [.text(prologue()), .bytes(sidebar), .text(titleBlock()), content, .text(Self.searchIndexStart), searchIndex, .text(epilogue())]
+        [.text(prologue()), sidebar, .text(titleBlock()), content, .text(Self.searchIndexStart), searchIndex, .text(epilogue())]
     }
 
     /// Everything before the sidebar's table of contents.
@@ -84,10 +85,17 @@ struct HTMLPage {
     }
 
     /// Parts → articles → headings down to `tocDepth`, as nested lists of in-page links, in
-    /// UTF-8 (a heading list of a big book is megabytes: written in place, not interpolated).
-    static func sidebar(_ book: Book, links: HTMLLinkTargets, tocDepth: Int) -> [UInt8] {
+    /// UTF-8, written into `output` 64 KiB at a time: a big book's is megabytes (10 MB at 10,000
+    /// articles, and made whole it was the HTML file's peak). Returns how many bytes it wrote.
+    static func writeSidebar(_ book: Book, links: HTMLLinkTargets, tocDepth: Int, to output: ArtifactOutput) throws -> Int {
         var bytes: [UInt8] = []
-        func articleItem(_ article: Article) {
+        var written = 0
+        func flush(atLeast size: Int) throws {
+            guard bytes.count >= size else { return }
+            written += try bytes.write(to: output, at: written)
+            bytes.removeAll(keepingCapacity: true)
+        }
+        func articleItem(_ article: Article) throws {
             bytes.append("<li><a href=\"#")
             bytes.appendUTF8(links.articleID(article.id))
             bytes.append("\">")
@@ -109,20 +117,22 @@ struct HTMLPage {
                 bytes.append("</ol>\n")
             }
             bytes.append("</li>\n")
+            try flush(atLeast: 1 << 16)
         }
         bytes.append("<ol class=\"kb-toc\">\n")
-        for article in book.frontArticles { articleItem(article) }
+        for article in book.frontArticles { try articleItem(article) }
         for (index, part) in book.parts.enumerated() {
             bytes.append("<li class=\"toc-part\"><a href=\"#part-")
             bytes.append(decimal: index + 1)
             bytes.append("\">")
             XMLText.appendEscaped(part.title, attribute: false, to: &bytes)
             bytes.append("</a>\n<ol>\n")
-            for article in part.articles { articleItem(article) }
+            for article in part.articles { try articleItem(article) }
             bytes.append("</ol>\n</li>\n")
         }
         bytes.append("</ol>\n")
-        return bytes
+        try flush(atLeast: 0)
+        return written
     }
 
     /// Style or script text that cannot end its element early (`</` becomes `<\/`, the same to CSS and JavaScript).

@@ -131,10 +131,13 @@ struct SearchIndex {
     /// Whether a scalar is one the index counts in bigrams (kana, Han, Hangul syllables).
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool { SectionTermCounter.isCJK(scalar.value) }
 
-    /// Terms per run (one task on one core) and runs per batch (what is made before it is
-    /// written): a 10,000-article book's 13,000 terms make 13 batches of 2–3 MB of JSON.
+    /// Runs per batch (what is made before it is written), and at most how many terms and how
+    /// many bytes of postings a run (one task on one core) has: a posting's byte is two to four
+    /// of JSON, and the commonest bigrams of a 10,000-article book have 40,000 postings each,
+    /// so a batch of a thousand terms was 25 MB of JSON at once.
     private static let runsPerBatch = 4
     private static let termsPerRun = 256
+    static let postingBytesPerRun = 1 << 18
 
     /// The index as JSON that is safe inside a `<script type="application/json">` element, in
     /// UTF-8: `{"docs":[[title, href], …], "terms":{"term":[posting, …], …}}`, terms sorted; a
@@ -143,13 +146,14 @@ struct SearchIndex {
     ///
     /// A generated piece: the terms are written on all cores, in runs of the sorted list, a few
     /// runs at a time straight into the book's file. The JSON of a 10,000-article book is over
-    /// 30 MB; made whole, it and its runs were held at once beside the index.
-    func json() -> Artifact.Piece {
+    /// 30 MB; made whole, it and its runs were held at once beside the index. (`postingBytesPerRun`
+    /// is a test's way to cut the runs finer: the JSON is the same.)
+    func json(postingBytesPerRun: Int = Self.postingBytesPerRun) -> Artifact.Piece {
         let index = self
         return .generated { output in
-            var offset = try index.documentsJSON().write(to: output, at: 0)
+            var offset = try index.writeDocumentsJSON(to: output)
             let terms = index.sortedTerms()
-            let runs = stride(from: 0, to: terms.count, by: Self.termsPerRun).map { terms[$0..<min($0 + Self.termsPerRun, terms.count)] }
+            let runs = index.runs(of: terms, postingBytesPerRun: postingBytesPerRun)
             for batchStart in stride(from: 0, to: runs.count, by: Self.runsPerBatch) {
                 let batch = Array(runs[batchStart..<min(batchStart + Self.runsPerBatch, runs.count)])
                 for (number, run) in batch.parallelMap(index.json(of:)).enumerated() {
@@ -162,8 +166,12 @@ struct SearchIndex {
         }
     }
 
-    private func documentsJSON() -> [UInt8] {
+    /// The JSON up to the first term, written into `output` 64 KiB at a time (the documents of a
+    /// 10,000-article book are 10 MB of it; made whole, they were the HTML file's peak). Returns
+    /// how many bytes it wrote.
+    private func writeDocumentsJSON(to output: ArtifactOutput) throws -> Int {
         var out: [UInt8] = []
+        var written = 0
         out += "{\"docs\":[".utf8
         for (index, document) in documents.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -172,9 +180,13 @@ struct SearchIndex {
             out.append(UInt8(ascii: ","))
             Self.appendString(document.href, to: &out)
             out.append(UInt8(ascii: "]"))
+            if out.count >= 1 << 16 {
+                written += try out.write(to: output, at: written)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         out += "],\"terms\":{".utf8
-        return out
+        return written + (try out.write(to: output, at: written))
     }
 
     /// A run of terms with their postings, each term after a comma.
@@ -182,7 +194,6 @@ struct SearchIndex {
         var bytes: [UInt8] = []
         for term in run {
             bytes.append(UInt8(ascii: ","))
-            let number: Int32
             switch term {
             case .cjk(let key):
                 // CJK characters need no escaping.
@@ -191,16 +202,14 @@ struct SearchIndex {
                     UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { bytes.append($0) }
                 }
                 bytes.append(UInt8(ascii: "\""))
-                number = cjkTerms[key]!
             case .word(let word):
                 wordTerms.words.bytes.withUnsafeBufferPointer { words in
                     Self.appendString(UnsafeBufferPointer(rebasing: words[wordTerms.words.range(word)]), to: &bytes)
                 }
-                number = wordTerms.values[word]
             }
             bytes += ":[".utf8
             var first = true
-            postings[Int(number)].forEach { posting in
+            postings(of: term).forEach { posting in
                 if !first { bytes.append(UInt8(ascii: ",")) }
                 first = false
                 Self.appendDecimal(posting, to: &bytes)
@@ -208,6 +217,29 @@ struct SearchIndex {
             bytes.append(UInt8(ascii: "]"))
         }
         return bytes
+    }
+
+    /// The sorted terms cut into runs of at most ``termsPerRun`` terms and about
+    /// `postingBytesPerRun` bytes of postings.
+    private func runs(of terms: [Term], postingBytesPerRun: Int) -> [ArraySlice<Term>] {
+        var runs: [ArraySlice<Term>] = []
+        var (start, postingBytes) = (0, 0)
+        for index in terms.indices {
+            postingBytes += postings(of: terms[index]).bytes.count
+            if index + 1 - start == Self.termsPerRun || postingBytes >= postingBytesPerRun {
+                runs.append(terms[start...index])
+                (start, postingBytes) = (index + 1, 0)
+            }
+        }
+        if start < terms.count { runs.append(terms[start...]) }
+        return runs
+    }
+
+    private func postings(of term: Term) -> Postings {
+        switch term {
+        case .cjk(let key): postings[Int(cjkTerms[key]!)]
+        case .word(let word): postings[Int(wordTerms.values[word])]
+        }
     }
 
     /// Every term in code point order: the CJK terms and the words each sorted (numbers, UTF-8),
