@@ -132,9 +132,10 @@ struct SearchIndex {
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool { SectionTermCounter.isCJK(scalar.value) }
 
     /// Runs per batch (what is made before it is written), and at most how many terms and how
-    /// many bytes of postings a run (one task on one core) has: a posting's byte is two to four
-    /// of JSON, and the commonest bigrams of a 10,000-article book have 40,000 postings each,
-    /// so a batch of a thousand terms was 25 MB of JSON at once.
+    /// many bytes of postings a run (one task on one core) has: a posting's byte is about three
+    /// of JSON, and the commonest terms of a 10,000-article book (85,000 sections) have 60,000 to
+    /// 75,000 postings each, so a batch of 1,024 terms reached 7 MB of JSON; cut by bytes too, a
+    /// batch is about 3 MB.
     private static let runsPerBatch = 4
     private static let termsPerRun = 256
     static let postingBytesPerRun = 1 << 18
