@@ -134,8 +134,8 @@ struct SearchIndex {
     /// Runs per batch (what is made before it is written), and at most how many terms and how
     /// many bytes of postings a run (one task on one core) has: a posting's byte is about three
     /// of JSON, and the commonest terms of a 10,000-article book (85,000 sections) have 60,000 to
-    /// 75,000 postings each, so a batch of 1,024 terms reached 7 MB of JSON; cut by bytes too, a
-    /// batch is about 3 MB.
+    /// 75,000 postings each, so a batch of 1,024 terms reached 7 MB of JSON; cut by bytes too,
+    /// none passes 3 MB.
     private static let runsPerBatch = 4
     private static let termsPerRun = 256
     static let postingBytesPerRun = 1 << 18
