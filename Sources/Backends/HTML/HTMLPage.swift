@@ -90,11 +90,6 @@ struct HTMLPage {
     static func writeSidebar(_ book: Book, links: HTMLLinkTargets, tocDepth: Int, to output: ArtifactOutput) throws -> Int {
         var bytes: [UInt8] = []
         var written = 0
-        func flush(atLeast size: Int) throws {
-            guard bytes.count >= size else { return }
-            written += try bytes.write(to: output, at: written)
-            bytes.removeAll(keepingCapacity: true)
-        }
         func articleItem(_ article: Article) throws {
             bytes.append("<li><a href=\"#")
             bytes.appendUTF8(links.articleID(article.id))
@@ -117,7 +112,7 @@ struct HTMLPage {
                 bytes.append("</ol>\n")
             }
             bytes.append("</li>\n")
-            try flush(atLeast: 1 << 16)
+            written += try bytes.flush(to: output, at: written, atLeast: 1 << 16)
         }
         bytes.append("<ol class=\"kb-toc\">\n")
         for article in book.frontArticles { try articleItem(article) }
@@ -131,8 +126,7 @@ struct HTMLPage {
             bytes.append("</ol>\n</li>\n")
         }
         bytes.append("</ol>\n")
-        try flush(atLeast: 0)
-        return written
+        return written + (try bytes.flush(to: output, at: written))
     }
 
     /// Style or script text that cannot end its element early (`</` becomes `<\/`, the same to CSS and JavaScript).

@@ -80,8 +80,7 @@ struct SearchIndex {
                 if number < 0 { number = next }
                 return number
             }
-            if term == next { postings.append(Postings()) }
-            postings[Int(term)].add(document: document, count: count)
+            addPosting(term: term, document: document, count: count)
         }
         section.words.bytes.withUnsafeBufferPointer { bytes in
             for number in 0..<section.words.count {
@@ -91,10 +90,15 @@ struct SearchIndex {
                     if number < 0 { number = next }
                     return number
                 }
-                if term == next { postings.append(Postings()) }
-                postings[Int(term)].add(document: document, count: section.wordCounts[number])
+                addPosting(term: term, document: document, count: section.wordCounts[number])
             }
         }
+    }
+
+    /// Adds a posting to term number `term`, a new term when it is the next number.
+    private mutating func addPosting(term: Int32, document: UInt32, count: Int32) {
+        if term == postings.count { postings.append(Postings()) }
+        postings[Int(term)].add(document: document, count: count)
     }
 
     /// The section of one text (a test's way in: an article's are made by ``sections(of:articleID:idPrefix:)``).
@@ -181,13 +185,10 @@ struct SearchIndex {
             out.append(UInt8(ascii: ","))
             Self.appendString(document.href, to: &out)
             out.append(UInt8(ascii: "]"))
-            if out.count >= 1 << 16 {
-                written += try out.write(to: output, at: written)
-                out.removeAll(keepingCapacity: true)
-            }
+            written += try out.flush(to: output, at: written, atLeast: 1 << 16)
         }
         out += "],\"terms\":{".utf8
-        return written + (try out.write(to: output, at: written))
+        return written + (try out.flush(to: output, at: written))
     }
 
     /// A run of terms with their postings, each term after a comma.

@@ -11,6 +11,16 @@ extension Array: StreamedText where Element == UInt8 {
         try withUnsafeBytes { try output.write($0, at: offset) }
         return count
     }
+
+    /// Writes the bytes at `offset` once there are at least `size` of them, and empties the array
+    /// (keeping its room); returns how many it wrote. A text of megabytes made in small steps is
+    /// written a buffer at a time this way, never held whole.
+    mutating func flush(to output: ArtifactOutput, at offset: Int, atLeast size: Int = 0) throws -> Int {
+        guard count >= size else { return 0 }
+        let written = try write(to: output, at: offset)
+        removeAll(keepingCapacity: true)
+        return written
+    }
 }
 
 extension String: StreamedText {
