@@ -354,10 +354,12 @@ struct TeXParser {
                 _ = advance()
             }
             if digits == "." { return .identifier(".", variant: nil) }
+            if digits.utf8.count == 1, let code = digits.utf8.first { return SharedMathLeaves.digits[Int(code - UInt8(ascii: "0"))] }
             return .number(digits)
         }
         if character.isASCIILetter {
             if let variant, let styled = MathAlphanumerics.styled(character, variant) { return .identifier(String(styled), variant: nil) }
+            if variant == nil, let code = character.asciiValue, let shared = SharedMathLeaves.letters[Int(code)] { return shared }
             return .identifier(String(character), variant: variant)
         }
         // KaTeX writes `|` and `/` as ordinary symbols.
@@ -367,9 +369,8 @@ struct TeXParser {
         }
         if character == "/" { return .identifier("/", variant: nil) }
         if character.isOperatorSymbol || character == "\u{2212}" {
-            var info = MathOperator(tex: character == "\u{2212}" ? "-" : String(character))
-            if character == "(" || character == ")" || character == "[" || character == "]" { info.stretchy = false }
-            return .operator(MathSymbols.mathMLText(of: character), info)
+            if let code = character.asciiValue, let shared = SharedMathLeaves.operators[Int(code)] { return shared }
+            return Self.operatorNode(character)
         }
         if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 {
             if MathSymbols.identifierCharacters.contains(character) { return .identifier(String(character), variant: variant) }
@@ -384,6 +385,13 @@ struct TeXParser {
         }
         // CJK and other text in math: KaTeX shows it as text.
         return .text(String(character), variant: nil)
+    }
+
+    /// A character that is an operator (`+`, `=`, `(`, `≤`) as its node.
+    static func operatorNode(_ character: Character) -> MathNode {
+        var info = MathOperator(tex: character == "\u{2212}" ? "-" : String(character))
+        if character == "(" || character == ")" || character == "[" || character == "]" { info.stretchy = false }
+        return .operator(MathSymbols.mathMLText(of: character), info)
     }
 }
 
