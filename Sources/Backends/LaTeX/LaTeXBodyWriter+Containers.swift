@@ -33,7 +33,7 @@ extension LaTeXBodyWriter {
         }
     }
 
-    private func titleText(_ title: [Inline]?) -> String {
+    private func titleText(_ title: Inlines?) -> String {
         TeXText.escaped(title?.plainText ?? "")
     }
 }

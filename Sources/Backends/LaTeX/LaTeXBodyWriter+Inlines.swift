@@ -1,7 +1,7 @@
 import Compiler
 
 extension LaTeXBodyWriter {
-    mutating func writeInlines(_ inlines: [Inline]) {
+    mutating func writeInlines(_ inlines: Inlines) {
         for inline in inlines { write(inline) }
     }
 
@@ -30,7 +30,7 @@ extension LaTeXBodyWriter {
         }
     }
 
-    private mutating func wrap(_ open: String, _ children: [Inline]) {
+    private mutating func wrap(_ open: String, _ children: Inlines) {
         out += open
         writeInlines(children)
         out += "}"

@@ -170,7 +170,7 @@ struct LaTeXBodyWriter {
 
     /// Roughly how many Latin letters wide a cell is: CJK characters count two, a formula a third
     /// of its TeX source.
-    static func displayWidth(_ inlines: [Inline]) -> Int {
+    static func displayWidth(_ inlines: Inlines) -> Int {
         inlines.reduce(0) { width, inline in
             if case .math(let formula) = inline { return width + max(2, formula.tex.count / 3) }
             return width + inline.plainText.unicodeScalars.reduce(0) {
@@ -198,7 +198,7 @@ struct LaTeXBodyWriter {
             let span = bold ? 1 : min(cell.columnSpan, layout.columns - start)
             if span > 1 { out += "\\multicolumn{\(span)}{\(layout.columnSpec(start, span: span))}{" }
             if bold { out += "\\textbf{" }
-            writeInlines(cell.content.filter { if case .footnoteReference = $0 { false } else { true } })
+            writeInlines(Inlines(cell.content.filter { if case .footnoteReference = $0 { false } else { true } }))
             if bold { out += "}" }
             if span > 1 { out += "}" }
             column = start + span

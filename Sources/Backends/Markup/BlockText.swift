@@ -48,7 +48,7 @@ enum BlockText {
     }
 
     /// The plain text of `inlines`, then a line feed.
-    private static func line(_ inlines: [Inline], _ body: (String) -> Void) {
+    private static func line(_ inlines: Inlines, _ body: (String) -> Void) {
         inlines.forEachPlainTextPiece(body)
         body("\n")
     }

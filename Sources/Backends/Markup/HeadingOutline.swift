@@ -4,7 +4,7 @@ import Compiler
 struct HeadingEntry {
     var level: Int
     var id: String
-    var content: [Inline]
+    var content: Inlines
 }
 
 extension Article {
@@ -20,13 +20,13 @@ extension Article {
     }
 }
 
-extension Array where Element == Inline {
+extension Inlines {
     /// The inlines with links replaced by their content and footnote marks removed: for a heading
     /// shown inside a link (a table of contents), where a nested link or note would be invalid.
-    var withoutLinks: [Inline] {
-        flatMap { inline -> [Inline] in
+    var withoutLinks: Inlines {
+        Inlines(flatMap { inline -> [Inline] in
             switch inline {
-            case .link(let link): return link.content.withoutLinks
+            case .link(let link): return link.content.withoutLinks.array
             case .footnoteReference: return []
             case .emphasis(let children, let attributes): return [.emphasis(children.withoutLinks, attributes)]
             case .strong(let children, let attributes): return [.strong(children.withoutLinks, attributes)]
@@ -37,6 +37,6 @@ extension Array where Element == Inline {
             case .superscript(let children): return [.superscript(children.withoutLinks)]
             default: return [inline]
             }
-        }
+        })
     }
 }

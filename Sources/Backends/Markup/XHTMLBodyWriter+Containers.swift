@@ -47,7 +47,7 @@ extension XHTMLBodyWriter {
     }
 
     /// The title in a paragraph that `opening` opens.
-    private mutating func writeContainerTitle(_ title: [Inline]?, opening: StaticString) {
+    private mutating func writeContainerTitle(_ title: Inlines?, opening: StaticString) {
         guard let title, !title.isEmpty else { return }
         out.append(opening)
         writeInlines(title)

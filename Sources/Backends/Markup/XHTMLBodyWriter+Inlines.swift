@@ -1,7 +1,7 @@
 import Compiler
 
 extension XHTMLBodyWriter {
-    mutating func writeInlines(_ inlines: [Inline]) {
+    mutating func writeInlines(_ inlines: Inlines) {
         for inline in inlines { write(inline) }
     }
 
@@ -52,7 +52,7 @@ extension XHTMLBodyWriter {
         }
     }
 
-    private mutating func wrap(_ tag: StaticString, _ children: [Inline], _ attributes: Attributes) {
+    private mutating func wrap(_ tag: StaticString, _ children: Inlines, _ attributes: Attributes) {
         writeOpening(tag, attributes)
         writeInlines(children)
         out.append("</")

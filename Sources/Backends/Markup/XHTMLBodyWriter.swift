@@ -292,7 +292,7 @@ struct XHTMLBodyWriter {
         out.append("</ul>\n</div>\n")
     }
 
-    private mutating func writeTableOfContentsLink(id: String, content: [Inline]) {
+    private mutating func writeTableOfContentsLink(id: String, content: Inlines) {
         out.append("<li><a href=\"#")
         writeEscapedAttribute(URLText.fragment(options.idPrefix + id))
         out.append("\">")

@@ -22,7 +22,7 @@ struct InlineHTMLRenderer {
 
     private var voidEnd: String { xhtml ? " />" : ">" }
 
-    mutating func render(_ inlines: [Inline]) -> String {
+    mutating func render(_ inlines: Inlines) -> String {
         var out = ""
         for inline in inlines { render(inline, into: &out) }
         return out
@@ -36,7 +36,7 @@ struct InlineHTMLRenderer {
         return out
     }
 
-    private mutating func wrap(_ tag: String, _ children: [Inline], _ attributes: Attributes, into out: inout String) {
+    private mutating func wrap(_ tag: String, _ children: Inlines, _ attributes: Attributes, into out: inout String) {
         out += "<\(tag)\(Self.attributes(attributes))>"
         out += render(children)
         out += "</\(tag)>"
@@ -80,7 +80,7 @@ struct InlineHTMLRenderer {
     }
 
     /// markdown-it 15's `renderInlineAsText`: text, code, nested image alts, raw HTML and line breaks.
-    static func altText(_ inlines: [Inline]) -> String {
+    static func altText(_ inlines: Inlines) -> String {
         var out = ""
         for inline in inlines {
             switch inline {

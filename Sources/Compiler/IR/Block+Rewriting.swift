@@ -50,7 +50,7 @@ extension Block {
     }
 }
 
-extension Array where Element == Inline {
+extension Inlines {
     /// Applies `update` in place to every inline node that `matches`, children before parents;
     /// spans with no matching node inside are not touched.
     public mutating func updateInlines(where matches: (Inline) -> Bool, _ update: (inout Inline) -> Void) {
@@ -66,7 +66,7 @@ extension Array where Element == Inline {
 extension Inline {
     /// Lets `body` change the inline run nested in this node (an emphasis's children, a link's
     /// text, an image's alt text) in place; nodes without one are left alone.
-    mutating func updateNestedInlines(_ body: (inout [Inline]) -> Void) {
+    mutating func updateNestedInlines(_ body: (inout Inlines) -> Void) {
         switch self {
         case .emphasis(var children, let attributes):
             self = .softBreak

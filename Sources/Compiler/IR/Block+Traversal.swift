@@ -70,7 +70,7 @@ extension Block {
     }
 }
 
-extension Array where Element == Inline {
+extension Inlines {
     /// Every inline node, depth first, parents before their children.
     public func forEachInline(_ body: (Inline) -> Void) {
         _ = visitInlines { body($0); return true }
@@ -90,7 +90,7 @@ extension Array where Element == Inline {
 extension Inline {
     /// The inline run nested in this node: an emphasis's or span's children, a link's text, an
     /// image's alt text; `nil` for leaves.
-    public var nestedInlines: [Inline]? {
+    public var nestedInlines: Inlines? {
         switch self {
         case .emphasis(let children, _), .strong(let children, _), .strikethrough(let children, _), .mark(let children, _),
             .subscript(let children), .superscript(let children), .span(let children, _):

@@ -17,9 +17,9 @@ public struct Block: Sendable, Hashable {
     /// ones are boxed (`indirect`), so a block stays small and most need no extra allocation.
     public enum Kind: Sendable, Hashable {
         /// A paragraph. `hidden` is markdown-it's tight-list flag: the site renders no `<p>` for it.
-        case paragraph([Inline], hidden: Bool)
+        case paragraph(Inlines, hidden: Bool)
         /// A heading of level 1–6; its anchor is `attributes.id` once resolved.
-        case heading(level: Int, content: [Inline])
+        case heading(level: Int, content: Inlines)
         case thematicBreak
         case blockQuote([Block])
         indirect case list(List)
@@ -128,10 +128,10 @@ public struct Table: Sendable, Hashable {
 
 /// One cell of a ``Table``.
 public struct TableCell: Sendable, Hashable {
-    public var content: [Inline]
+    public var content: Inlines
     public var attributes: Attributes
 
-    public init(content: [Inline], attributes: Attributes = .none) {
+    public init(content: Inlines, attributes: Attributes = .none) {
         self.content = content
         self.attributes = attributes
     }
@@ -153,13 +153,13 @@ public struct TableCell: Sendable, Hashable {
 public struct Container: Sendable, Hashable {
     public var kind: ContainerKind
     /// The title after the name, as written (`nil` when absent: backends use the kind's default).
-    public var title: [Inline]?
+    public var title: Inlines?
     /// The body. For `tabs`/`code-tabs` it is one ``Block/Kind/container(_:)`` of kind `tab` per `@tab`.
     public var body: [Block]
     /// The body of a raw container (`file-tree`, `field`, …), which is not Markdown.
     public var rawBody: String?
 
-    public init(kind: ContainerKind, title: [Inline]?, body: [Block], rawBody: String? = nil) {
+    public init(kind: ContainerKind, title: Inlines?, body: [Block], rawBody: String? = nil) {
         self.kind = kind
         self.title = title
         self.body = body

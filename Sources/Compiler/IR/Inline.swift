@@ -9,14 +9,14 @@ public enum Inline: Sendable, Hashable {
     case softBreak
     case hardBreak
     indirect case code(String, Attributes)
-    indirect case emphasis([Inline], Attributes)
-    indirect case strong([Inline], Attributes)
-    indirect case strikethrough([Inline], Attributes)
-    indirect case mark([Inline], Attributes)
-    case `subscript`([Inline])
-    case superscript([Inline])
+    indirect case emphasis(Inlines, Attributes)
+    indirect case strong(Inlines, Attributes)
+    indirect case strikethrough(Inlines, Attributes)
+    indirect case mark(Inlines, Attributes)
+    case `subscript`(Inlines)
+    case superscript(Inlines)
     /// `[text]{.cls}`: a span that carries attributes only.
-    indirect case span([Inline], Attributes)
+    indirect case span(Inlines, Attributes)
     indirect case link(Link)
     indirect case image(Image)
     /// Inline math (`$…$`).
@@ -35,7 +35,7 @@ public struct Link: Sendable, Hashable {
     /// The destination as written (after entity and backslash processing, before percent-encoding).
     public var destination: String
     public var title: String?
-    public var content: [Inline]
+    public var content: Inlines
     public var attributes: Attributes
     /// Set by the resolve pass when the destination is another article or heading of the book.
     public var target: InternalTarget?
@@ -44,7 +44,7 @@ public struct Link: Sendable, Hashable {
     /// Where the link starts in the article.
     public var position: SourcePosition
 
-    public init(destination: String, title: String? = nil, content: [Inline], attributes: Attributes = .none,
+    public init(destination: String, title: String? = nil, content: Inlines, attributes: Attributes = .none,
                 target: InternalTarget? = nil, isAutolink: Bool = false, position: SourcePosition = .unknown) {
         self.destination = destination
         self.title = title
@@ -62,14 +62,14 @@ public struct Image: Sendable, Hashable {
     public var source: String
     public var title: String?
     /// The alt text as inlines (the site renders their plain text).
-    public var alt: [Inline]
+    public var alt: Inlines
     public var attributes: Attributes
     /// Set by the resolve pass: the file under the source root, when it exists.
     public var resource: ResourceID?
     /// Where the image starts in the article.
     public var position: SourcePosition
 
-    public init(source: String, title: String? = nil, alt: [Inline], attributes: Attributes = .none, resource: ResourceID? = nil,
+    public init(source: String, title: String? = nil, alt: Inlines, attributes: Attributes = .none, resource: ResourceID? = nil,
                 position: SourcePosition = .unknown) {
         self.source = source
         self.title = title
@@ -117,7 +117,7 @@ extension Inline {
     }
 }
 
-extension Array where Element == Inline {
+extension Inlines {
     /// The concatenated ``Inline/plainText`` of the elements.
     public var plainText: String {
         if count == 1 { return self[0].plainText }

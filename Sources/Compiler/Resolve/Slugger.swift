@@ -79,7 +79,7 @@ struct Slugger {
     }
 }
 
-extension Array where Element == Inline {
+extension Inlines {
     /// The text markdown-it-anchor slugs: text and inline code only.
     var anchorText: String {
         var out = ""

@@ -94,7 +94,7 @@ struct HTMLConverter {
             let title = node.attribute("title") ?? href
             var content: [Inline] = [safeLink(href: href, content: [.strong([.text(title)], .none)])]
             if let description = node.attribute("description") { content += [.text(" — " + description)] }
-            return [Block(.paragraph(content, hidden: false), attributes: Attributes(classes: ["link-card"]), position: position)] + blocks(from: node.children)
+            return [Block(.paragraph(Inlines(content), hidden: false), attributes: Attributes(classes: ["link-card"]), position: position)] + blocks(from: node.children)
         case "repocard":
             let repository = node.attribute("repo") ?? ""
             let url = "https://github.com/" + repository
@@ -106,7 +106,7 @@ struct HTMLConverter {
             let body = blocks(from: node.children)
             guard !body.isEmpty else { return [] }
             let kind = ContainerKind(rawValue: name == "center" ? "center" : "html")
-            let title: [Inline]? = name.hasSuffix("card") ? node.attribute("title").map { [.text($0)] } : nil
+            let title = name.hasSuffix("card") ? node.attribute("title").map(Inlines.init(text:)) : nil
             return [Block(.container(Container(kind: kind, title: title, body: body)), attributes: boxAttributes, position: position)]
         }
     }
@@ -169,20 +169,20 @@ struct HTMLConverter {
         case "br": return [.hardBreak]
         case "wbr": return []
         case "a":
-            return [safeLink(href: node.attribute("href") ?? "", content: children(&self), title: node.attribute("title"), attributes: attributes)]
+            return [safeLink(href: node.attribute("href") ?? "", content: Inlines(children(&self)), title: node.attribute("title"), attributes: attributes)]
         case "img":
             return image(from: node, attributes: attributes)
-        case "strong", "b": return [.strong(children(&self), attributes)]
-        case "em", "i", "cite", "dfn", "var": return [.emphasis(children(&self), attributes)]
+        case "strong", "b": return [.strong(Inlines(children(&self)), attributes)]
+        case "em", "i", "cite", "dfn", "var": return [.emphasis(Inlines(children(&self)), attributes)]
         case "code", "tt", "samp": return [.code(Self.text(of: node), attributes)]
         case "kbd":
             var keyAttributes = attributes
             keyAttributes.classes.append("kbd")
             return [.code(Self.text(of: node), keyAttributes)]
-        case "s", "del", "strike": return [.strikethrough(children(&self), attributes)]
-        case "mark": return [.mark(children(&self), attributes)]
-        case "sub": return [.subscript(children(&self))]
-        case "sup": return [.superscript(children(&self))]
+        case "s", "del", "strike": return [.strikethrough(Inlines(children(&self)), attributes)]
+        case "mark": return [.mark(Inlines(children(&self)), attributes)]
+        case "sub": return [.subscript(Inlines(children(&self)))]
+        case "sup": return [.superscript(Inlines(children(&self)))]
         case "abbr":
             let term = Self.text(of: node)
             return node.attribute("title").map { [.abbreviation(term: term, title: $0)] } ?? [.text(term)]
@@ -190,7 +190,7 @@ struct HTMLConverter {
         case "u", "ins", "small", "big", "span", "font", "time", "label", "bdi", "bdo", "ruby", "rb", "rt", "rp":
             var spanAttributes = attributes
             if ["u", "ins", "small", "big", "rt"].contains(name) { spanAttributes.classes.append(name) }
-            return [.span(children(&self), spanAttributes)]
+            return [.span(Inlines(children(&self)), spanAttributes)]
         case "badge", "vpbadge":
             var badge = Attributes(classes: ["badge"] + (node.attribute("type").map { [$0] } ?? []))
             badge.id = nil
@@ -217,7 +217,7 @@ struct HTMLConverter {
                              attributes: imageAttributes, position: position))]
     }
 
-    private mutating func safeLink(href: String, content: [Inline], title: String? = nil, attributes: Attributes = .none) -> Inline {
+    private mutating func safeLink(href: String, content: Inlines, title: String? = nil, attributes: Attributes = .none) -> Inline {
         guard !href.isEmpty else { return .span(content, attributes) }
         guard TextEscaping.isSafeLink(href) else {
             problems.append(("raw HTML link to '\(href.prefix(40))' removed: unsafe URL", "html-unsafe-url"))
@@ -251,12 +251,12 @@ struct HTMLConverter {
     }
 
     /// Leading and trailing whitespace-only text removed (HTML collapses it).
-    static func trimmed(_ inlines: [Inline]) -> [Inline] {
+    static func trimmed(_ inlines: [Inline]) -> Inlines {
         var result = inlines
         while case .text(let text)? = result.first, text.allSatisfy(\.isWhitespace) { result.removeFirst() }
         while case .text(let text)? = result.last, text.allSatisfy(\.isWhitespace) { result.removeLast() }
         if case .text(let text)? = result.first { result[0] = .text(String(text.drop(while: \.isWhitespace))) }
         if case .text(let text)? = result.last { result[result.count - 1] = .text(String(text.reversed().drop(while: \.isWhitespace).reversed())) }
-        return result
+        return Inlines(result)
     }
 }

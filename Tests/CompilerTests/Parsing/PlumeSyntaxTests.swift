@@ -49,7 +49,7 @@ struct PlumeSyntaxTests {
     @Test("!!text!! is a span.plot with its inline Markdown; `!! x !!` is not")
     func plot() {
         let document = Self.parse("Lu Xun !!said **this**!! and !! not this !!.\n")
-        var spans: [[Inline]] = []
+        var spans: [Inlines] = []
         document.blocks.forEachInline { inline in
             if case .span(let content, let attributes) = inline, attributes.classes == ["plot"] { spans.append(content) }
         }

@@ -35,7 +35,7 @@ struct IRBuilder {
             let count = env.footnoteReferenceCounts[label] ?? 1
             if let inline = env.inlineFootnotes[label] {
                 let content = IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines).build(inline, line: 0)
-                result.append(Footnote(label: label, number: result.count + 1, blocks: [Block(.paragraph(content, hidden: false))],
+                result.append(Footnote(label: label, number: result.count + 1, blocks: [Block(.paragraph(Inlines(content), hidden: false))],
                                        referenceCount: count, position: .unknown))
             } else if let definition = footnoteBlocks[label] {
                 result.append(Footnote(label: label, number: result.count + 1, blocks: definition.blocks, referenceCount: count,
@@ -109,13 +109,13 @@ struct IRBuilder {
             while index + closings < tokens.count, tokens[index + closings].nesting == -1 { closings += 1 }
             if closings > 0, !ownLine.isEmpty {
                 enclosingAttributes = (closings, ownLine)
-                return Block(.paragraph(rest, hidden: tokens[start].hidden), attributes: atEnd, position: position)
+                return Block(.paragraph(Inlines(rest), hidden: tokens[start].hidden), attributes: atEnd, position: position)
             }
-            return Block(.paragraph(rest, hidden: tokens[start].hidden), attributes: ownLine.merging(atEnd), position: position)
+            return Block(.paragraph(Inlines(rest), hidden: tokens[start].hidden), attributes: ownLine.merging(atEnd), position: position)
         case .headingOpen:
             let (content, attributes) = trailingAttributes(inlines(at: index))
             index += 2
-            return Block(.heading(level: Int(tokens[start].tag.dropFirst()) ?? 1, content: content), attributes: attributes, position: position)
+            return Block(.heading(level: Int(tokens[start].tag.dropFirst()) ?? 1, content: Inlines(content)), attributes: attributes, position: position)
         case .blockquoteOpen:
             let body = buildBlocks(until: .blockquoteClose)
             return Block(.blockQuote(body), attributes: takeClosedBlockAttributes(), position: position)
@@ -138,7 +138,7 @@ struct IRBuilder {
             let url = tokens[start].content
             let target: Inline = SourcePath.hasScheme(url) || url.hasPrefix("/")
                 ? .link(Link(destination: url, content: [.text(url)], isAutolink: true, position: position)) : .text(url)
-            return Block(.paragraph(label + [target], hidden: false), attributes: Attributes(classes: ["embed"]), position: position)
+            return Block(.paragraph(Inlines(label + [target]), hidden: false), attributes: Attributes(classes: ["embed"]), position: position)
         case .htmlBlock where options.convertsHTML:
             // `<script setup>` and `<style>` blocks are the page's Vue code, not content: left out.
             let lead = tokens[start].content.drop { $0 == " " }.prefix(7).lowercased()
@@ -159,7 +159,7 @@ struct IRBuilder {
             // `::: warning Title {.cls #id}`: attributes that end the title belong to the container.
             let (title, attributes) = parsedTitle.map(trailingAttributes) ?? (nil, .none)
             let body = buildBlocks(until: .containerClose)
-            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title?.isEmpty == true ? nil : title, body: body)),
+            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title?.isEmpty == true ? nil : title.map(Inlines.init), body: body)),
                          attributes: attributes.merging(takeClosedBlockAttributes()), position: position)
         case .rawContainer:
             let title = tokens[start].attr("title") ?? ""
@@ -279,7 +279,7 @@ struct IRBuilder {
         let start = index
         let (content, ownLine, atEnd) = endAttributes(inlines(at: start + 1))
         index += 3
-        return (Block(.paragraph(content, hidden: tokens[start].hidden), position: position(at: start)), ownLine, atEnd)
+        return (Block(.paragraph(Inlines(content), hidden: tokens[start].hidden), position: position(at: start)), ownLine, atEnd)
     }
 
     /// A closing token was consumed: waiting attributes count it, and the block it closes gets
@@ -366,12 +366,12 @@ struct IRBuilder {
                 guard case .text(let text) = content[index], let (before, attributes) = AttributeSyntax.parseSuffix(text) else { return nil }
                 return (index, before, attributes)
             }).first
-        else { return TableCell(content: content) }
+        else { return TableCell(content: Inlines(content)) }
         var content = content
         // One space before the group goes with it, as the plugin removes it.
         let kept = before.utf8.last == 0x20 || before.utf8.last == 0x09 ? String(Substring(before.utf8.dropLast())) : before
         if kept.isEmpty { content.remove(at: index) } else { content[index] = .text(kept) }
-        return TableCell(content: content, attributes: attributes)
+        return TableCell(content: Inlines(content), attributes: attributes)
     }
 }
 

@@ -16,13 +16,13 @@ struct IRInlineBuilder {
 
     func build(_ tokens: [Token], line: Int) -> [Inline] {
         var index = 0
-        return build(tokens, &index, until: nil, line: line, inLink: false).withExactCapacity
+        return build(tokens, &index, until: nil, line: line, inLink: false)
     }
 
     /// What ``build(_:line:)`` gives for one text token holding `content`, without the token.
     func build(text content: String, line: Int) -> [Inline] {
         var index = 0
-        return build([], &index, until: nil, line: line, inLink: false, text: content).withExactCapacity
+        return build([], &index, until: nil, line: line, inLink: false, text: content)
     }
 
     /// A formula that could not be read: a warning at the formula (the offset inside it is in the message).
@@ -36,6 +36,11 @@ struct IRInlineBuilder {
     private func position(_ token: Token, line: Int) -> SourcePosition {
         let offset = token.map ?? (0, 1)
         return env.articlePosition(line: line + offset.start, column: offset.end)
+    }
+
+    /// ``build(_:_:until:line:inLink:text:)`` for the children of a span.
+    private func run(_ tokens: [Token], _ index: inout Int, until close: Token.Kind, line: Int, inLink: Bool) -> Inlines {
+        Inlines(build(tokens, &index, until: close, line: line, inLink: inLink))
     }
 
     /// The inlines of `tokens` from `index` to the `close` token; `text` is text before the first.
@@ -69,7 +74,7 @@ struct IRInlineBuilder {
                 if cursor < match.range.lowerBound { appendText(bytes.string(cursor..<match.range.lowerBound)) }
                 let label = bytes.string(match.range)
                 let content = abbreviations?.mark(label) ?? [.text(label)]
-                result.append(.link(Link(destination: LinkSyntax.normalize(match.href), content: content, isAutolink: true)))
+                result.append(.link(Link(destination: LinkSyntax.normalize(match.href), content: Inlines(content), isAutolink: true)))
                 cursor = match.range.upperBound
             }
             if cursor < bytes.count { appendText(bytes.string(cursor..<bytes.count)) }
@@ -92,22 +97,22 @@ struct IRInlineBuilder {
             case .softbreak: result.append(.softBreak)
             case .hardbreak: result.append(.hardBreak)
             case .codeInline: result.append(.code(tokens[current].content, .none))
-            case .emOpen: result.append(.emphasis(build(tokens, &index, until: .emClose, line: line, inLink: inLink).withExactCapacity, .none))
-            case .strongOpen: result.append(.strong(build(tokens, &index, until: .strongClose, line: line, inLink: inLink), .none))
-            case .strikeOpen: result.append(.strikethrough(build(tokens, &index, until: .strikeClose, line: line, inLink: inLink), .none))
-            case .markOpen: result.append(.mark(build(tokens, &index, until: .markClose, line: line, inLink: inLink), .none))
-            case .subOpen: result.append(.subscript(build(tokens, &index, until: .subClose, line: line, inLink: inLink)))
-            case .supOpen: result.append(.superscript(build(tokens, &index, until: .supClose, line: line, inLink: inLink)))
-            case .plotOpen: result.append(.span(build(tokens, &index, until: .plotClose, line: line, inLink: inLink), Attributes(classes: ["plot"])))
+            case .emOpen: result.append(.emphasis(run(tokens, &index, until: .emClose, line: line, inLink: inLink), .none))
+            case .strongOpen: result.append(.strong(run(tokens, &index, until: .strongClose, line: line, inLink: inLink), .none))
+            case .strikeOpen: result.append(.strikethrough(run(tokens, &index, until: .strikeClose, line: line, inLink: inLink), .none))
+            case .markOpen: result.append(.mark(run(tokens, &index, until: .markClose, line: line, inLink: inLink), .none))
+            case .subOpen: result.append(.subscript(run(tokens, &index, until: .subClose, line: line, inLink: inLink)))
+            case .supOpen: result.append(.superscript(run(tokens, &index, until: .supClose, line: line, inLink: inLink)))
+            case .plotOpen: result.append(.span(run(tokens, &index, until: .plotClose, line: line, inLink: inLink), Attributes(classes: ["plot"])))
             case .linkOpen:
                 let open = tokens[current]
                 let content = build(tokens, &index, until: .linkClose, line: line, inLink: true)
-                result.append(.link(Link(destination: open.attr("href") ?? "", title: open.attr("title"), content: content,
+                result.append(.link(Link(destination: open.attr("href") ?? "", title: open.attr("title"), content: Inlines(content),
                                           isAutolink: open.markup == "autolink", position: position(open, line: line))))
             case .image:
                 let image = tokens[current]
                 let alt = build(image.children, line: line)
-                result.append(.image(Image(source: image.attr("src") ?? "", title: image.attr("title"), alt: alt,
+                result.append(.image(Image(source: image.attr("src") ?? "", title: image.attr("title"), alt: Inlines(alt),
                                            position: position(image, line: line))))
             case .htmlInline: result.append(.html(tokens[current].content))
             case .mathInline:

@@ -1,0 +1,51 @@
+import Testing
+@testable import Compiler
+
+@Suite("Inline runs")
+struct InlinesTests {
+    /// Runs of the shapes the parser makes: empty, one text, one other node, several nodes.
+    private static let shapes: [[Inline]] = [
+        [], [.text("数据")], [.text("")], [.softBreak], [.code("x", .none)],
+        [.text("a"), .softBreak, .text("b")], [.emphasis([.text("强调")], .none)], [.text("a"), .text("b")],
+    ]
+
+    @Test("a run is the collection of the nodes it was made from, whatever its storage")
+    func collection() {
+        for nodes in Self.shapes {
+            let run = Inlines(nodes)
+            #expect(Array(run) == nodes)
+            #expect(run.count == nodes.count)
+            #expect(run.array == nodes)
+        }
+    }
+
+    @Test("runs compare and hash by their nodes, a single text stored either way")
+    func equality() {
+        var nodes = Inlines([.code("x", .none)])
+        nodes[0] = .text("数据")  // a run of one text, kept as an array of nodes
+        let text = Inlines(text: "数据")
+        #expect(nodes == text)
+        #expect(nodes.hashValue == text.hashValue)
+        #expect(Set([nodes, text]).count == 1)
+        for (left, right) in zip(Self.shapes, Self.shapes.dropFirst()) {
+            #expect((Inlines(left) == Inlines(right)) == (left == right))
+        }
+    }
+
+    @Test("setting a node of a one-text run gives the run of that node")
+    func setting() {
+        var run = Inlines(text: "旧")
+        run[0] = .text("新")
+        #expect(run.array == [.text("新")])
+        run[0] = .hardBreak
+        #expect(run.array == [.hardBreak])
+    }
+
+    @Test("rewriting passes reach the text of a one-text run")
+    func rewriting() {
+        var blocks = [Block(.paragraph(Inlines(text: "旧"), hidden: false)), Block(.heading(level: 2, content: [.text("a"), .softBreak]))]
+        blocks.updateInlines(where: { $0 == .text("旧") }) { $0 = .text("新") }
+        #expect(blocks[0].kind == .paragraph([.text("新")], hidden: false))
+        #expect(blocks[1].kind == .heading(level: 2, content: [.text("a"), .softBreak]))
+    }
+}
