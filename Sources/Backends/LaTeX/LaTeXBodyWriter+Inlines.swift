@@ -2,7 +2,7 @@ import Compiler
 
 extension LaTeXBodyWriter {
     mutating func writeInlines(_ inlines: Inlines) {
-        for inline in inlines { write(inline) }
+        inlines.forEach { write($0) }
     }
 
     mutating func write(_ inline: Inline) {

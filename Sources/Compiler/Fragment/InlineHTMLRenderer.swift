@@ -24,7 +24,7 @@ struct InlineHTMLRenderer {
 
     mutating func render(_ inlines: Inlines) -> String {
         var out = ""
-        for inline in inlines { render(inline, into: &out) }
+        inlines.forEach { render($0, into: &out) }
         return out
     }
 

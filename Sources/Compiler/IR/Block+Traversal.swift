@@ -44,7 +44,7 @@ extension Block {
         case .blockQuote(let children):
             return children.visitBlocks(body)
         case .list(let list):
-            return list.items.allSatisfy { $0.blocks.visitBlocks(body) }
+            return list.items.indices.allSatisfy { list.items[$0].allBlocksSatisfy { $0.visitBlocks(body) } }
         case .container(let container):
             return container.body.visitBlocks(body)
         case .paragraph, .heading, .thematicBreak, .code, .html, .table, .math, .tableOfContents:

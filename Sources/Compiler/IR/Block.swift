@@ -60,15 +60,47 @@ public struct List: Sendable, Hashable {
 public struct ListItem: Sendable, Hashable {
     /// `true`/`false` for a task-list item (`- [x]`/`- [ ]`), `nil` otherwise.
     public var task: Bool?
-    public var blocks: [Block]
     public var attributes: Attributes
     public var position: SourcePosition
+    private var storage: Body
+
+    /// The item's blocks. Most items hold one (a tight item's paragraph), which is kept in the
+    /// item itself: an array of one block would cost an allocation of its own per item.
+    public var blocks: [Block] {
+        get {
+            switch storage {
+            case .one(let block): [block]
+            case .many(let blocks): blocks
+            }
+        }
+        set { storage = Body(newValue) }
+    }
 
     public init(task: Bool? = nil, blocks: [Block], attributes: Attributes = .none, position: SourcePosition = .unknown) {
         self.task = task
-        self.blocks = blocks
         self.attributes = attributes
         self.position = position
+        storage = Body(blocks)
+    }
+
+    /// Whether every block satisfies `predicate`, stopping at the first that does not; no array
+    /// is made for an item of one block (the IR's walks run once per article in every backend).
+    func allBlocksSatisfy(_ predicate: (Block) -> Bool) -> Bool {
+        switch storage {
+        case .one(let block): predicate(block)
+        case .many(let blocks): blocks.allSatisfy(predicate)
+        }
+    }
+
+    /// The blocks, one of them held in place (always so when there is one, so equal items are
+    /// stored alike).
+    private enum Body: Sendable, Hashable {
+        case one(Block)
+        case many([Block])
+
+        init(_ blocks: [Block]) {
+            self = blocks.count == 1 ? .one(blocks[0]) : .many(blocks)
+        }
     }
 }
 

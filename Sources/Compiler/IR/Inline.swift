@@ -128,6 +128,6 @@ extension Inlines {
 
     /// Calls `body` with each piece of the elements' ``Inline/plainText`` in order.
     public func forEachPlainTextPiece(_ body: (String) -> Void) {
-        for inline in self { inline.forEachPlainTextPiece(body) }
+        forEach { $0.forEachPlainTextPiece(body) }
     }
 }

@@ -69,6 +69,23 @@ public struct Inlines: Sendable, Hashable, RandomAccessCollection, MutableCollec
         }
     }
 
+    /// `Sequence.forEach`, switching on the storage once (a `for` loop copies it for every node):
+    /// the writers and the IR's walks call it for every run.
+    public func forEach(_ body: (Inline) throws -> Void) rethrows {
+        switch storage {
+        case .text(let text): try body(.text(text))
+        case .nodes(let nodes): try nodes.forEach(body)
+        }
+    }
+
+    /// `Sequence.allSatisfy`, switching on the storage once, like ``forEach(_:)``.
+    public func allSatisfy(_ predicate: (Inline) throws -> Bool) rethrows -> Bool {
+        switch storage {
+        case .text(let text): try predicate(.text(text))
+        case .nodes(let nodes): try nodes.allSatisfy(predicate)
+        }
+    }
+
     /// The nodes as an array (a new one for a single text).
     public var array: [Inline] {
         switch storage {
@@ -87,6 +104,6 @@ public struct Inlines: Sendable, Hashable, RandomAccessCollection, MutableCollec
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
-        for inline in self { hasher.combine(inline) }
+        forEach { hasher.combine($0) }
     }
 }

@@ -48,4 +48,36 @@ struct InlinesTests {
         #expect(blocks[0].kind == .paragraph([.text("新")], hidden: false))
         #expect(blocks[1].kind == .heading(level: 2, content: [.text("a"), .softBreak]))
     }
+
+    @Test("a lone text's run is what the token path gives, with every inline option", arguments: [false, true])
+    func loneText(_ options: Bool) {
+        let env = ParseEnvironment(file: "a.md", sourceMap: SourceMap(), importer: nil)
+        let builder = IRInlineBuilder(env: env, abbreviations: nil, autolinks: options, attributes: options, convertsHTML: options,
+                                      emoji: options, joinsCJKLines: options)
+        let texts = ["数据模型", "", "{.cls}", "见 www.example.com 与 https://a.b/c", "表情 :tada: 结束", "a@b.co", "尾 {#id}", "  空白  "]
+        for text in texts {
+            var token = Token(.text)
+            token.content = text
+            #expect(builder.build(text: text, line: 1) == Inlines(builder.build([token], line: 1)), "\(text.debugDescription)")
+        }
+    }
+}
+
+@Suite("List items")
+struct ListItemTests {
+    @Test("an item's blocks read back as set, one block or several, and equal items compare equal")
+    func blocks() {
+        let one = [Block(.paragraph([.text("一")], hidden: true))]
+        let two = one + [Block(.thematicBreak)]
+        var item = ListItem(blocks: one)
+        #expect(item.blocks == one)
+        item.blocks = two
+        #expect(item.blocks == two)
+        #expect(item != ListItem(blocks: one))
+        item.blocks = one
+        #expect(item == ListItem(blocks: one))
+        #expect(item.hashValue == ListItem(blocks: one).hashValue)
+        item.blocks = []
+        #expect(item.blocks.isEmpty)
+    }
 }

@@ -77,12 +77,12 @@ struct IRBuilder {
         return blocks.withExactCapacity
     }
 
-    private func inlines(at token: Int) -> [Inline] {
+    private func inlines(at token: Int) -> Inlines {
         let builder = IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes,
                                       convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines)
         let line = tokens[token].map?.start ?? 0
         if tokens[token].isPlainText { return builder.build(text: tokens[token].content, line: line) }
-        return builder.build(tokens[token].children, line: line)
+        return Inlines(builder.build(tokens[token].children, line: line))
     }
 
     /// Builds the block at `index` and moves past it; nil for tokens that produce no block.
@@ -109,13 +109,13 @@ struct IRBuilder {
             while index + closings < tokens.count, tokens[index + closings].nesting == -1 { closings += 1 }
             if closings > 0, !ownLine.isEmpty {
                 enclosingAttributes = (closings, ownLine)
-                return Block(.paragraph(Inlines(rest), hidden: tokens[start].hidden), attributes: atEnd, position: position)
+                return Block(.paragraph(rest, hidden: tokens[start].hidden), attributes: atEnd, position: position)
             }
-            return Block(.paragraph(Inlines(rest), hidden: tokens[start].hidden), attributes: ownLine.merging(atEnd), position: position)
+            return Block(.paragraph(rest, hidden: tokens[start].hidden), attributes: ownLine.merging(atEnd), position: position)
         case .headingOpen:
             let (content, attributes) = trailingAttributes(inlines(at: index))
             index += 2
-            return Block(.heading(level: Int(tokens[start].tag.dropFirst()) ?? 1, content: Inlines(content)), attributes: attributes, position: position)
+            return Block(.heading(level: Int(tokens[start].tag.dropFirst()) ?? 1, content: content), attributes: attributes, position: position)
         case .blockquoteOpen:
             let body = buildBlocks(until: .blockquoteClose)
             return Block(.blockQuote(body), attributes: takeClosedBlockAttributes(), position: position)
@@ -157,9 +157,9 @@ struct IRBuilder {
             let parsedTitle: [Inline]? = tokens[start].content.isEmpty ? nil : IRInlineBuilder(env: env, abbreviations: abbreviations, autolinks: options.autolinks, attributes: options.attributes, convertsHTML: options.convertsHTML, emoji: options.emoji, joinsCJKLines: options.joinsCJKLines)
                 .build(InlineParser(options: options).parse(tokens[start].content, env: env, line: tokens[start].map?.start ?? 0), line: tokens[start].map?.start ?? 0)
             // `::: warning Title {.cls #id}`: attributes that end the title belong to the container.
-            let (title, attributes) = parsedTitle.map(trailingAttributes) ?? (nil, .none)
+            let (title, attributes) = parsedTitle.map { trailingAttributes(Inlines($0)) } ?? (nil, .none)
             let body = buildBlocks(until: .containerClose)
-            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title?.isEmpty == true ? nil : title.map(Inlines.init), body: body)),
+            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title?.isEmpty == true ? nil : title, body: body)),
                          attributes: attributes.merging(takeClosedBlockAttributes()), position: position)
         case .rawContainer:
             let title = tokens[start].attr("title") ?? ""
@@ -192,16 +192,18 @@ struct IRBuilder {
     }
 
     /// `## Title {#anchor .cls}`: attributes at the very end of a block's text belong to the block.
-    private func trailingAttributes(_ content: [Inline]) -> ([Inline], Attributes) {
+    private func trailingAttributes(_ content: Inlines) -> (Inlines, Attributes) {
         let (rest, ownLine, atEnd) = endAttributes(content)
         return (rest, ownLine.merging(atEnd))
     }
 
     /// The `{…}` groups that end a block's text, as @mdit/plugin-attrs reads them, taken out of it:
     /// a group alone on the last line (after a soft break), then a group ending the text before.
-    private func endAttributes(_ content: [Inline]) -> ([Inline], ownLine: Attributes, atEnd: Attributes) {
-        guard options.attributes else { return (content, .none, .none) }
-        var rest = content
+    private func endAttributes(_ content: Inlines) -> (Inlines, ownLine: Attributes, atEnd: Attributes) {
+        // Both kinds of group are a text ending with `}`: without one the run is kept as it is.
+        guard options.attributes, content.contains(where: { if case .text(let text) = $0 { text.utf8.last == UInt8(ascii: "}") } else { false } })
+        else { return (content, .none, .none) }
+        var rest = content.array
         var ownLine = Attributes.none
         if rest.count >= 2, case .softBreak = rest[rest.count - 2], case .text(let text) = rest[rest.count - 1],
             let (attributes, length) = AttributeSyntax.parsePrefix(text[...]), length == text.utf8.count
@@ -210,7 +212,7 @@ struct IRBuilder {
             rest.removeLast(2)
         }
         guard let end = Self.endText(of: rest), case .text(let text) = rest[end], let (before, atEnd) = AttributeSyntax.parseSuffix(text) else {
-            return (rest, ownLine, .none)
+            return (Inlines(rest), ownLine, .none)
         }
         // One space or tab before the group goes with it, as the plugin removes it.
         let kept = before.utf8.last == 0x20 || before.utf8.last == 0x09 ? String(Substring(before.utf8.dropLast())) : before
@@ -220,7 +222,7 @@ struct IRBuilder {
             rest.remove(at: end)
             if end == rest.count, case .softBreak? = rest.last { rest.removeLast() }
         }
-        return (rest, ownLine, atEnd)
+        return (Inlines(rest), ownLine, atEnd)
     }
 
     /// Where the text that end-of-block attributes would end is: the last text that is not only
@@ -279,7 +281,7 @@ struct IRBuilder {
         let start = index
         let (content, ownLine, atEnd) = endAttributes(inlines(at: start + 1))
         index += 3
-        return (Block(.paragraph(Inlines(content), hidden: tokens[start].hidden), position: position(at: start)), ownLine, atEnd)
+        return (Block(.paragraph(content, hidden: tokens[start].hidden), position: position(at: start)), ownLine, atEnd)
     }
 
     /// A closing token was consumed: waiting attributes count it, and the block it closes gets
@@ -360,14 +362,14 @@ struct IRBuilder {
     }
 
     /// A cell whose text ends with `{…}`: the attributes are the cell's (`| text {.c} |`).
-    private func cell(_ content: [Inline]) -> TableCell {
+    private func cell(_ content: Inlines) -> TableCell {
         guard options.attributes,
             let (index, before, attributes) = content.indices.lazy.compactMap({ index -> (Int, String, Attributes)? in
                 guard case .text(let text) = content[index], let (before, attributes) = AttributeSyntax.parseSuffix(text) else { return nil }
                 return (index, before, attributes)
             }).first
-        else { return TableCell(content: Inlines(content)) }
-        var content = content
+        else { return TableCell(content: content) }
+        var content = content.array
         // One space before the group goes with it, as the plugin removes it.
         let kept = before.utf8.last == 0x20 || before.utf8.last == 0x09 ? String(Substring(before.utf8.dropLast())) : before
         if kept.isEmpty { content.remove(at: index) } else { content[index] = .text(kept) }

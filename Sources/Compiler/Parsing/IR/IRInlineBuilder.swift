@@ -20,9 +20,14 @@ struct IRInlineBuilder {
     }
 
     /// What ``build(_:line:)`` gives for one text token holding `content`, without the token.
-    func build(text content: String, line: Int) -> [Inline] {
+    /// Text that no abbreviation or autolink can touch is the run of that text alone, made without
+    /// an array (most paragraphs, headings and cells of a book).
+    func build(text content: String, line: Int) -> Inlines {
+        if abbreviations == nil, !content.isEmpty, !(autolinks && ExtendedAutolinks.mayContainLink(content)) {
+            return Inlines(text: emoji ? EmojiShortcodes.replace(in: content) : content)
+        }
         var index = 0
-        return build([], &index, until: nil, line: line, inLink: false, text: content)
+        return Inlines(build([], &index, until: nil, line: line, inLink: false, text: content))
     }
 
     /// A formula that could not be read: a warning at the formula (the offset inside it is in the message).
