@@ -79,6 +79,11 @@ public enum TeXMath {
         TeXWriter.appendEscapedText(text, to: &out)
     }
 
+    /// ``appendEscapedText(_:to:)`` for UTF-8 `bytes` (whole characters).
+    public static func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        TeXWriter.appendEscapedText(bytes, to: &out)
+    }
+
     public static func tex(node: MathNode) -> String {
         TeXWriter().formula(node)
     }

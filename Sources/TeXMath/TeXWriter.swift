@@ -47,6 +47,10 @@ struct TeXWriter {
         UTF8Replacing.append(text, TextEscapes(), to: &out)
     }
 
+    static func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        UTF8Replacing.append(bytes, TextEscapes(), to: &out)
+    }
+
     /// The replacements of ``escapeText(_:)``.
     private struct TextEscapes: UTF8Replacements {
         /// TeX's specials, controls and the lead byte of U+00A0.

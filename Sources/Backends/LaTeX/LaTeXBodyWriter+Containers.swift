@@ -6,7 +6,7 @@ extension LaTeXBodyWriter {
     mutating func writeContainer(_ container: Container) {
         let kind = container.kind.canonical
         if ContainerKind.hints.contains(kind) {
-            let title = titleText(container.title ?? kind.defaultTitle(language: language).map { [.text($0)] })
+            let title = titleText(container.title ?? kind.defaultTitle(language: language).map { [.text(Text($0))] })
             out += "\\begin{kbhint}{kb-\(kind.rawValue)}{\(title)}\n"
             boxDepth += 1
             write(container.body)
@@ -26,7 +26,7 @@ extension LaTeXBodyWriter {
             boxDepth -= 1
             out += "\\end{kbplainbox}\n\n"
         } else if let raw = container.rawBody {
-            writeCode(raw, title: container.title.map(\.plainText), colors: [:])
+            writeCode(Text(raw), title: container.title.map(\.plainText), colors: [:])
         } else {
             if let title = container.title, !title.isEmpty { out += "\\textbf{\(titleText(title))}\\par\n" }
             write(container.body)

@@ -102,11 +102,10 @@ struct LaTeXBodyWriter {
     ]
 
     /// Code as escaped lines in a box; `colors` shades lines (1-based).
-    mutating func writeCode(_ code: String, title: String?, colors: [Int: String]) {
+    mutating func writeCode(_ code: Text, title: String?, colors: [Int: String]) {
         out += "\\begin{kbcode}{\(title.map(TeXText.escaped) ?? "")}\n"
         // The whole block is written as UTF-8 and made a string once.
-        var writer = CodeLineWriter(capacity: code.utf8.count * 3 / 2 + 64)
-        var code = code
+        var writer = CodeLineWriter(capacity: code.utf8Count * 3 / 2 + 64)
         code.withUTF8 { bytes in
             // Split at line feeds, as a split at the character "\n" would: a CR LF pair is one
             // character, not a line break.
@@ -235,7 +234,7 @@ struct LaTeXBodyWriter {
         case .paragraph(let content, _), .heading(_, let content): writeInlines(content)
         case .code(let code):
             out += "\\texttt{"
-            out += Self.codeLine(code.code.replacingOccurrences(of: "\n", with: " "))
+            out += Self.codeLine(code.code.string.replacingOccurrences(of: "\n", with: " "))
             out += "}"
         case .math(let formula): out += inlineMath(formula)
         default: TeXText.appendEscaped(BlockText.text(of: [block]).replacingOccurrences(of: "\n", with: " "), to: &out)

@@ -14,6 +14,37 @@ enum TeXText {
         TeXMath.appendEscapedText(withoutEmoji(text), to: &out)
     }
 
+    /// ``escaped(_:)`` of an IR text appended to `out` as UTF-8 (from its bytes, without a `String`
+    /// unless it holds an emoji).
+    static func appendEscaped(_ text: Text, to out: inout [UInt8]) {
+        text.withUTF8 { bytes in
+            if containsEmoji(bytes) {
+                appendEscaped(String(decoding: bytes, as: UTF8.self), to: &out)
+            } else {
+                TeXMath.appendEscapedText(bytes, to: &out)
+            }
+        }
+    }
+
+    /// Whether valid UTF-8 `bytes` hold a scalar ``withoutEmoji(_:)`` changes.
+    private static func containsEmoji(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            // One and two bytes: below U+0800, where there is no emoji.
+            if lead < 0xE0 {
+                index += lead < 0x80 ? 1 : 2
+                continue
+            }
+            let length = lead < 0xF0 ? 3 : 4
+            var value = UInt32(lead & (length == 3 ? 0x0F : 0x07))
+            for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            if let scalar = Unicode.Scalar(value), isEmoji(scalar) { return true }
+            index += length
+        }
+        return false
+    }
+
     /// ``escaped(_:)`` of each ASCII character as UTF-8, by its value: code is escaped a character at a time.
     static let asciiEscapes: [[UInt8]] = (0..<128).map { Array(escaped(String(UnicodeScalar(UInt8($0)))).utf8) }
 

@@ -24,7 +24,7 @@ enum BlockText {
                 for block in item.blocks { forEachPiece(of: block, body) }
             }
         case .code(let code):
-            body(code.code)
+            body(code.code.string)
             body("\n")
         case .table(let table):
             for row in [table.header] + table.rows {

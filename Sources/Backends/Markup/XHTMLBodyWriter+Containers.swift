@@ -7,7 +7,7 @@ extension XHTMLBodyWriter {
     mutating func writeContainer(_ container: Container, attributes: Attributes) {
         let kind = container.kind.canonical
         let kindClass = Self.className(kind.rawValue)
-        let title = container.title ?? kind.defaultTitle(language: options.language).map { [.text($0)] }
+        let title = container.title ?? kind.defaultTitle(language: options.language).map { [.text(Text($0))] }
         if ContainerKind.hints.contains(kind) {
             out.append("<div")
             writeAttributes(attributes, classes: ["hint", kindClass])

@@ -76,6 +76,11 @@ struct XHTMLBodyWriter {
         XMLText.appendEscaped(text, attribute: false, to: &out)
     }
 
+    /// An IR text, escaped for element content.
+    mutating func writeEscaped(_ text: Text) {
+        text.withUTF8 { XMLText.appendEscaped($0, .text, to: &out) }
+    }
+
     /// `text`, escaped for an attribute value in double quotes.
     mutating func writeEscapedAttribute(_ text: String) {
         XMLText.appendEscaped(text, attribute: true, to: &out)
@@ -182,8 +187,7 @@ struct XHTMLBodyWriter {
             writeEscaped(code.code)
         } else {
             let highlighted = Set(code.highlightedLines)
-            var text = code.code
-            text.withUTF8 { bytes in
+            code.code.withUTF8 { bytes in
                 for (index, line) in Self.lineRanges(of: bytes).enumerated() {
                     var classes = "line"
                     if highlighted.contains(index + 1) { classes += " highlighted" }

@@ -45,7 +45,7 @@ struct BlockFlattener {
             }
             tokens.append(.close(tag))
         case .code(let code):
-            let escaped = TextEscaping.escapeHTML(code.code)
+            let escaped = TextEscaping.escapeHTML(code.code.string)
             // A fence's attributes (`{.c #id}` in its info) go on `<pre>`, as @mdit/plugin-attrs puts them.
             let pre = "<pre" + idAttrs.map { " \($0.0)=\"\(TextEscaping.escapeHTML($0.1))\"" }.joined() + ">"
             if code.isFenced, let language = code.language {

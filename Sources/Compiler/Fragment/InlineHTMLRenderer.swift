@@ -44,7 +44,7 @@ struct InlineHTMLRenderer {
 
     private mutating func render(_ inline: Inline, into out: inout String) {
         switch inline {
-        case .text(let text): out += TextEscaping.escapeHTML(text)
+        case .text(let text): out += TextEscaping.escapeHTML(text.string)
         case .softBreak: out += "\n"
         case .hardBreak: out += "<br\(voidEnd)\n"
         case .code(let code, let attributes): out += "<code\(Self.attributes(attributes))>\(TextEscaping.escapeHTML(code))</code>"
@@ -84,7 +84,8 @@ struct InlineHTMLRenderer {
         var out = ""
         for inline in inlines {
             switch inline {
-            case .text(let text), .code(let text, _): out += text
+            case .text(let text): out += text.string
+            case .code(let text, _): out += text
             case .softBreak, .hardBreak: out += "\n"
             case .html(let html): out += html
             case .image(let image): out += altText(image.alt)

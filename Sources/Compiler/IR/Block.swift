@@ -118,12 +118,12 @@ public struct CodeBlock: Sendable, Hashable {
     public var lineMarks: [Int: CodeLineMark] = [:]
     /// `:line-numbers` (`true`), `:no-line-numbers` (`false`), or unset.
     public var lineNumbers: Bool?
-    public var code: String
+    public var code: Text
     /// `true` for a fenced block (the site renders the info string's language class only for those).
     public var isFenced: Bool
 
     public init(info: String = "", language: String? = nil, title: String? = nil, highlightedLines: [Int] = [],
-                lineNumbers: Bool? = nil, code: String, isFenced: Bool) {
+                lineNumbers: Bool? = nil, code: Text, isFenced: Bool) {
         self.info = info
         self.language = language
         self.title = title

@@ -4,7 +4,7 @@
 /// large payload are boxed (`indirect`): most inlines are text, and a text inline then costs no
 /// allocation beyond its string's.
 public enum Inline: Sendable, Hashable {
-    case text(String)
+    case text(Text)
     /// A line break in the source; no space is due between two CJK characters around it.
     case softBreak
     case hardBreak
@@ -94,7 +94,7 @@ public struct InternalTarget: Sendable, Hashable {
 extension Inline {
     /// The text a reader would see, without markup (for alt texts, titles, search and bookmarks).
     public var plainText: String {
-        if case .text(let text) = self { return text }
+        if case .text(let text) = self { return text.string }
         var text = ""
         forEachPlainTextPiece { text += $0 }
         return text
@@ -103,7 +103,8 @@ extension Inline {
     /// Calls `body` with each piece of ``plainText`` in order, without joining them.
     public func forEachPlainTextPiece(_ body: (String) -> Void) {
         switch self {
-        case .text(let text), .code(let text, _): body(text)
+        case .text(let text): body(text.string)
+        case .code(let text, _): body(text)
         case .softBreak, .hardBreak: body(" ")
         case .emphasis(let children, _), .strong(let children, _), .strikethrough(let children, _),
             .mark(let children, _), .subscript(let children), .superscript(let children), .span(let children, _):

@@ -8,7 +8,7 @@
 public struct Inlines: Sendable, Hashable, RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
     private enum Storage: Sendable {
         /// Exactly one `.text` node.
-        case text(String)
+        case text(Text)
         /// Any other run (empty included), held to its exact size.
         case nodes([Inline])
     }
@@ -25,7 +25,7 @@ public struct Inlines: Sendable, Hashable, RandomAccessCollection, MutableCollec
     }
 
     /// A run of one text node.
-    public init(text: String) {
+    public init(text: Text) {
         storage = .text(text)
     }
 

@@ -42,7 +42,7 @@ public struct MarkdownParser: Sendable {
     /// Parses an include-expanded document whose lines map back to files through `sourceMap`;
     /// `importer` reads the files of `@[code](…)` imports (without one, imports are reported).
     public func parse(_ bytes: [UInt8], file: String, sourceMap: SourceMap, importer: FileImporter?) -> Document {
-        let env = ParseEnvironment(file: file, sourceMap: sourceMap, importer: importer)
+        let env = ParseEnvironment(file: file, sourceMap: sourceMap, importer: importer, textCapacity: bytes.count)
         let state = BlockState(src: Self.normalized(bytes), parser: blockParser, env: env)
         blockParser.tokenize(state, 0, state.lineMax)
         var tokens = state.tokens
@@ -57,6 +57,7 @@ public struct MarkdownParser: Sendable {
         }
         var builder = IRBuilder(tokens: tokens, env: env, options: options)
         let blocks = builder.buildDocument()
+        env.texts.finish()
         return Document(blocks: blocks, footnotes: builder.footnotes(), abbreviations: env.abbreviations, diagnostics: env.diagnostics)
     }
 

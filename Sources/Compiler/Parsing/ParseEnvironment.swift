@@ -17,9 +17,13 @@ final class ParseEnvironment {
     var inlineFootnotes: [String: [Token]] = [:]
     var abbreviations: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
+    /// The storage of the document's texts.
+    let texts: TextArena
 
-    init(file: String, sourceMap: SourceMap, importer: FileImporter?) {
+    /// `textCapacity`: room for that many bytes of text to start with (the document's size).
+    init(file: String, sourceMap: SourceMap, importer: FileImporter?, textCapacity: Int = 0) {
         self.file = file
+        texts = TextArena(capacity: textCapacity)
         self.sourceMap = sourceMap
         self.importer = importer
     }

@@ -85,7 +85,8 @@ extension Inlines {
         var out = ""
         forEachInline { inline in
             switch inline {
-            case .text(let text), .code(let text, _): out += text
+            case .text(let text): out += text.string
+            case .code(let text, _): out += text
             case .abbreviation(let term, _): out += term
             default: break
             }

@@ -70,7 +70,7 @@ struct HTMLConverter {
         case "hr":
             return [Block(.thematicBreak, position: position)]
         case "pre":
-            return [Block(.code(CodeBlock(code: Self.text(of: node), isFenced: false)), position: position)]
+            return [Block(.code(CodeBlock(code: Text(Self.text(of: node)), isFenced: false)), position: position)]
         case "blockquote":
             return [Block(.blockQuote(blocks(from: node.children)), attributes: attributes, position: position)]
         case "ul", "ol":
@@ -92,13 +92,13 @@ struct HTMLConverter {
         case "linkcard":
             let href = node.attribute("href") ?? ""
             let title = node.attribute("title") ?? href
-            var content: [Inline] = [safeLink(href: href, content: [.strong([.text(title)], .none)])]
-            if let description = node.attribute("description") { content += [.text(" — " + description)] }
+            var content: [Inline] = [safeLink(href: href, content: [.strong([.text(Text(title))], .none)])]
+            if let description = node.attribute("description") { content += [.text(Text(" — " + description))] }
             return [Block(.paragraph(Inlines(content), hidden: false), attributes: Attributes(classes: ["link-card"]), position: position)] + blocks(from: node.children)
         case "repocard":
             let repository = node.attribute("repo") ?? ""
             let url = "https://github.com/" + repository
-            return [Block(.paragraph([safeLink(href: url, content: [.text(repository)])], hidden: false), attributes: Attributes(classes: ["repo-card"]), position: position)]
+            return [Block(.paragraph([safeLink(href: url, content: [.text(Text(repository))])], hidden: false), attributes: Attributes(classes: ["repo-card"]), position: position)]
                 + blocks(from: node.children)
         default:
             var boxAttributes = attributes
@@ -106,7 +106,7 @@ struct HTMLConverter {
             let body = blocks(from: node.children)
             guard !body.isEmpty else { return [] }
             let kind = ContainerKind(rawValue: name == "center" ? "center" : "html")
-            let title = name.hasSuffix("card") ? node.attribute("title").map(Inlines.init(text:)) : nil
+            let title = name.hasSuffix("card") ? node.attribute("title").map { Inlines(text: Text($0)) } : nil
             return [Block(.container(Container(kind: kind, title: title, body: body)), attributes: boxAttributes, position: position)]
         }
     }
@@ -147,7 +147,7 @@ struct HTMLConverter {
         for node in nodes {
             switch node.kind {
             case .text(let text):
-                result.append(.text(text))
+                result.append(.text(Text(text)))
             case .element(let name, _):
                 result += inline(from: node, name: name, slots: slots)
             }
@@ -185,7 +185,7 @@ struct HTMLConverter {
         case "sup": return [.superscript(Inlines(children(&self)))]
         case "abbr":
             let term = Self.text(of: node)
-            return node.attribute("title").map { [.abbreviation(term: term, title: $0)] } ?? [.text(term)]
+            return node.attribute("title").map { [.abbreviation(term: term, title: $0)] } ?? [.text(Text(term))]
         case "q": return [.text("“")] + children(&self) + [.text("”")]
         case "u", "ins", "small", "big", "span", "font", "time", "label", "bdi", "bdo", "ruby", "rb", "rt", "rp":
             var spanAttributes = attributes
@@ -195,7 +195,7 @@ struct HTMLConverter {
             var badge = Attributes(classes: ["badge"] + (node.attribute("type").map { [$0] } ?? []))
             badge.id = nil
             let text = node.attribute("text") ?? ""
-            return (text.isEmpty ? [] : [.span([.text(text)], badge)]) + children(&self)
+            return (text.isEmpty ? [] : [.span([.text(Text(text))], badge)]) + children(&self)
         case "icon", "vpicon", "iconify":
             return children(&self)
         default:
@@ -213,7 +213,7 @@ struct HTMLConverter {
         }
         var imageAttributes = attributes
         for key in ["width", "height"] { if let value = node.attribute(key) { imageAttributes.pairs.append((key, value)) } }
-        return [.image(Image(source: source, title: node.attribute("title"), alt: [.text(node.attribute("alt") ?? "")],
+        return [.image(Image(source: source, title: node.attribute("title"), alt: [.text(Text(node.attribute("alt") ?? ""))],
                              attributes: imageAttributes, position: position))]
     }
 
@@ -253,10 +253,12 @@ struct HTMLConverter {
     /// Leading and trailing whitespace-only text removed (HTML collapses it).
     static func trimmed(_ inlines: [Inline]) -> Inlines {
         var result = inlines
-        while case .text(let text)? = result.first, text.allSatisfy(\.isWhitespace) { result.removeFirst() }
-        while case .text(let text)? = result.last, text.allSatisfy(\.isWhitespace) { result.removeLast() }
-        if case .text(let text)? = result.first { result[0] = .text(String(text.drop(while: \.isWhitespace))) }
-        if case .text(let text)? = result.last { result[result.count - 1] = .text(String(text.reversed().drop(while: \.isWhitespace).reversed())) }
+        while case .text(let text)? = result.first, text.string.allSatisfy(\.isWhitespace) { result.removeFirst() }
+        while case .text(let text)? = result.last, text.string.allSatisfy(\.isWhitespace) { result.removeLast() }
+        if case .text(let text)? = result.first { result[0] = .text(Text(String(text.string.drop(while: \.isWhitespace)))) }
+        if case .text(let text)? = result.last {
+            result[result.count - 1] = .text(Text(String(text.string.reversed().drop(while: \.isWhitespace).reversed())))
+        }
         return Inlines(result)
     }
 }

@@ -22,10 +22,10 @@ struct CodeNotationTests {
 
     @Test("a fence in the book's options carries the marks; code without markers is untouched")
     func fence() throws {
-        let block = FenceInfo.codeBlock(info: "ts {3}", code: "a // [!code error]\nb\n", plume: true)
+        let block = FenceInfo.codeBlock(info: "ts {3}", code: "a // [!code error]\nb\n", plume: true, texts: TextArena(capacity: 0))
         #expect(block.code == "a\nb\n")
         #expect(block.lineMarks == [1: .error])
         #expect(block.highlightedLines == [3])
-        #expect(FenceInfo.codeBlock(info: "ts", code: "x // [!code ++]\n", plume: false).code == "x // [!code ++]\n")
+        #expect(FenceInfo.codeBlock(info: "ts", code: "x // [!code ++]\n", plume: false, texts: TextArena(capacity: 0)).code == "x // [!code ++]\n")
     }
 }

@@ -46,7 +46,7 @@ struct HostileInputTests {
             case .link(let link): destinations.append(link.destination); attributes.append(link.attributes)
             case .image(let image): destinations.append(image.source); attributes.append(image.attributes)
             case .span(_, let spanAttributes): attributes.append(spanAttributes)
-            case .text(let text): texts.append(text)
+            case .text(let text): texts.append(text.string)
             default: break
             }
         }
@@ -65,7 +65,7 @@ struct HostileInputTests {
         let book = try Self.book()
         #expect(book.resources.isEmpty)
         var texts = ""
-        book.articles[0].blocks.forEachInline { if case .text(let text) = $0 { texts += text } }
+        book.articles[0].blocks.forEachInline { if case .text(let text) = $0 { texts += text.string } }
         #expect(!texts.contains("root:"))
     }
 }

@@ -31,7 +31,7 @@ struct PlumeSyntaxTests {
         var texts: [String] = []
         document.blocks.forEachInline { inline in
             if case .footnoteReference = inline { references += 1 }
-            if case .text(let text) = inline { texts.append(text) }
+            if case .text(let text) = inline { texts.append(text.string) }
         }
         #expect(references == 1, "x[+vp] has no space before the marker: text")
         #expect(texts.joined().contains("x[+vp]"))

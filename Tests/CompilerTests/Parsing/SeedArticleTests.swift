@@ -42,7 +42,7 @@ struct SeedArticleTests {
                 #expect(formula.error == nil, "\(formula.tex): \(formula.error?.message ?? "")")
             case .footnoteReference(let label): references.append(label)
             case .abbreviation(let term, let title): abbreviations.append("\(term)=\(title)")
-            case .text(let text): texts.append(text)
+            case .text(let text): texts.append(text.string)
             default: break
             }
         }

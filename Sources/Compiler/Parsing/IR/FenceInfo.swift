@@ -3,7 +3,8 @@ import Foundation
 /// The info string of a fence as VuePress reads it: ```` ```ts{1,4-6} title="a.ts" :line-numbers ````,
 /// or ```` ```ts [a.ts] ````. Without `plume`, the language is the first word, as in markdown-it.
 enum FenceInfo {
-    static func codeBlock(info raw: String, code: String, plume: Bool) -> CodeBlock {
+    /// The code is put in `texts`.
+    static func codeBlock(info raw: String, code: String, plume: Bool, texts: TextArena) -> CodeBlock {
         let info = Array(TextEscaping.unescapeAll(raw).jsTrimmed.utf8)
         // markdown-it splits on JavaScript's whitespace; VuePress's meta also starts at `{`, `[` or `:`.
         var end = 0
@@ -18,9 +19,10 @@ enum FenceInfo {
         }
         let language = String(decoding: info[..<end], as: UTF8.self)
         let rest = Array(info[end...])
-        var block = CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: code, isFenced: true)
-        guard plume else { return block }
-        (block.code, block.lineMarks) = CodeNotation.extract(code)
+        guard plume else { return CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: texts.text(code), isFenced: true) }
+        let (marked, lineMarks) = CodeNotation.extract(code)
+        var block = CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: texts.text(marked), isFenced: true)
+        block.lineMarks = lineMarks
         guard !rest.isEmpty else { return block }
         if let open = rest.firstIndex(of: UInt8(ascii: "{")), let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
             block.highlightedLines = lineRanges(rest[(open + 1)..<close])

@@ -122,22 +122,22 @@ struct IRBuilder {
         case .bulletListOpen, .orderedListOpen:
             return buildList(openedAt: start, position: position)
         case .codeBlock:
-            return Block(.code(CodeBlock(code: tokens[start].content, isFenced: false)), position: position)
+            return Block(.code(CodeBlock(code: env.texts.text(tokens[start].content), isFenced: false)), position: position)
         case .fence where options.math && tokens[start].info.jsTrimmed == "math":
             return Block(.math(displayFormula(at: start, position: position)), position: position)
         case .fence:
             let (info, attributes) = options.attributes ? AttributeSyntax.fenceAttributes(tokens[start].info) : (tokens[start].info, .none)
-            return Block(.code(FenceInfo.codeBlock(info: info, code: tokens[start].content, plume: options.fenceMeta)), attributes: attributes, position: position)
+            return Block(.code(FenceInfo.codeBlock(info: info, code: tokens[start].content, plume: options.fenceMeta, texts: env.texts)), attributes: attributes, position: position)
         case .hr:
             return Block(.thematicBreak, position: position)
         case .embed:
             // "YouTube: title" followed by the link, as one paragraph.
             let title = tokens[start].attr("title") ?? ""
-            let label: [Inline] = [.text(title.isEmpty ? tokens[start].info + ": " : "\(tokens[start].info): \(title) — ")]
+            let label: [Inline] = [.text(env.texts.text(title.isEmpty ? tokens[start].info + ": " : "\(tokens[start].info): \(title) — "))]
             // A QR code may hold any text: only URLs and site paths become links.
             let url = tokens[start].content
             let target: Inline = SourcePath.hasScheme(url) || url.hasPrefix("/")
-                ? .link(Link(destination: url, content: [.text(url)], isAutolink: true, position: position)) : .text(url)
+                ? .link(Link(destination: url, content: [.text(env.texts.text(url))], isAutolink: true, position: position)) : .text(env.texts.text(url))
             return Block(.paragraph(Inlines(label + [target]), hidden: false), attributes: Attributes(classes: ["embed"]), position: position)
         case .htmlBlock where options.convertsHTML:
             // `<script setup>` and `<style>` blocks are the page's Vue code, not content: left out.
@@ -163,7 +163,7 @@ struct IRBuilder {
                          attributes: attributes.merging(takeClosedBlockAttributes()), position: position)
         case .rawContainer:
             let title = tokens[start].attr("title") ?? ""
-            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title.isEmpty ? nil : [.text(title)],
+            return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title.isEmpty ? nil : [.text(env.texts.text(title))],
                                               body: [], rawBody: tokens[start].content)), position: position)
         case .alertOpen:
             let body = buildBlocks(until: .alertClose)
@@ -201,21 +201,21 @@ struct IRBuilder {
     /// a group alone on the last line (after a soft break), then a group ending the text before.
     private func endAttributes(_ content: Inlines) -> (Inlines, ownLine: Attributes, atEnd: Attributes) {
         // Both kinds of group are a text ending with `}`: without one the run is kept as it is.
-        guard options.attributes, content.contains(where: { if case .text(let text) = $0 { text.utf8.last == UInt8(ascii: "}") } else { false } })
+        guard options.attributes, content.contains(where: { if case .text(let text) = $0 { text.lastByte == UInt8(ascii: "}") } else { false } })
         else { return (content, .none, .none) }
         var rest = content.array
         var ownLine = Attributes.none
         if rest.count >= 2, case .softBreak = rest[rest.count - 2], case .text(let text) = rest[rest.count - 1],
-            let (attributes, length) = AttributeSyntax.parsePrefix(text[...]), length == text.utf8.count
+            let (attributes, length) = AttributeSyntax.parsePrefix(text.string[...]), length == text.utf8Count
         {
             ownLine = attributes
             rest.removeLast(2)
         }
-        guard let end = Self.endText(of: rest), case .text(let text) = rest[end], let (before, atEnd) = AttributeSyntax.parseSuffix(text) else {
+        guard let end = Self.endText(of: rest), case .text(let text) = rest[end], let (before, atEnd) = AttributeSyntax.parseSuffix(text.string) else {
             return (Inlines(rest), ownLine, .none)
         }
         // One space or tab before the group goes with it, as the plugin removes it.
-        let kept = before.utf8.last == 0x20 || before.utf8.last == 0x09 ? String(Substring(before.utf8.dropLast())) : before
+        let kept = text.prefix(utf8Count: before.utf8.last == 0x20 || before.utf8.last == 0x09 ? before.utf8.count - 1 : before.utf8.count)
         if !kept.isEmpty {
             rest[end] = .text(kept)
         } else {
@@ -231,7 +231,7 @@ struct IRBuilder {
         for index in content.indices.reversed() {
             switch content[index] {
             case .code, .math: return nil
-            case .text(let text) where text.unicodeScalars.allSatisfy({ CharacterClass.isWhiteSpace($0.value) }): continue
+            case .text(let text) where text.string.unicodeScalars.allSatisfy({ CharacterClass.isWhiteSpace($0.value) }): continue
             case .text: return index
             default: continue
             }
@@ -364,14 +364,16 @@ struct IRBuilder {
     /// A cell whose text ends with `{…}`: the attributes are the cell's (`| text {.c} |`).
     private func cell(_ content: Inlines) -> TableCell {
         guard options.attributes,
-            let (index, before, attributes) = content.indices.lazy.compactMap({ index -> (Int, String, Attributes)? in
-                guard case .text(let text) = content[index], let (before, attributes) = AttributeSyntax.parseSuffix(text) else { return nil }
-                return (index, before, attributes)
+            let (index, text, before, attributes) = content.indices.lazy.compactMap({ index -> (Int, Text, String, Attributes)? in
+                guard case .text(let text) = content[index], text.lastByte == UInt8(ascii: "}"),
+                    let (before, attributes) = AttributeSyntax.parseSuffix(text.string)
+                else { return nil }
+                return (index, text, before, attributes)
             }).first
         else { return TableCell(content: content) }
         var content = content.array
         // One space before the group goes with it, as the plugin removes it.
-        let kept = before.utf8.last == 0x20 || before.utf8.last == 0x09 ? String(Substring(before.utf8.dropLast())) : before
+        let kept = text.prefix(utf8Count: before.utf8.last == 0x20 || before.utf8.last == 0x09 ? before.utf8.count - 1 : before.utf8.count)
         if kept.isEmpty { content.remove(at: index) } else { content[index] = .text(kept) }
         return TableCell(content: Inlines(content), attributes: attributes)
     }
@@ -393,9 +395,9 @@ extension Block {
 enum TaskListMarker {
     static func strip(from blocks: inout [Block]) -> Bool? {
         guard case .paragraph(var content, let hidden)? = blocks.first?.kind, case .text(let text)? = content.first,
-            text.utf8.first == UInt8(ascii: "[")
+            text.firstByte == UInt8(ascii: "[")
         else { return nil }
-        let scalars = Array(text.unicodeScalars.prefix(4))
+        let scalars = Array(text.string.unicodeScalars.prefix(4))
         guard scalars.count == 4, scalars[0] == "[", scalars[2] == "]", scalars[3] == " " || scalars[3] == "\u{A0}" else { return nil }
         let checked: Bool
         switch scalars[1] {
@@ -404,8 +406,8 @@ enum TaskListMarker {
         default: return nil
         }
         // The separator stays with the text (the plugin shows it; a space after a checkbox reads well).
-        let rest = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(3)))
-        guard rest.unicodeScalars.count > 1 || content.count > 1 else { return nil }
+        let rest = text.dropFirst(utf8Count: scalars[0..<3].reduce(0) { $0 + UTF8.width($1) })
+        guard rest.utf8Count > UTF8.width(scalars[3]) || content.count > 1 else { return nil }
         content[0] = .text(rest)
         blocks[0].kind = .paragraph(content, hidden: hidden)
         return checked

@@ -24,7 +24,7 @@ struct IRInlineBuilder {
     /// an array (most paragraphs, headings and cells of a book).
     func build(text content: String, line: Int) -> Inlines {
         if abbreviations == nil, !content.isEmpty, !(autolinks && ExtendedAutolinks.mayContainLink(content)) {
-            return Inlines(text: emoji ? EmojiShortcodes.replace(in: content) : content)
+            return Inlines(text: env.texts.text(emoji ? EmojiShortcodes.replace(in: content) : content))
         }
         var index = 0
         return Inlines(build([], &index, until: nil, line: line, inLink: false, text: content))
@@ -55,9 +55,9 @@ struct IRInlineBuilder {
         func appendText(_ text: String) {
             let piece = emoji ? EmojiShortcodes.replace(in: text) : text
             if let abbreviations {
-                result.append(contentsOf: abbreviations.mark(piece))
+                result.append(contentsOf: abbreviations.mark(piece, texts: env.texts))
             } else {
-                result.append(.text(piece))
+                result.append(.text(env.texts.text(piece)))
             }
         }
         func flushText() {
@@ -78,7 +78,7 @@ struct IRInlineBuilder {
             for match in ExtendedAutolinks.find(in: bytes) {
                 if cursor < match.range.lowerBound { appendText(bytes.string(cursor..<match.range.lowerBound)) }
                 let label = bytes.string(match.range)
-                let content = abbreviations?.mark(label) ?? [.text(label)]
+                let content = abbreviations?.mark(label, texts: env.texts) ?? [.text(env.texts.text(label))]
                 result.append(.link(Link(destination: LinkSyntax.normalize(match.href), content: Inlines(content), isAutolink: true)))
                 cursor = match.range.upperBound
             }
@@ -153,12 +153,12 @@ struct IRInlineBuilder {
 
     /// The last and first scalars a reader sees of an inline (text directly, markup through its text).
     private static func lastScalar(of inline: Inline) -> UInt32? {
-        if case .text(let text) = inline { return text.unicodeScalars.last?.value }
+        if case .text(let text) = inline { return text.withUTF8 { $0.isEmpty ? nil : UTF8Scalars.scalar(in: $0, before: $0.count) } }
         return inline.plainText.unicodeScalars.last?.value
     }
 
     private static func firstScalar(of inline: Inline) -> UInt32? {
-        if case .text(let text) = inline { return text.unicodeScalars.first?.value }
+        if case .text(let text) = inline { return text.withUTF8 { $0.isEmpty ? nil : UTF8Scalars.scalar(in: $0, at: 0).value } }
         return inline.plainText.unicodeScalars.first?.value
     }
 
@@ -170,7 +170,7 @@ struct IRInlineBuilder {
         for inline in run {
             switch inline {
             case .html(let raw): html += raw
-            case .text(let text): html += TextEscaping.escapeHTML(text)
+            case .text(let text): html += TextEscaping.escapeHTML(text.string)
             default:
                 html += "<kbslot data-n=\"\(slots.count)\"></kbslot>"
                 slots.append(inline)
@@ -197,7 +197,8 @@ struct AbbreviationMatcher {
         self.startsTerm = startsTerm
     }
 
-    func mark(_ text: String) -> [Inline] {
+    /// The text as runs of plain text (put in `texts`) and the abbreviations in it.
+    func mark(_ text: String, texts: TextArena) -> [Inline] {
         let bytes = Array(text.utf8)
         var result: [Inline] = []
         var plainStart = 0
@@ -207,7 +208,7 @@ struct AbbreviationMatcher {
                 if startsTerm[Int(buffer[index])], index == 0 || Self.isBoundary(UTF8Scalars.scalar(in: buffer, before: index)), let (term, title) = terms.first(where: { matches($0.term, buffer, at: index) }) {
                     let end = index + term.count
                     if end == bytes.count || Self.isBoundary(UTF8Scalars.scalar(in: buffer, at: end).value) {
-                        if plainStart < index { result.append(.text(bytes.string(plainStart..<index))) }
+                        if plainStart < index { result.append(.text(texts.text(UnsafeBufferPointer(rebasing: buffer[plainStart..<index])))) }
                         result.append(.abbreviation(term: String(decoding: term, as: UTF8.self), title: title))
                         index = end
                         plainStart = end
@@ -216,8 +217,8 @@ struct AbbreviationMatcher {
                 }
                 index += UTF8Scalars.scalar(in: buffer, at: index).length
             }
+            if plainStart < bytes.count { result.append(.text(texts.text(UnsafeBufferPointer(rebasing: buffer[plainStart...])))) }
         }
-        if plainStart < bytes.count { result.append(.text(bytes.string(plainStart..<bytes.count))) }
         return result
     }
 
