@@ -6,7 +6,7 @@ import PackageDescription
 /// Targets:
 /// - `Compiler`: reads the collection and parses it into the intermediate representation (IR).
 /// - `Backends`: the writers, each a plug-in over the IR.
-/// - `CZip`, `CLibXML2`, `CDeflate`: system libraries (libzip, libxml2, libdeflate) through pkg-config.
+/// - `CZip`, `CLibXML2`, `CDeflate`, `CZlib`: system libraries (libzip, libxml2, libdeflate, zlib) through pkg-config.
 /// - `kbcompile`: the command line; argument parsing and file I/O only.
 let package = Package(
     name: "kbcompile",
@@ -35,6 +35,13 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        // Streamed DEFLATE (zlib) for the EPUB's navigation documents, which are deflated as they are
+        // written instead of being held whole (19 MB of NCX at 10,000 articles).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -58,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "Backends",
-            dependencies: ["Compiler", "CZip", "CDeflate", "CLibXML2", "TeXMath", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Compiler", "CZip", "CDeflate", "CZlib", "CLibXML2", "TeXMath", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .executableTarget(
             name: "kbcompile",

@@ -50,10 +50,10 @@ public struct EPUBBackend: Backend {
 
         let navigation = EPUBNavigation(book: book, layout: layout, tocDepth: tocDepth)
         let firstChapter = layout.documents.first.map(\.path)
-        var written = try Self.writeDeflated(layout: layout, metadata: metadata) { document in
+        var written = try Self.writeDeflated(layout: layout, metadata: metadata) { document, stream in
             switch document {
-            case .navigation: ("EPUB/nav.xhtml", navigation.navDocument(metadata: metadata, firstChapter: firstChapter))
-            case .ncx: ("EPUB/toc.ncx", navigation.ncx(metadata: metadata))
+            case .navigation: try navigation.writeNavDocument(metadata: metadata, firstChapter: firstChapter, to: stream)
+            case .ncx: try navigation.writeNCX(metadata: metadata, to: stream)
             }
         }
         let hasMath = written.chapters.contains { $0.hasMath.contains(true) }
@@ -112,17 +112,25 @@ public struct EPUBBackend: Backend {
         var deflated = ZipWriter.DeflatedBatch.empty
     }
 
-    /// The navigation documents: with a heading per entry they are the largest files of a big book.
+    /// The navigation documents: with a heading per entry they are the largest files of a big book,
+    /// and are deflated as they are written (``DeflateStream``).
     private enum NavigationDocument: Sendable, CaseIterable {
         case navigation, ncx
+
+        var path: String {
+            switch self {
+            case .navigation: "EPUB/nav.xhtml"
+            case .ncx: "EPUB/toc.ncx"
+            }
+        }
     }
 
     /// Writes and deflates on all cores, in batches of neighbours, the chapters and part pages
-    /// (which are independent) and the navigation documents (`navigationText` gives a path and its
-    /// text). Only compressed bytes are kept (in a ``SpillFile`` when one can be made), with what
+    /// (which are independent) and the navigation documents (`writeNavigation` writes one into its
+    /// stream). Only compressed bytes are kept (in a ``SpillFile`` when one can be made), with what
     /// the package document says of each chapter; the navigation documents come out as one batch.
     private static func writeDeflated(
-        layout: EPUBLayout, metadata: BookMetadata, navigationText: @Sendable (NavigationDocument) -> (path: String, bytes: [UInt8])
+        layout: EPUBLayout, metadata: BookMetadata, writeNavigation: @Sendable (NavigationDocument, DeflateStream) throws -> Void
     ) throws -> (chapters: [ChapterBatch], navigation: ZipWriter.DeflatedBatch) {
         enum Work: Sendable {
             case documents(Range<Int>)
@@ -133,8 +141,8 @@ public struct EPUBBackend: Backend {
         let spill = SpillFile()
         // Batches small enough (32 a core) that the last ones to finish leave no core idle for long.
         let batchSize = max(16, documents.count / (32 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-        // The navigation documents first, one after the other: the largest single pieces of work
-        // (19 MB of NCX for 10,000 articles), and the largest memory while they are made.
+        // The navigation documents first, one after the other: the largest single piece of work
+        // (19 MB of NCX for 10,000 articles).
         let work = [Work.navigation]
             + stride(from: 0, to: documents.count, by: batchSize).map { Work.documents($0..<min($0 + batchSize, documents.count)) }
         let written = work.parallelMap { work -> Result<ChapterBatch, Error> in
@@ -143,7 +151,7 @@ public struct EPUBBackend: Backend {
                 switch work {
                 case .navigation:
                     let kinds = NavigationDocument.allCases
-                    batch.deflated = try ZipWriter.deflate(count: kinds.count, spill: spill) { navigationText(kinds[$0]) }
+                    batch.deflated = try ZipWriter.deflateStreaming(paths: kinds.map(\.path), spill: spill) { try writeNavigation(kinds[$0], $1) }
                 case .documents(let range):
                     // Each document is written when it is deflated, so one at a time is held.
                     batch.deflated = try ZipWriter.deflate(count: range.count, spill: spill) { number in

@@ -10,6 +10,17 @@ enum EPUBDocuments {
     /// `bodySize` bytes: the document is made in one array of about its size, with no copies.
     static func xhtml(title: String, language: String, bodyClass: String, stylesheet: String = "../" + stylesheetPath,
                       bodySize: Int, body: (inout [UInt8]) -> Void) -> [UInt8] {
+        let (head, tail) = xhtmlFrame(title: title, language: language, bodyClass: bodyClass, stylesheet: stylesheet)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(head.utf8.count + bodySize + tail.utf8.count)
+        bytes += head.utf8
+        body(&bytes)
+        bytes += tail.utf8
+        return bytes
+    }
+
+    /// What comes before and after the body of an XHTML5 content document.
+    static func xhtmlFrame(title: String, language: String, bodyClass: String, stylesheet: String) -> (head: String, tail: String) {
         let head = """
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE html>
@@ -22,13 +33,7 @@ enum EPUBDocuments {
             <body class="\(bodyClass)">
 
             """
-        let tail = "</body>\n</html>\n"
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(head.utf8.count + bodySize + tail.utf8.count)
-        bytes += head.utf8
-        body(&bytes)
-        bytes += tail.utf8
-        return bytes
+        return (head, "</body>\n</html>\n")
     }
 
     /// A complete XHTML5 content document whose body is `body`.

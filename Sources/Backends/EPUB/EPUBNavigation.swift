@@ -2,57 +2,70 @@ import Compiler
 
 /// The navigation document (`nav.xhtml`: table of contents and landmarks) and, for older
 /// readers, `toc.ncx`. Both list parts → articles → headings down to `tocDepth`.
+///
+/// Both are written into a ``DeflateStream`` an article at a time, each article's entries made
+/// as it is reached: at 10,000 articles the two documents are 28 MB, and their entries as
+/// strings as much again, which held whole were a tenth of the EPUB's peak memory.
 struct EPUBNavigation: Sendable {
     /// One entry of the table of contents.
-    struct Entry: Sendable {
+    private struct Entry {
         var title: String
         var href: String
         var children: [Entry]
     }
 
-    let entries: [Entry]
-    /// The bytes of the entries' titles and links, how many entries there are and how deep they
-    /// nest: what sizes the navigation documents.
-    private let textSize: Int
-    private let entryCount: Int
+    /// What the top level lists: front articles, and parts with their articles.
+    private enum Section: Sendable {
+        case article(Article)
+        case part(title: String, href: String, articles: [Article])
+    }
+
+    private let sections: [Section]
+    private let layout: EPUBLayout
+    private let tocDepth: Int
+    /// The deepest nesting of entries (the NCX states it before its entries).
     private let depth: Int
 
-    /// `tocDepth` is the deepest heading level listed under an article (1: articles only).
     init(book: Book, layout: EPUBLayout, tocDepth: Int) {
-        @Sendable func articleEntry(_ article: Article) -> Entry {
-            let file = layout.path(of: article.id) ?? ""
-            let headings = tocDepth >= 2 ? article.headings(levels: 2...tocDepth) : []
-            return Entry(title: article.metadata.title, href: file, children: Self.nest(headings.map { heading in
-                // A link's text is in the plain text, a footnote mark is not: as without links.
-                (heading.level, Entry(title: heading.content.plainText, href: file + "#" + URLText.fragment(heading.id), children: []))
-            }))
-        }
-        // Each article's entries (its headings, their anchors) are made on all cores.
-        var entries = book.frontArticles.parallelMap(articleEntry)
+        var sections = book.frontArticles.map(Section.article)
         for document in layout.documents {
             if case .part(let part) = document.content {
-                entries.append(Entry(title: part.title, href: document.path, children: part.articles.parallelMap(articleEntry)))
+                sections.append(.part(title: part.title, href: document.path, articles: part.articles))
             }
         }
-        self.entries = entries
-        (textSize, entryCount, depth) = Self.measure(entries)
-    }
-
-    private static func measure(_ entries: [Entry]) -> (textSize: Int, count: Int, depth: Int) {
-        var textSize = 0
-        var count = 0
-        var depth = 0
-        for entry in entries {
-            let children = measure(entry.children)
-            textSize += entry.title.utf8.count + entry.href.utf8.count + children.textSize
-            count += 1 + children.count
-            depth = max(depth, 1 + children.depth)
+        self.sections = sections
+        self.layout = layout
+        self.tocDepth = tocDepth
+        let headingLevels = tocDepth >= 2 ? 2...tocDepth : nil
+        func articleDepth(_ article: Article) -> Int {
+            guard let headingLevels else { return 1 }
+            // Nested as the entries are, without their text.
+            let nested = Self.nest(article.headings(levels: headingLevels).map { ($0.level, Entry(title: "", href: "", children: [])) })
+            return 1 + Self.depth(of: nested)
         }
-        return (textSize, count, depth)
+        depth = sections.map { section in
+            switch section {
+            case .article(let article): articleDepth(article)
+            case .part(_, _, let articles): 1 + (articles.map(articleDepth).max() ?? 0)
+            }
+        }.max() ?? 0
     }
 
-    /// Turns a flat list of (level, entry) into a tree: each entry goes under the nearest
-    /// shallower one before it.
+    /// An article's entry, with its headings under it.
+    private func entry(of article: Article) -> Entry {
+        let file = layout.path(of: article.id) ?? ""
+        let headings = tocDepth >= 2 ? article.headings(levels: 2...tocDepth) : []
+        return Entry(title: article.metadata.title, href: file, children: Self.nest(headings.map { heading in
+            // A link's text is in the plain text, a footnote mark is not: as without links.
+            (heading.level, Entry(title: heading.content.plainText, href: file + "#" + URLText.fragment(heading.id), children: []))
+        }))
+    }
+
+    private static func depth(of entries: [Entry]) -> Int {
+        entries.map { 1 + depth(of: $0.children) }.max() ?? 0
+    }
+
+    /// Headings as a tree: each under the nearest heading before it of a higher rank.
     private static func nest(_ items: [(level: Int, entry: Entry)]) -> [Entry] {
         var result: [Entry] = []
         var index = 0
@@ -73,9 +86,28 @@ struct EPUBNavigation: Sendable {
         return result
     }
 
-    /// `nav.xhtml`, as UTF-8 (written into one array of about its size: for a big book it is
-    /// one of the largest files).
-    func navDocument(metadata: BookMetadata, firstChapter: String?) -> [UInt8] {
+    /// Calls `open` and `close` around each section's entries, and `body` for each article's entry
+    /// (then deflates what was written, once there is enough of it).
+    private func forEachEntry(in stream: DeflateStream, open: (_ title: String, _ href: String, _ isEmpty: Bool) -> Void,
+                              close: (_ isEmpty: Bool) -> Void, body: (Entry) -> Void) throws {
+        for section in sections {
+            switch section {
+            case .article(let article):
+                body(entry(of: article))
+            case .part(let title, let href, let articles):
+                open(title, href, articles.isEmpty)
+                for article in articles {
+                    body(entry(of: article))
+                    try stream.deflatePending()
+                }
+                close(articles.isEmpty)
+            }
+            try stream.deflatePending()
+        }
+    }
+
+    /// Writes `nav.xhtml`: the table of contents, then the landmarks.
+    func writeNavDocument(metadata: BookMetadata, firstChapter: String?, to stream: DeflateStream) throws {
         let chinese = metadata.language.lowercased().hasPrefix("zh")
         let tocTitle = chinese ? "目录" : "Contents"
         var landmarks = "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n"
@@ -84,39 +116,46 @@ struct EPUBNavigation: Sendable {
         landmarks += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">\(XMLText.escaped(tocTitle))</a></li>\n"
         if let firstChapter { landmarks += "<li><a epub:type=\"bodymatter\" href=\"\(firstChapter)\">\(chinese ? "正文" : "Start")</a></li>\n" }
         landmarks += "</ol>\n</nav>\n"
-        // An entry's markup, `<li><a href="">…</a></li>` and the list around it, is under 40 bytes.
-        let size = textSize + 40 * entryCount + landmarks.utf8.count + 200
-        return EPUBDocuments.xhtml(title: tocTitle, language: metadata.language, bodyClass: "navigation",
-                                   stylesheet: EPUBDocuments.stylesheetPath, bodySize: size) { body in
-            body.append("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>")
-            XMLText.appendEscaped(tocTitle, attribute: false, to: &body)
-            body.append("</h1>\n")
-            list(entries, into: &body)
-            body.append("</nav>\n")
-            body.appendUTF8(landmarks)
+        let (head, tail) = EPUBDocuments.xhtmlFrame(title: tocTitle, language: metadata.language, bodyClass: "navigation",
+                                                    stylesheet: EPUBDocuments.stylesheetPath)
+        stream.pending.appendUTF8(head)
+        stream.pending.append("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>")
+        XMLText.appendEscaped(tocTitle, attribute: false, to: &stream.pending)
+        stream.pending.append("</h1>\n<ol>\n")
+        try forEachEntry(in: stream) { title, href, isEmpty in
+            Self.openItem(title: title, href: href, into: &stream.pending)
+            if !isEmpty { stream.pending.append("\n<ol>\n") }
+        } close: { isEmpty in
+            stream.pending.append(isEmpty ? "</li>\n" : "</ol>\n</li>\n")
+        } body: { entry in
+            Self.item(entry, into: &stream.pending)
         }
+        stream.pending.append("</ol>\n</nav>\n")
+        stream.pending.appendUTF8(landmarks)
+        stream.pending.appendUTF8(tail)
     }
 
-    private func list(_ entries: [Entry], into bytes: inout [UInt8]) {
-        bytes.append("<ol>\n")
-        for entry in entries {
-            bytes.append("<li><a href=\"")
-            XMLText.appendEscaped(entry.href, attribute: true, to: &bytes)
-            bytes.append("\">")
-            XMLText.appendEscaped(entry.title.isEmpty ? "—" : entry.title, attribute: false, to: &bytes)
-            bytes.append("</a>")
-            if !entry.children.isEmpty {
-                bytes.append("\n")
-                list(entry.children, into: &bytes)
-            }
-            bytes.append("</li>\n")
-        }
-        bytes.append("</ol>\n")
+    private static func openItem(title: String, href: String, into bytes: inout [UInt8]) {
+        bytes.append("<li><a href=\"")
+        XMLText.appendEscaped(href, attribute: true, to: &bytes)
+        bytes.append("\">")
+        XMLText.appendEscaped(title.isEmpty ? "—" : title, attribute: false, to: &bytes)
+        bytes.append("</a>")
     }
 
-    /// `toc.ncx` (EPUB 2's table of contents), as UTF-8, written into one array of about its size.
-    func ncx(metadata: BookMetadata) -> [UInt8] {
-        let head = """
+    private static func item(_ entry: Entry, into bytes: inout [UInt8]) {
+        openItem(title: entry.title, href: entry.href, into: &bytes)
+        if !entry.children.isEmpty {
+            bytes.append("\n<ol>\n")
+            for child in entry.children { item(child, into: &bytes) }
+            bytes.append("</ol>\n")
+        }
+        bytes.append("</li>\n")
+    }
+
+    /// Writes `toc.ncx`, the EPUB 2 navigation.
+    func writeNCX(metadata: BookMetadata, to stream: DeflateStream) throws {
+        stream.pending.appendUTF8("""
             <?xml version="1.0" encoding="UTF-8"?>
             <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="\(metadata.language)">
               <head>
@@ -128,37 +167,44 @@ struct EPUBNavigation: Sendable {
               <docTitle><text>\(XMLText.escaped(metadata.title))</text></docTitle>
               <navMap>
 
-            """
-        let tail = "  </navMap>\n</ncx>\n"
-        // An entry's markup is under 130 bytes besides its three indents of up to 2 × depth + 4 spaces.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(head.utf8.count + textSize + (130 + 3 * (2 * depth + 4)) * entryCount + tail.utf8.count)
-        bytes.appendUTF8(head)
+            """)
         var counter = 0
-        func points(_ entries: [Entry], indent: Int) {
-            for entry in entries {
-                counter += 1
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-                bytes.append("<navPoint id=\"nav-")
-                bytes.append(decimal: counter)
-                bytes.append("\" playOrder=\"")
-                bytes.append(decimal: counter)
-                bytes.append("\">\n")
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
-                bytes.append("<navLabel><text>")
-                XMLText.appendEscaped(entry.title.isEmpty ? "—" : entry.title, attribute: false, to: &bytes)
-                bytes.append("</text></navLabel>\n")
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
-                bytes.append("<content src=\"")
-                XMLText.appendEscaped(entry.href, attribute: true, to: &bytes)
-                bytes.append("\"/>\n")
-                points(entry.children, indent: indent + 2)
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-                bytes.append("</navPoint>\n")
-            }
+        func openPoint(title: String, href: String, indent: Int) {
+            counter += 1
+            stream.pending.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            stream.pending.append("<navPoint id=\"nav-")
+            stream.pending.append(decimal: counter)
+            stream.pending.append("\" playOrder=\"")
+            stream.pending.append(decimal: counter)
+            stream.pending.append("\">\n")
+            stream.pending.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
+            stream.pending.append("<navLabel><text>")
+            XMLText.appendEscaped(title.isEmpty ? "—" : title, attribute: false, to: &stream.pending)
+            stream.pending.append("</text></navLabel>\n")
+            stream.pending.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
+            stream.pending.append("<content src=\"")
+            XMLText.appendEscaped(href, attribute: true, to: &stream.pending)
+            stream.pending.append("\"/>\n")
         }
-        points(entries, indent: 4)
-        bytes.appendUTF8(tail)
-        return bytes
+        func closePoint(indent: Int) {
+            stream.pending.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            stream.pending.append("</navPoint>\n")
+        }
+        func point(_ entry: Entry, indent: Int) {
+            openPoint(title: entry.title, href: entry.href, indent: indent)
+            for child in entry.children { point(child, indent: indent + 2) }
+            closePoint(indent: indent)
+        }
+        var inPart = false
+        try forEachEntry(in: stream) { title, href, _ in
+            openPoint(title: title, href: href, indent: 4)
+            inPart = true
+        } close: { _ in
+            closePoint(indent: 4)
+            inPart = false
+        } body: { entry in
+            point(entry, indent: inPart ? 6 : 4)
+        }
+        stream.pending.appendUTF8("  </navMap>\n</ncx>\n")
     }
 }

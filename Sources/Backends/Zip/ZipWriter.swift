@@ -81,6 +81,15 @@ struct ZipWriter {
         DeflatedBatch(files: try DeflatedFile.deflate(count: count, spill: spill, file: file))
     }
 
+    /// Files deflated as they are written: `write` writes the file at each of `paths` into its stream.
+    static func deflateStreaming(paths: [String], spill: SpillFile?, write: (Int, DeflateStream) throws -> Void) throws -> DeflatedBatch {
+        DeflatedBatch(files: try paths.indices.map { index in
+            let stream = try DeflateStream(path: paths[index])
+            try write(index, stream)
+            return try stream.finish(spill: spill)
+        })
+    }
+
     /// The finished archive in memory, in chunks (``ChunkedOutput``).
     mutating func archive() throws -> [[UInt8]] {
         let output = ChunkedOutput()
