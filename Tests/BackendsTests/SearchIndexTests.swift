@@ -91,11 +91,11 @@ struct SearchIndexTests {
 
     @Test("the JSON lists documents, then terms in code point order with delta-coded postings")
     func json() throws {
-        var index = SearchIndex()
+        var sections: [SearchIndex.Section] = []
         for (number, text) in ["中文 abc", "abc 一 \"q\"", "Zeta 中文 中文 <b>"].enumerated() {
-            index.add(SearchIndex.section(title: "T\(number)", href: "#s\(number)", text: text))
+            sections.append(SearchIndex.section(title: "T\(number)", href: "#s\(number)", text: text))
         }
-        let json = String(decoding: try Artifact(path: "index.json", pieces: [index.json()]).bytes, as: UTF8.self)
+        let json = String(decoding: try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes, as: UTF8.self)
         // Postings: document × 8 + count (at most 7), each after the first as the difference
         // from the previous document × 8. The titles are indexed too.
         #expect(json == ##"{"docs":[["T0","#s0"],["T1","#s1"],["T2","#s2"]],"terms":{"abc":[1,9],"b":[17],"q":[9],"t0":[1],"t1":[9],"t2":[17],"zeta":[17],"一":[9],"中文":[1,18]}}"##)
@@ -103,13 +103,13 @@ struct SearchIndexTests {
 
     @Test("postings far apart (deltas of one to three bytes) and counts past 7 come out as added")
     func distantPostings() throws {
-        var index = SearchIndex()
+        var sections: [SearchIndex.Section] = []
         let documents: Set = [0, 15, 16, 2_047, 2_048, 20_000]
         for number in 0...20_000 {
             let text = documents.contains(number) ? Array(repeating: "far", count: number % 11 + 1).joined(separator: " ") : ""
-            index.add(SearchIndex.section(title: "", href: "", text: text))
+            sections.append(SearchIndex.section(title: "", href: "", text: text))
         }
-        let bytes = try Artifact(path: "index.json", pieces: [index.json()]).bytes
+        let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         let postings = try #require((json["terms"] as? [String: [Int]])?["far"])
         var previous = 0
@@ -121,18 +121,26 @@ struct SearchIndexTests {
         #expect(postings == expected)
     }
 
-    @Test("the JSON is the same whatever bytes of postings a run is cut at")
+    @Test("the JSON is the same whatever bytes of postings a run is cut at, and in whatever batches the sections come")
     func runsCutByPostingBytes() throws {
-        var index = SearchIndex()
+        var sections: [SearchIndex.Section] = []
         // Terms with a few postings, and a few with thousands, so runs end at their bytes too.
         for document in 0..<3_000 {
             var text = "common 常见 \(document % 7 == 0 ? "seventh" : "")"
             if document % 500 == 0 { text += " w\(document) 字\(document)" }
-            index.add(SearchIndex.section(title: "", href: "#d\(document)", text: text))
+            sections.append(SearchIndex.section(title: "", href: "#d\(document)", text: text))
         }
-        let whole = try Artifact(path: "index.json", pieces: [index.json()]).bytes
+        let whole = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes
         for budget in [1, 7, 300, 5_000] {
-            #expect(try Artifact(path: "index.json", pieces: [index.json(postingBytesPerRun: budget)]).bytes == whole, "\(budget)")
+            let piece = SearchIndex.json(batchCount: 1, postingBytesPerRun: budget) { [sections] _ in sections }
+            #expect(try Artifact(path: "index.json", pieces: [piece]).bytes == whole, "\(budget)")
+        }
+        // The documents of each batch are written as it is added.
+        for size in [1, 7, 1_000] {
+            let piece = SearchIndex.json(batchCount: (sections.count + size - 1) / size) { [sections] batch in
+                Array(sections[(batch * size)..<min(batch * size + size, sections.count)])
+            }
+            #expect(try Artifact(path: "index.json", pieces: [piece]).bytes == whole, "batches of \(size)")
         }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(whole)) as? [String: Any])
         let terms = try #require(json["terms"] as? [String: [Int]])
@@ -141,15 +149,15 @@ struct SearchIndexTests {
 
     @Test("the JSON of an index with more terms than a batch writes holds every term once, in order")
     func jsonOfManyTerms() throws {
-        var index = SearchIndex()
+        var sections: [SearchIndex.Section] = []
         // 30,000 words in three documents (word w appears in documents w % 3 and (w + 1) % 3, w % 5 + 1 times each).
         let words = (0..<30_000).map { "w\($0)" }
         for document in 0..<3 {
             let text = words.indices.filter { $0 % 3 == document || ($0 + 1) % 3 == document }
                 .map { Array(repeating: words[$0], count: $0 % 5 + 1).joined(separator: " ") }.joined(separator: " ")
-            index.add(SearchIndex.section(title: "", href: "#d\(document)", text: text))
+            sections.append(SearchIndex.section(title: "", href: "#d\(document)", text: text))
         }
-        let bytes = try Artifact(path: "index.json", pieces: [index.json()]).bytes
+        let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         let terms = try #require(json["terms"] as? [String: [Int]])
         #expect(terms.count == words.count)

@@ -19,20 +19,18 @@ public struct HTMLBackend: Backend {
         let tocDepth = context.options["toc-depth"].flatMap(Int.init).map { min(max($0, 1), 6) } ?? 2
         // The search index's sections are made on all cores, a few hundred articles at a time (so
         // only their term counts are held at once), and added in book order.
-        var search = SearchIndex()
         let articles = book.articles
-        for start in stride(from: 0, to: articles.count, by: 256) {
-            let sections = articles[start..<min(start + 256, articles.count)].map { $0 }.parallelMap { article in
+        let searchIndex = SearchIndex.json(batchCount: (articles.count + 255) / 256) { batch in
+            articles[(batch * 256)..<min(batch * 256 + 256, articles.count)].map { $0 }.parallelMap { article in
                 SearchIndex.sections(of: article, articleID: links.articleID(article.id), idPrefix: links.idPrefix(article.id))
-            }
-            for section in sections.joined() { search.add(section) }
+            }.flatMap { $0 }
         }
         let language = metadata.language
         let content = book.streamedBody(heading: { index, part in
             Array("<section class=\"part\" id=\"part-\(index + 1)\">\n<h1 class=\"part-title\">\(XMLText.escaped(part.title))</h1>\n</section>\n".utf8)
         }) { article in Self.html(of: article, links: links, bookLanguage: language) }
         let page = HTMLPage(metadata: metadata, date: BookDate.seconds(context, metadata).map(BookDate.day), sidebar: .generated { try HTMLPage.writeSidebar(book, links: links, tocDepth: tocDepth, to: $0) },
-                            content: content, searchIndex: search.json(), stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,
+                            content: content, searchIndex: searchIndex, stylesheet: context.customTemplate ?? BuiltInTemplates.htmlStylesheet,
                             script: BuiltInTemplates.htmlScript)
         return [Artifact(path: context.baseName + ".html", pieces: page.pieces())]
     }

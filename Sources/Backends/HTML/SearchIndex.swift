@@ -5,11 +5,6 @@ import Compiler
 /// characters), other text by lower-cased words. The page's script tokenizes queries the same way
 /// and takes result snippets from the page itself, so the index holds no copy of the text.
 struct SearchIndex {
-    struct Document {
-        var title: String
-        var href: String
-    }
-
     /// A term of the sorted list the JSON writes.
     private enum Term {
         /// A CJK character or bigram: the first character's code point `<< 21 |` the second's
@@ -19,7 +14,10 @@ struct SearchIndex {
         case word(Int)
     }
 
-    private(set) var documents: [Document] = []
+    /// The documents added since the JSON was last written out, as the JSON lists them:
+    /// `[title,href]` each, with commas between.
+    private var documentsJSON: [UInt8] = []
+    private var documentCount = 0
     /// Each term's number in ``postings``: CJK terms (most terms of a Chinese book) keyed by
     /// number in a table of their own, words by their UTF-8.
     private var cjkTerms = CJKTermTable<Int32>(capacity: 1 << 14, empty: -1)
@@ -33,6 +31,10 @@ struct SearchIndex {
     struct Postings: Sendable {
         private(set) var bytes: [UInt8] = []
         private var lastDocument: UInt32 = 0
+
+        mutating func trim() {
+            bytes = bytes.withExactCapacity
+        }
 
         mutating func add(document: UInt32, count: Int32) {
             var value = (document - lastDocument) << 3 | UInt32(min(count, 7))
@@ -71,9 +73,18 @@ struct SearchIndex {
         var wordCounts: [Int32]
     }
 
-    mutating func add(_ section: Section) {
-        let document = UInt32(documents.count)
-        documents.append(Document(title: section.title, href: section.href))
+    private init() {}
+
+    /// Adds a section as the next document.
+    private mutating func add(_ section: Section) {
+        let document = UInt32(documentCount)
+        if documentCount > 0 { documentsJSON.append(UInt8(ascii: ",")) }
+        documentsJSON.append(UInt8(ascii: "["))
+        Self.appendString(section.title, to: &documentsJSON)
+        documentsJSON.append(UInt8(ascii: ","))
+        Self.appendString(section.href, to: &documentsJSON)
+        documentsJSON.append(UInt8(ascii: "]"))
+        documentCount += 1
         for (key, count) in section.cjkTerms {
             let next = Int32(postings.count)
             let term = cjkTerms.update(key) { number in
@@ -138,25 +149,33 @@ struct SearchIndex {
     /// Runs per batch (what is made before it is written), and at most how many terms and how
     /// many bytes of postings a run (one task on one core) has: a posting's byte is about three
     /// of JSON, and the commonest terms of a 10,000-article book (85,000 sections) have 60,000 to
-    /// 75,000 postings each, so a batch of 1,024 terms reached 7 MB of JSON; cut by bytes too,
-    /// none passes 3 MB.
+    /// 75,000 postings each, so a batch of 1,024 terms reached 7 MB of JSON. Cut at 64 KiB of
+    /// postings, a run's JSON is about 200 KB (or one term's, when that is more).
     private static let runsPerBatch = 4
     private static let termsPerRun = 256
-    static let postingBytesPerRun = 1 << 18
+    static let postingBytesPerRun = 1 << 16
 
-    /// The index as JSON that is safe inside a `<script type="application/json">` element, in
-    /// UTF-8: `{"docs":[[title, href], …], "terms":{"term":[posting, …], …}}`, terms sorted; a
-    /// posting is (document − previous document) × 8 + min(count, 7), so most postings are one or
-    /// two digits.
+    /// The index of the sections `batch` gives (batch 0 to `batchCount` − 1, in order) as JSON
+    /// that is safe inside a `<script type="application/json">` element, in UTF-8:
+    /// `{"docs":[[title, href], …], "terms":{"term":[posting, …], …}}`, terms sorted; a posting is
+    /// (document − previous document) × 8 + min(count, 7), so most postings are one or two digits.
     ///
-    /// A generated piece: the terms are written on all cores, in runs of the sorted list, a few
-    /// runs at a time straight into the book's file. The JSON of a 10,000-article book is over
-    /// 30 MB; made whole, it and its runs were held at once beside the index. (`postingBytesPerRun`
-    /// is a test's way to cut the runs finer: the JSON is the same.)
-    func json(postingBytesPerRun: Int = Self.postingBytesPerRun) -> Artifact.Piece {
-        let index = self
-        return .generated { output in
-            var offset = try index.writeDocumentsJSON(to: output)
+    /// A generated piece: the index is made when the piece is written (after the book's content),
+    /// and only then held. Each batch's documents go into the file as they are added; the terms
+    /// are then written on all cores, in runs of the sorted list, a few runs at a time. The JSON
+    /// of a 10,000-article book is over 30 MB, its documents 10 MB of it; held, they were the HTML
+    /// file's peak. (`postingBytesPerRun` is a test's way to cut the runs finer: the JSON is the same.)
+    static func json(batchCount: Int, postingBytesPerRun: Int = Self.postingBytesPerRun,
+                     batch: @escaping @Sendable (Int) -> [Section]) -> Artifact.Piece {
+        .generated { output in
+            var index = SearchIndex()
+            var offset = try Array("{\"docs\":[".utf8).write(to: output, at: 0)
+            for number in 0..<batchCount {
+                for section in batch(number) { index.add(section) }
+                offset += try index.documentsJSON.flush(to: output, at: offset)
+            }
+            offset += try Array("],\"terms\":{".utf8).write(to: output, at: offset)
+            index.trimPostings()
             let terms = index.sortedTerms()
             let runs = index.runs(of: terms, postingBytesPerRun: postingBytesPerRun)
             for batchStart in stride(from: 0, to: runs.count, by: Self.runsPerBatch) {
@@ -171,24 +190,10 @@ struct SearchIndex {
         }
     }
 
-    /// The JSON up to the first term, written into `output` 64 KiB at a time (the documents of a
-    /// 10,000-article book are 10 MB of it; made whole, they were the HTML file's peak). Returns
-    /// how many bytes it wrote.
-    private func writeDocumentsJSON(to output: ArtifactOutput) throws -> Int {
-        var out: [UInt8] = []
-        var written = 0
-        out += "{\"docs\":[".utf8
-        for (index, document) in documents.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            Self.appendString(document.title, to: &out)
-            out.append(UInt8(ascii: ","))
-            Self.appendString(document.href, to: &out)
-            out.append(UInt8(ascii: "]"))
-            written += try out.flush(to: output, at: written, atLeast: 1 << 16)
-        }
-        out += "],\"terms\":{".utf8
-        return written + (try out.flush(to: output, at: written))
+    /// Gives back the room the postings grew into (an array grown by appending has up to as much
+    /// again): once every section is added, before the terms are written.
+    private mutating func trimPostings() {
+        for term in postings.indices { postings[term].trim() }
     }
 
     /// A run of terms with their postings, each term after a comma.

@@ -50,9 +50,9 @@ extension Book {
     /// It is one generated piece, written into the book's file as it is made: a batch of articles
     /// at a time on all cores, so only one batch's text is held at once. A 10,000-article book's
     /// text is over 100 MB, and held whole beside the IR it was most of the peak memory.
-    func streamedBody<Text: StreamedText>(
-        heading: @escaping @Sendable (_ index: Int, _ part: Part) -> Text,
-        article: @escaping @Sendable (Article) -> Text
+    func streamedBody<Chunk: StreamedText>(
+        heading: @escaping @Sendable (_ index: Int, _ part: Part) -> Chunk,
+        article: @escaping @Sendable (Article) -> Chunk
     ) -> Artifact.Piece {
         var slots = frontArticles.map(BookSlot.article)
         for (index, part) in parts.enumerated() {
@@ -63,7 +63,7 @@ extension Book {
             var offset = 0
             for start in stride(from: 0, to: slots.count, by: Self.streamedBatchSize) {
                 let batch = Array(slots[start..<min(start + Self.streamedBatchSize, slots.count)])
-                let texts = batch.parallelMap { slot -> Text in
+                let texts = batch.parallelMap { slot -> Chunk in
                     switch slot {
                     case .heading(let index, let part): heading(index, part)
                     case .article(let written): article(written)
