@@ -110,27 +110,77 @@ public struct CodeBlock: Sendable, Hashable {
     public var info: String
     /// The language: the first word of the info string.
     public var language: String?
-    /// `title="a.ts"` or `[a.ts]` in the info string.
-    public var title: String?
-    /// 1-based line numbers from `{1,4-6}`.
-    public var highlightedLines: [Int]
-    /// Lines marked by Shiki notation comments (`// [!code ++]`), which are removed from ``code``.
-    public var lineMarks: [Int: CodeLineMark] = [:]
-    /// `:line-numbers` (`true`), `:no-line-numbers` (`false`), or unset.
-    public var lineNumbers: Bool?
     public var code: Text
     /// `true` for a fenced block (the site renders the info string's language class only for those).
     public var isFenced: Bool
+    /// The title, marked lines and line numbering, which few blocks have: boxed, so that a block
+    /// without them (most of a book's) keeps no room for them.
+    private var notes: Boxed<Notes>?
 
     public init(info: String = "", language: String? = nil, title: String? = nil, highlightedLines: [Int] = [],
                 lineNumbers: Bool? = nil, code: Text, isFenced: Bool) {
         self.info = info
         self.language = language
-        self.title = title
-        self.highlightedLines = highlightedLines
-        self.lineNumbers = lineNumbers
         self.code = code
         self.isFenced = isFenced
+        updateNotes {
+            $0.title = title
+            $0.highlightedLines = highlightedLines
+            $0.lineNumbers = lineNumbers
+        }
+    }
+
+    /// `title="a.ts"` or `[a.ts]` in the info string.
+    public var title: String? {
+        get { notes?.value.title }
+        set { updateNotes { $0.title = newValue } }
+    }
+
+    /// 1-based line numbers from `{1,4-6}`.
+    public var highlightedLines: [Int] {
+        get { notes?.value.highlightedLines ?? [] }
+        set { updateNotes { $0.highlightedLines = newValue } }
+    }
+
+    /// Lines marked by Shiki notation comments (`// [!code ++]`), which are removed from ``code``.
+    public var lineMarks: [Int: CodeLineMark] {
+        get { notes?.value.lineMarks ?? [:] }
+        set { updateNotes { $0.lineMarks = newValue } }
+    }
+
+    /// `:line-numbers` (`true`), `:no-line-numbers` (`false`), or unset.
+    public var lineNumbers: Bool? {
+        get { notes?.value.lineNumbers }
+        set { updateNotes { $0.lineNumbers = newValue } }
+    }
+
+    private struct Notes: Sendable, Hashable {
+        var title: String?
+        var highlightedLines: [Int] = []
+        var lineMarks: [Int: CodeLineMark] = [:]
+        var lineNumbers: Bool?
+    }
+
+    private mutating func updateNotes(_ change: (inout Notes) -> Void) {
+        var updated = notes?.value ?? Notes()
+        change(&updated)
+        notes = updated == Notes() ? nil : Boxed(updated)
+    }
+}
+
+/// A value kept in a box of its own: a rarely set part of an IR node, which then costs the node
+/// one pointer.
+indirect enum Boxed<Value: Sendable & Hashable>: Sendable, Hashable {
+    case boxed(Value)
+
+    init(_ value: Value) {
+        self = .boxed(value)
+    }
+
+    var value: Value {
+        switch self {
+        case .boxed(let value): value
+        }
     }
 }
 
