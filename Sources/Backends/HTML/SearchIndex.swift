@@ -129,7 +129,7 @@ struct SearchIndex {
             if counter.bytesRead > 0 { sections.append(counter.section(title: title, href: href)) }
         }
         for block in article.blocks {
-            if case .heading(let level, let content) = block.kind, (2...3).contains(level), let id = block.attributes.id {
+            if case .heading(let content, let level) = block.kind, (2...3).contains(level), let id = block.attributes.id {
                 flush()
                 title = article.metadata.title + " › " + content.plainText
                 href = "#" + URLText.fragment(idPrefix + id)

@@ -23,7 +23,7 @@ struct LaTeXBodyWriter {
 
     mutating func writeArticle() -> [UInt8] {
         var blocks = article.blocks
-        if case .heading(1, _)? = blocks.first?.kind { blocks.removeFirst() }
+        if case .heading(_, 1)? = blocks.first?.kind { blocks.removeFirst() }
         let title = TeXText.escaped(article.metadata.title)
         out += "\\chapter{\(title)}\\label{\(links.label(article.id, anchor: nil))}\n\n"
         // Each top-level block is preceded by its source line, so that `--pdf` can say where in
@@ -45,8 +45,8 @@ struct LaTeXBodyWriter {
         case .paragraph(let content, _):
             writeInlines(content)
             out += "\n\n"
-        case .heading(let level, let content):
-            let command = ["section", "section", "subsection", "subsubsection", "paragraph", "subparagraph"][min(max(level, 1), 6) - 1]
+        case .heading(let content, let level):
+            let command = ["section", "section", "subsection", "subsubsection", "paragraph", "subparagraph"][min(max(Int(level), 1), 6) - 1]
             // A heading's bookmark is its plain text; the printed heading keeps its markup.
             // Braced, so a `]` in the heading cannot end the optional argument.
             out += "\\\(command)[{\(TeXText.escaped(content.plainText))}]{"
@@ -231,7 +231,7 @@ struct LaTeXBodyWriter {
 
     private mutating func writeFootnoteBlock(_ block: Block) {
         switch block.kind {
-        case .paragraph(let content, _), .heading(_, let content): writeInlines(content)
+        case .paragraph(let content, _), .heading(let content, _): writeInlines(content)
         case .code(let code):
             out += "\\texttt{"
             out += Self.codeLine(code.code.string.replacingOccurrences(of: "\n", with: " "))

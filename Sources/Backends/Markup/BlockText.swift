@@ -13,7 +13,7 @@ enum BlockText {
     /// Calls `body` with each piece of the block's text, in order.
     static func forEachPiece(of block: Block, _ body: (String) -> Void) {
         switch block.kind {
-        case .paragraph(let content, _), .heading(_, let content):
+        case .paragraph(let content, _), .heading(let content, _):
             line(content, body)
         case .thematicBreak, .html, .tableOfContents:
             break

@@ -12,8 +12,8 @@ extension Article {
     func headings(levels: ClosedRange<Int>) -> [HeadingEntry] {
         var entries: [HeadingEntry] = []
         blocks.forEachBlock { block in
-            if case .heading(let level, let content) = block.kind, levels.contains(level), let id = block.attributes.id {
-                entries.append(HeadingEntry(level: level, id: id, content: content))
+            if case .heading(let content, let level) = block.kind, levels.contains(Int(level)), let id = block.attributes.id {
+                entries.append(HeadingEntry(level: Int(level), id: id, content: content))
             }
         }
         return entries

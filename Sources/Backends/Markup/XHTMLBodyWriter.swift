@@ -59,7 +59,7 @@ struct XHTMLBodyWriter {
     mutating func writeArticle() -> [UInt8] {
         // A slice of the blocks: dropping the first heading copies nothing.
         var blocks = article.blocks[...]
-        if case .heading(1, _)? = blocks.first?.kind {
+        if case .heading(_, 1)? = blocks.first?.kind {
             write(blocks.removeFirst())
         } else {
             out.append("<h1>")
@@ -110,14 +110,14 @@ struct XHTMLBodyWriter {
                 writeInlines(content)
                 out.append("</p>\n")
             }
-        case .heading(let level, let content):
+        case .heading(let content, let level):
             out.append("<h")
-            out.append(decimal: level)
+            out.append(decimal: Int(level))
             writeAttributes(attributes)
             out.append(">")
             writeInlines(content)
             out.append("</h")
-            out.append(decimal: level)
+            out.append(decimal: Int(level))
             out.append(">\n")
         case .thematicBreak:
             out.append("<hr")

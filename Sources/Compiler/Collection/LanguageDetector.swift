@@ -30,7 +30,7 @@ struct ScriptCounts: Sendable, Equatable {
         // The text of paragraphs and headings, read piece by piece.
         for block in article.blocks.prefix(40) {
             switch block.kind {
-            case .paragraph(let inlines, _), .heading(_, let inlines): inlines.forEachPlainTextPiece { count($0) }
+            case .paragraph(let inlines, _), .heading(let inlines, _): inlines.forEachPlainTextPiece { count($0) }
             default: break
             }
         }

@@ -18,7 +18,7 @@ struct BlockFlattener {
             tokens.append(.open("p", idAttrs, hidden: hidden))
             tokens.append(.inline(inline.render(content)))
             tokens.append(.close("p", hidden: hidden))
-        case .heading(let level, let content):
+        case .heading(let content, let level):
             tokens.append(.open("h\(level)", idAttrs))
             tokens.append(.inline(inline.render(content)))
             tokens.append(.close("h\(level)"))

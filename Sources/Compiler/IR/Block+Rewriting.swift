@@ -20,10 +20,10 @@ extension Block {
             kind = .thematicBreak
             content.updateInlines(where: matches, update)
             kind = .paragraph(content, hidden: hidden)
-        case .heading(let level, var content):
+        case .heading(var content, let level):
             kind = .thematicBreak
             content.updateInlines(where: matches, update)
-            kind = .heading(level: level, content: content)
+            kind = .heading(content: content, level: level)
         case .blockQuote(var children):
             kind = .thematicBreak
             children.updateInlines(where: matches, update)

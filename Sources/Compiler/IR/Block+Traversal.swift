@@ -56,7 +56,7 @@ extension Block {
     func visitInlines(_ body: (Inline) -> Bool) -> Bool {
         visitBlocks { block in
             switch block.kind {
-            case .paragraph(let content, _), .heading(_, let content):
+            case .paragraph(let content, _), .heading(let content, _):
                 return content.visitInlines(body)
             case .table(let table):
                 return table.header.allSatisfy { $0.content.visitInlines(body) }

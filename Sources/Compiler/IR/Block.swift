@@ -19,7 +19,7 @@ public struct Block: Sendable, Hashable {
         /// A paragraph. `hidden` is markdown-it's tight-list flag: the site renders no `<p>` for it.
         case paragraph(Inlines, hidden: Bool)
         /// A heading of level 1–6; its anchor is `attributes.id` once resolved.
-        case heading(level: Int, content: Inlines)
+        case heading(content: Inlines, level: UInt8)
         case thematicBreak
         case blockQuote([Block])
         indirect case list(List)
@@ -58,11 +58,12 @@ public struct List: Sendable, Hashable {
 
 /// One item of a ``List``.
 public struct ListItem: Sendable, Hashable {
+    // The blocks first: `task` then fits in the byte after them (an item is 64 bytes, not 72).
+    private var storage: Body
     /// `true`/`false` for a task-list item (`- [x]`/`- [ ]`), `nil` otherwise.
     public var task: Bool?
     public var attributes: Attributes
     public var position: SourcePosition
-    private var storage: Body
 
     /// The item's blocks. Most items hold one (a tight item's paragraph), which is kept in the
     /// item itself: an array of one block would cost an allocation of its own per item.

@@ -28,7 +28,7 @@ public struct MarkdownParser: Sendable {
         /// The plain text of the first level-1 heading (the article title when the frontmatter has none).
         public var firstHeadingText: String? {
             for block in blocks {
-                if case .heading(1, let content) = block.kind { return content.plainText }
+                if case .heading(let content, 1) = block.kind { return content.plainText }
             }
             return nil
         }

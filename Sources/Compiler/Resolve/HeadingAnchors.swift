@@ -14,7 +14,7 @@ enum HeadingAnchors {
     /// Gives the headings in `blocks` their ids; collects the ids of other blocks in `anchors`.
     private static func visit(_ blocks: inout [Block], slugger: inout Slugger, anchors: inout Set<ExactText>) {
         for index in blocks.indices {
-            if case .heading(_, let content) = blocks[index].kind {
+            if case .heading(let content, _) = blocks[index].kind {
                 let id = blocks[index].attributes.id.map { slugger.reserve($0) } ?? slugger.uniqueSlug(content.anchorText)
                 blocks[index].attributes.id = id
                 continue

@@ -65,8 +65,8 @@ struct HTMLConverter {
             let content = Self.trimmed(inlines(from: node.children, slots: []))
             return content.isEmpty ? [] : [Block(.paragraph(content, hidden: false), attributes: attributes, position: position)]
         case "h1", "h2", "h3", "h4", "h5", "h6":
-            let level = Int(name.dropFirst()) ?? 1
-            return [Block(.heading(level: level, content: Self.trimmed(inlines(from: node.children, slots: []))), attributes: attributes, position: position)]
+            let level = UInt8(name.dropFirst()) ?? 1
+            return [Block(.heading(content: Self.trimmed(inlines(from: node.children, slots: [])), level: UInt8(level)), attributes: attributes, position: position)]
         case "hr":
             return [Block(.thematicBreak, position: position)]
         case "pre":

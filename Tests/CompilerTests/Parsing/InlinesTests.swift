@@ -43,10 +43,10 @@ struct InlinesTests {
 
     @Test("rewriting passes reach the text of a one-text run")
     func rewriting() {
-        var blocks = [Block(.paragraph(Inlines(text: "旧"), hidden: false)), Block(.heading(level: 2, content: [.text("a"), .softBreak]))]
+        var blocks = [Block(.paragraph(Inlines(text: "旧"), hidden: false)), Block(.heading(content: [.text("a"), .softBreak], level: 2))]
         blocks.updateInlines(where: { $0 == .text("旧") }) { $0 = .text("新") }
         #expect(blocks[0].kind == .paragraph([.text("新")], hidden: false))
-        #expect(blocks[1].kind == .heading(level: 2, content: [.text("a"), .softBreak]))
+        #expect(blocks[1].kind == .heading(content: [.text("a"), .softBreak], level: 2))
     }
 
     @Test("a lone text's run is what the token path gives, with every inline option", arguments: [false, true])

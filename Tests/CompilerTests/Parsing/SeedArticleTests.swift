@@ -24,7 +24,7 @@ struct SeedArticleTests {
         guard case .list(let list)? = steps.body.first?.kind else { Issue.record("steps holds no list"); return }
         #expect(list.isOrdered && list.items.count == 3)
         // The next block after details is the heading that follows the closing `:::`.
-        guard case .heading(3, let heading) = blocks[details + 1].kind else { Issue.record("no heading after details"); return }
+        guard case .heading(let heading, 3) = blocks[details + 1].kind else { Issue.record("no heading after details"); return }
         #expect(heading.first == .text("训练算法的目标 ") && heading.last == .footnoteReference(label: "paper"))
     }
 
