@@ -151,7 +151,8 @@ struct LaTeXBodyWriter {
         guard columns > 0 else { return }
         // Each column as wide as its widest cell (cells spanning columns count for none of them).
         var widths = [Int](repeating: 0, count: columns)
-        for (rowIndex, (row, starts)) in zip([table.header] + table.rows, [Array(table.header.indices)] + table.bodyCellColumns).enumerated() {
+        let rows = table.rows
+        for (rowIndex, (row, starts)) in zip([table.header] + rows, [Array(table.header.indices)] + table.bodyCellColumns).enumerated() {
             for (cell, start) in zip(row, starts) where start < columns && (rowIndex == 0 || cell.columnSpan == 1) {
                 widths[start] = max(widths[start], Self.displayWidth(cell.content))
             }
@@ -163,7 +164,7 @@ struct LaTeXBodyWriter {
         writeRow(table.header, columns: Array(table.header.indices), layout: layout, header: true)
         out += "\\midrule\n"
         if environment == "longtable" { out += "\\endhead\n" }
-        for (row, starts) in zip(table.rows, table.bodyCellColumns) { writeRow(row, columns: starts, layout: layout, header: false) }
+        for (row, starts) in zip(rows, table.bodyCellColumns) { writeRow(row, columns: starts, layout: layout, header: false) }
         out += "\\bottomrule\n\\end{\(environment)}\n\n"
     }
 

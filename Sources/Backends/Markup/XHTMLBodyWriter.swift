@@ -226,10 +226,11 @@ struct XHTMLBodyWriter {
             writeRow(table.header, header: true, alignments: table.alignments)
             out.append("</thead>\n")
         }
-        if !table.rows.isEmpty {
+        let rows = table.rows
+        if !rows.isEmpty {
             out.append("<tbody>\n")
-            for (index, (row, columns)) in zip(table.rows, table.bodyCellColumns).enumerated() {
-                writeRow(row, header: false, alignments: table.alignments, columns: columns, rowsLeft: table.rows.count - index)
+            for (index, (row, columns)) in zip(rows, table.bodyCellColumns).enumerated() {
+                writeRow(row, header: false, alignments: table.alignments, columns: columns, rowsLeft: rows.count - index)
             }
             out.append("</tbody>\n")
         }

@@ -64,9 +64,10 @@ struct BlockFlattener {
             tokens.append(.open("thead"))
             flattenRow(table.header, columns: Array(table.header.indices), tag: "th", alignments: table.alignments, into: &tokens, inline: &inline)
             tokens.append(.close("thead"))
-            if !table.rows.isEmpty {
+            let rows = table.rows
+            if !rows.isEmpty {
                 tokens.append(.open("tbody"))
-                for (row, columns) in zip(table.rows, table.bodyCellColumns) {
+                for (row, columns) in zip(rows, table.bodyCellColumns) {
                     flattenRow(row, columns: columns, tag: "td", alignments: table.alignments, into: &tokens, inline: &inline)
                 }
                 tokens.append(.close("tbody"))

@@ -35,8 +35,8 @@ extension Block {
         case .table(var table):
             kind = .thematicBreak
             for index in table.header.indices { table.header[index].content.updateInlines(where: matches, update) }
-            for row in table.rows.indices {
-                for index in table.rows[row].indices { table.rows[row][index].content.updateInlines(where: matches, update) }
+            for index in table.bodyCells.indices {
+                table.bodyCells[index].content.updateInlines(where: matches, update)
             }
             kind = .table(table)
         case .container(var container):

@@ -60,7 +60,7 @@ extension Block {
                 return content.visitInlines(body)
             case .table(let table):
                 return table.header.allSatisfy { $0.content.visitInlines(body) }
-                    && table.rows.allSatisfy { $0.allSatisfy { $0.content.visitInlines(body) } }
+                    && table.bodyCells.allSatisfy { $0.content.visitInlines(body) }
             case .container(let container):
                 return container.title?.visitInlines(body) ?? true
             case .blockQuote, .list, .thematicBreak, .code, .html, .math, .tableOfContents:
