@@ -19,9 +19,9 @@ public struct HTMLBackend: Backend {
         let tocDepth = context.options["toc-depth"].flatMap(Int.init).map { min(max($0, 1), 6) } ?? 2
         // The search index's sections are made on all cores, a few hundred articles at a time (so
         // only their term counts are held at once), and added in book order.
-        let articles = book.articles
-        let searchIndex = SearchIndex.json(batchCount: (articles.count + 255) / 256) { batch in
-            articles[(batch * 256)..<min(batch * 256 + 256, articles.count)].map { $0 }.parallelMap { article in
+        let batches = book.articleBatches(size: 256)
+        let searchIndex = SearchIndex.json(batchCount: batches.count) { batch in
+            Array(batches[batch]).parallelMap { article in
                 SearchIndex.sections(of: article, articleID: links.articleID(article.id), idPrefix: links.idPrefix(article.id))
             }.flatMap { $0 }
         }

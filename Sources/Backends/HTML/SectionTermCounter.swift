@@ -40,7 +40,8 @@ struct SectionTermCounter {
         return section
     }
 
-    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Reads the next piece of the section's text, as UTF-8 (whole characters).
+    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
         bytesRead += bytes.count
         var position = 0
         while position < bytes.count {

@@ -1,17 +1,17 @@
 import Compiler
 
 /// The text a reader sees in blocks, without markup: what search indexes. It comes piece by piece
-/// (the inline texts, with a line feed after each paragraph and a space between table cells), so
-/// the search index reads a section without a string being made of it.
+/// as UTF-8 (the inline texts, with a line feed after each paragraph and a space between table
+/// cells), so the search index reads a section without a string being made of it.
 enum BlockText {
     static func text(of blocks: [Block]) -> String {
-        var out = ""
-        for block in blocks { forEachPiece(of: block) { out += $0 } }
-        return out
+        var bytes: [UInt8] = []
+        for block in blocks { forEachPiece(of: block) { bytes.append(contentsOf: $0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Calls `body` with each piece of the block's text, in order.
-    static func forEachPiece(of block: Block, _ body: (String) -> Void) {
+    /// Calls `body` with each piece of the block's text, in order (valid only during the call).
+    static func forEachPiece(of block: Block, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         switch block.kind {
         case .paragraph(let content, _), .heading(let content, _):
             line(content, body)
@@ -24,32 +24,37 @@ enum BlockText {
                 for block in item.blocks { forEachPiece(of: block, body) }
             }
         case .code(let code):
-            body(code.code.string)
-            body("\n")
+            code.code.withUTF8(body)
+            utf8("\n", body)
         case .table(let table):
             for row in [table.header] + table.rows {
                 for (index, cell) in row.enumerated() {
-                    if index > 0 { body(" ") }
+                    if index > 0 { utf8(" ", body) }
                     cell.content.forEachPlainTextPiece(body)
                 }
-                body("\n")
+                utf8("\n", body)
             }
         case .container(let container):
             if let title = container.title { line(title, body) }
             if let raw = container.rawBody {
-                body(raw)
-                body("\n")
+                utf8(raw, body)
+                utf8("\n", body)
             }
             for block in container.body { forEachPiece(of: block, body) }
         case .math(let formula):
-            body(formula.tex)
-            body("\n")
+            utf8(formula.tex, body)
+            utf8("\n", body)
         }
     }
 
     /// The plain text of `inlines`, then a line feed.
-    private static func line(_ inlines: Inlines, _ body: (String) -> Void) {
+    private static func line(_ inlines: Inlines, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         inlines.forEachPlainTextPiece(body)
-        body("\n")
+        utf8("\n", body)
+    }
+
+    private static func utf8(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var string = string
+        string.withUTF8(body)
     }
 }

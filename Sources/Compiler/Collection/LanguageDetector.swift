@@ -36,30 +36,32 @@ struct ScriptCounts: Sendable, Equatable {
         }
     }
 
-    /// Counts over the UTF-8 bytes: every scalar counted is ASCII or three bytes long, so only
-    /// those are decoded.
     mutating func count(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                switch lead {
-                case 0x41...0x5A, 0x61...0x7A:
-                    latin += 1
-                    index += 1
-                case 0xE0...0xEF where index + 2 < bytes.count:
-                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    switch value {
-                    case 0x4E00...0x9FFF, 0x3400...0x4DBF: han += 1
-                    case 0x3040...0x30FF: kana += 1
-                    case 0xAC00...0xD7AF: hangul += 1
-                    default: break
-                    }
-                    index += 3
-                default:
-                    index += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 4
+        text.withUTF8 { count($0) }
+    }
+
+    /// Counts over UTF-8 bytes: every scalar counted is ASCII or three bytes long, so only those
+    /// are decoded.
+    mutating func count(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            switch lead {
+            case 0x41...0x5A, 0x61...0x7A:
+                latin += 1
+                index += 1
+            case 0xE0...0xEF where index + 2 < bytes.count:
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                switch value {
+                case 0x4E00...0x9FFF, 0x3400...0x4DBF: han += 1
+                case 0x3040...0x30FF: kana += 1
+                case 0xAC00...0xD7AF: hangul += 1
+                default: break
                 }
+                index += 3
+            default:
+                index += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 4
             }
         }
     }

@@ -95,26 +95,32 @@ extension Inline {
     /// The text a reader would see, without markup (for alt texts, titles, search and bookmarks).
     public var plainText: String {
         if case .text(let text) = self { return text.string }
-        var text = ""
-        forEachPlainTextPiece { text += $0 }
-        return text
+        var bytes: [UInt8] = []
+        forEachPlainTextPiece { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Calls `body` with each piece of ``plainText`` in order, without joining them.
-    public func forEachPlainTextPiece(_ body: (String) -> Void) {
+    /// Calls `body` with the UTF-8 of each piece of ``plainText`` in order, without joining
+    /// them (an IR text straight from its storage): valid only during the call.
+    public func forEachPlainTextPiece(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         switch self {
-        case .text(let text): body(text.string)
-        case .code(let text, _): body(text)
-        case .softBreak, .hardBreak: body(" ")
+        case .text(let text): text.withUTF8(body)
+        case .code(let text, _): Self.withUTF8(text, body)
+        case .softBreak, .hardBreak: Self.withUTF8(" ", body)
         case .emphasis(let children, _), .strong(let children, _), .strikethrough(let children, _),
             .mark(let children, _), .subscript(let children), .superscript(let children), .span(let children, _):
             children.forEachPlainTextPiece(body)
         case .link(let link): link.content.forEachPlainTextPiece(body)
         case .image(let image): image.alt.forEachPlainTextPiece(body)
-        case .math(let formula): body(formula.tex)
+        case .math(let formula): Self.withUTF8(formula.tex, body)
         case .footnoteReference, .html: break
-        case .abbreviation(let term, _): body(term)
+        case .abbreviation(let term, _): Self.withUTF8(term, body)
         }
+    }
+
+    private static func withUTF8(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var string = string
+        string.withUTF8(body)
     }
 }
 
@@ -122,13 +128,13 @@ extension Inlines {
     /// The concatenated ``Inline/plainText`` of the elements.
     public var plainText: String {
         if count == 1 { return self[0].plainText }
-        var text = ""
-        forEachPlainTextPiece { text += $0 }
-        return text
+        var bytes: [UInt8] = []
+        forEachPlainTextPiece { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Calls `body` with each piece of the elements' ``Inline/plainText`` in order.
-    public func forEachPlainTextPiece(_ body: (String) -> Void) {
+    /// Calls `body` with the UTF-8 of each piece of the elements' ``Inline/plainText`` in order.
+    public func forEachPlainTextPiece(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         forEach { $0.forEachPlainTextPiece(body) }
     }
 }

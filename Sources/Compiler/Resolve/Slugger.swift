@@ -82,6 +82,7 @@ struct Slugger {
 extension Inlines {
     /// The text markdown-it-anchor slugs: text and inline code only.
     var anchorText: String {
+        if count == 1, case .text(let text) = self[0] { return text.string }
         var out = ""
         forEachInline { inline in
             switch inline {
