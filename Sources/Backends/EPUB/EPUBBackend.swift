@@ -50,11 +50,8 @@ public struct EPUBBackend: Backend {
 
         let navigation = EPUBNavigation(book: book, layout: layout, tocDepth: tocDepth)
         let firstChapter = layout.documents.first.map(\.path)
-        var written = try Self.writeDeflated(layout: layout, metadata: metadata) { document, stream in
-            switch document {
-            case .navigation: try navigation.writeNavDocument(metadata: metadata, firstChapter: firstChapter, to: stream)
-            case .ncx: try navigation.writeNCX(metadata: metadata, to: stream)
-            }
+        var written = try Self.writeDeflated(layout: layout, metadata: metadata) { nav, ncx in
+            try navigation.write(metadata: metadata, firstChapter: firstChapter, nav: nav, ncx: ncx)
         }
         let hasMath = written.chapters.contains { $0.hasMath.contains(true) }
         for (document, chapterHasMath) in Swift.zip(layout.documents, written.chapters.flatMap(\.hasMath)) {
@@ -112,25 +109,13 @@ public struct EPUBBackend: Backend {
         var deflated = ZipWriter.DeflatedBatch.empty
     }
 
-    /// The navigation documents: with a heading per entry they are the largest files of a big book,
-    /// and are deflated as they are written (``DeflateStream``).
-    private enum NavigationDocument: Sendable, CaseIterable {
-        case navigation, ncx
-
-        var path: String {
-            switch self {
-            case .navigation: "EPUB/nav.xhtml"
-            case .ncx: "EPUB/toc.ncx"
-            }
-        }
-    }
-
     /// Writes and deflates on all cores, in batches of neighbours, the chapters and part pages
-    /// (which are independent) and the navigation documents (`writeNavigation` writes one into its
-    /// stream). Only compressed bytes are kept (in a ``SpillFile`` when one can be made), with what
+    /// (which are independent) and the navigation documents (`writeNavigation` writes
+    /// `nav.xhtml` and `toc.ncx` into their streams, as they are the largest files of a big book, and
+    /// gives their last bytes). Only compressed bytes are kept (in a ``SpillFile`` when one can be made), with what
     /// the package document says of each chapter; the navigation documents come out as one batch.
     private static func writeDeflated(
-        layout: EPUBLayout, metadata: BookMetadata, writeNavigation: @Sendable (NavigationDocument, DeflateStream) throws -> Void
+        layout: EPUBLayout, metadata: BookMetadata, writeNavigation: @Sendable (_ nav: DeflateStream, _ ncx: DeflateStream) throws -> (nav: [UInt8], ncx: [UInt8])
     ) throws -> (chapters: [ChapterBatch], navigation: ZipWriter.DeflatedBatch) {
         enum Work: Sendable {
             case documents(Range<Int>)
@@ -150,8 +135,10 @@ public struct EPUBBackend: Backend {
                 var batch = ChapterBatch()
                 switch work {
                 case .navigation:
-                    let kinds = NavigationDocument.allCases
-                    batch.deflated = try ZipWriter.deflateStreaming(paths: kinds.map(\.path), spill: spill) { try writeNavigation(kinds[$0], $1) }
+                    batch.deflated = try ZipWriter.deflateStreaming(paths: ["EPUB/nav.xhtml", "EPUB/toc.ncx"], spill: spill) { streams in
+                        let (nav, ncx) = try writeNavigation(streams[0], streams[1])
+                        return [nav, ncx]
+                    }
                 case .documents(let range):
                     // Each document is written when it is deflated, so one at a time is held.
                     batch.deflated = try ZipWriter.deflate(count: range.count, spill: spill) { number in

@@ -10,18 +10,21 @@ enum EPUBDocuments {
     /// `bodySize` bytes: the document is made in one array of about its size, with no copies.
     static func xhtml(title: String, language: String, bodyClass: String, stylesheet: String = "../" + stylesheetPath,
                       bodySize: Int, body: (inout [UInt8]) -> Void) -> [UInt8] {
-        let (head, tail) = xhtmlFrame(title: title, language: language, bodyClass: bodyClass, stylesheet: stylesheet)
+        let head = xhtmlHead(title: title, language: language, bodyClass: bodyClass, stylesheet: stylesheet)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(head.utf8.count + bodySize + tail.utf8.count)
+        bytes.reserveCapacity(head.utf8.count + bodySize + xhtmlTail.utf8.count)
         bytes += head.utf8
         body(&bytes)
-        bytes += tail.utf8
+        bytes += xhtmlTail.utf8
         return bytes
     }
 
-    /// What comes before and after the body of an XHTML5 content document.
-    static func xhtmlFrame(title: String, language: String, bodyClass: String, stylesheet: String) -> (head: String, tail: String) {
-        let head = """
+    /// What comes after the body of an XHTML5 content document.
+    static let xhtmlTail = "</body>\n</html>\n"
+
+    /// What comes before the body of an XHTML5 content document.
+    static func xhtmlHead(title: String, language: String, bodyClass: String, stylesheet: String) -> String {
+        """
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE html>
             <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="\(language)" xml:lang="\(language)">
@@ -33,7 +36,6 @@ enum EPUBDocuments {
             <body class="\(bodyClass)">
 
             """
-        return (head, "</body>\n</html>\n")
     }
 
     /// A complete XHTML5 content document whose body is `body`.

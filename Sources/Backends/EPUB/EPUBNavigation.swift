@@ -3,9 +3,9 @@ import Compiler
 /// The navigation document (`nav.xhtml`: table of contents and landmarks) and, for older
 /// readers, `toc.ncx`. Both list parts → articles → headings down to `tocDepth`.
 ///
-/// Both are written into a ``DeflateStream`` an article at a time, each article's entries made
-/// as it is reached: at 10,000 articles the two documents are 28 MB, and their entries as
-/// strings as much again, which held whole were a tenth of the EPUB's peak memory.
+/// Both are written in one pass, each into a ``DeflateStream``, an article at a time, each
+/// article's entries made as it is reached: at 10,000 articles the two documents are 28 MB, and
+/// their entries as strings as much again, which held whole were a tenth of the EPUB's peak memory.
 struct EPUBNavigation: Sendable {
     /// One entry of the table of contents.
     private struct Entry {
@@ -86,53 +86,65 @@ struct EPUBNavigation: Sendable {
         return result
     }
 
-    /// Calls `open` and `close` around each section's entries, and `body` for each article's entry
-    /// (then deflates what was written, once there is enough of it).
-    private func forEachEntry(in stream: DeflateStream, open: (_ title: String, _ href: String, _ isEmpty: Bool) -> Void,
-                              close: (_ isEmpty: Bool) -> Void, body: (Entry) -> Void) throws {
+    /// Writes `nav.xhtml` (the table of contents, then the landmarks) into `nav` and `toc.ncx`
+    /// (the EPUB 2 navigation) into `ncx`, an article at a time: each article's entry is made
+    /// once for both. Returns the last bytes of each, for the streams to finish with.
+    func write(metadata: BookMetadata, firstChapter: String?, nav: DeflateStream, ncx: DeflateStream) throws -> (nav: [UInt8], ncx: [UInt8]) {
+        var navBytes = navHead(metadata: metadata)
+        var ncxBytes = ncxHead(metadata: metadata)
+        var counter = 0
         for section in sections {
             switch section {
             case .article(let article):
-                body(entry(of: article))
+                let entry = entry(of: article)
+                Self.item(entry, into: &navBytes)
+                Self.point(entry, indent: 4, counter: &counter, into: &ncxBytes)
             case .part(let title, let href, let articles):
-                open(title, href, articles.isEmpty)
+                Self.openItem(title: title, href: href, into: &navBytes)
+                Self.openPoint(title: title, href: href, indent: 4, counter: &counter, into: &ncxBytes)
+                if !articles.isEmpty { navBytes.append("\n<ol>\n") }
                 for article in articles {
-                    body(entry(of: article))
-                    try stream.deflatePending()
+                    let entry = entry(of: article)
+                    Self.item(entry, into: &navBytes)
+                    Self.point(entry, indent: 6, counter: &counter, into: &ncxBytes)
+                    try nav.deflate(&navBytes)
+                    try ncx.deflate(&ncxBytes)
                 }
-                close(articles.isEmpty)
+                navBytes.append(articles.isEmpty ? "</li>\n" : "</ol>\n</li>\n")
+                Self.closePoint(indent: 4, into: &ncxBytes)
             }
-            try stream.deflatePending()
+            try nav.deflate(&navBytes)
+            try ncx.deflate(&ncxBytes)
         }
+        navBytes += navTail(metadata: metadata, firstChapter: firstChapter)
+        ncxBytes.append("  </navMap>\n</ncx>\n")
+        return (navBytes, ncxBytes)
     }
 
-    /// Writes `nav.xhtml`: the table of contents, then the landmarks.
-    func writeNavDocument(metadata: BookMetadata, firstChapter: String?, to stream: DeflateStream) throws {
+    /// `nav.xhtml` up to its first entry.
+    private func navHead(metadata: BookMetadata) -> [UInt8] {
+        var bytes = Array(EPUBDocuments.xhtmlHead(title: Self.tocTitle(metadata), language: metadata.language, bodyClass: "navigation",
+                                                  stylesheet: EPUBDocuments.stylesheetPath).utf8)
+        bytes.append("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>")
+        XMLText.appendEscaped(Self.tocTitle(metadata), attribute: false, to: &bytes)
+        bytes.append("</h1>\n<ol>\n")
+        return bytes
+    }
+
+    /// `nav.xhtml` after its last entry: the end of the contents, the landmarks.
+    private func navTail(metadata: BookMetadata, firstChapter: String?) -> [UInt8] {
         let chinese = metadata.language.lowercased().hasPrefix("zh")
-        let tocTitle = chinese ? "目录" : "Contents"
-        var landmarks = "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n"
+        var landmarks = "</ol>\n</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n"
         landmarks += "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">\(chinese ? "封面" : "Cover")</a></li>\n"
         landmarks += "<li><a epub:type=\"titlepage\" href=\"text/title.xhtml\">\(chinese ? "书名页" : "Title page")</a></li>\n"
-        landmarks += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">\(XMLText.escaped(tocTitle))</a></li>\n"
+        landmarks += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">\(XMLText.escaped(Self.tocTitle(metadata)))</a></li>\n"
         if let firstChapter { landmarks += "<li><a epub:type=\"bodymatter\" href=\"\(firstChapter)\">\(chinese ? "正文" : "Start")</a></li>\n" }
         landmarks += "</ol>\n</nav>\n"
-        let (head, tail) = EPUBDocuments.xhtmlFrame(title: tocTitle, language: metadata.language, bodyClass: "navigation",
-                                                    stylesheet: EPUBDocuments.stylesheetPath)
-        stream.pending.appendUTF8(head)
-        stream.pending.append("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>")
-        XMLText.appendEscaped(tocTitle, attribute: false, to: &stream.pending)
-        stream.pending.append("</h1>\n<ol>\n")
-        try forEachEntry(in: stream) { title, href, isEmpty in
-            Self.openItem(title: title, href: href, into: &stream.pending)
-            if !isEmpty { stream.pending.append("\n<ol>\n") }
-        } close: { isEmpty in
-            stream.pending.append(isEmpty ? "</li>\n" : "</ol>\n</li>\n")
-        } body: { entry in
-            Self.item(entry, into: &stream.pending)
-        }
-        stream.pending.append("</ol>\n</nav>\n")
-        stream.pending.appendUTF8(landmarks)
-        stream.pending.appendUTF8(tail)
+        return Array((landmarks + EPUBDocuments.xhtmlTail).utf8)
+    }
+
+    private static func tocTitle(_ metadata: BookMetadata) -> String {
+        metadata.language.lowercased().hasPrefix("zh") ? "目录" : "Contents"
     }
 
     private static func openItem(title: String, href: String, into bytes: inout [UInt8]) {
@@ -153,9 +165,9 @@ struct EPUBNavigation: Sendable {
         bytes.append("</li>\n")
     }
 
-    /// Writes `toc.ncx`, the EPUB 2 navigation.
-    func writeNCX(metadata: BookMetadata, to stream: DeflateStream) throws {
-        stream.pending.appendUTF8("""
+    /// `toc.ncx` up to its first entry.
+    private func ncxHead(metadata: BookMetadata) -> [UInt8] {
+        Array("""
             <?xml version="1.0" encoding="UTF-8"?>
             <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="\(metadata.language)">
               <head>
@@ -167,44 +179,36 @@ struct EPUBNavigation: Sendable {
               <docTitle><text>\(XMLText.escaped(metadata.title))</text></docTitle>
               <navMap>
 
-            """)
-        var counter = 0
-        func openPoint(title: String, href: String, indent: Int) {
-            counter += 1
-            stream.pending.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-            stream.pending.append("<navPoint id=\"nav-")
-            stream.pending.append(decimal: counter)
-            stream.pending.append("\" playOrder=\"")
-            stream.pending.append(decimal: counter)
-            stream.pending.append("\">\n")
-            stream.pending.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
-            stream.pending.append("<navLabel><text>")
-            XMLText.appendEscaped(title.isEmpty ? "—" : title, attribute: false, to: &stream.pending)
-            stream.pending.append("</text></navLabel>\n")
-            stream.pending.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
-            stream.pending.append("<content src=\"")
-            XMLText.appendEscaped(href, attribute: true, to: &stream.pending)
-            stream.pending.append("\"/>\n")
-        }
-        func closePoint(indent: Int) {
-            stream.pending.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-            stream.pending.append("</navPoint>\n")
-        }
-        func point(_ entry: Entry, indent: Int) {
-            openPoint(title: entry.title, href: entry.href, indent: indent)
-            for child in entry.children { point(child, indent: indent + 2) }
-            closePoint(indent: indent)
-        }
-        var inPart = false
-        try forEachEntry(in: stream) { title, href, _ in
-            openPoint(title: title, href: href, indent: 4)
-            inPart = true
-        } close: { _ in
-            closePoint(indent: 4)
-            inPart = false
-        } body: { entry in
-            point(entry, indent: inPart ? 6 : 4)
-        }
-        stream.pending.appendUTF8("  </navMap>\n</ncx>\n")
+            """.utf8)
+    }
+
+    /// A `navPoint`'s start, numbered by `counter` (its play order).
+    private static func openPoint(title: String, href: String, indent: Int, counter: inout Int, into bytes: inout [UInt8]) {
+        counter += 1
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        bytes.append("<navPoint id=\"nav-")
+        bytes.append(decimal: counter)
+        bytes.append("\" playOrder=\"")
+        bytes.append(decimal: counter)
+        bytes.append("\">\n")
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
+        bytes.append("<navLabel><text>")
+        XMLText.appendEscaped(title.isEmpty ? "—" : title, attribute: false, to: &bytes)
+        bytes.append("</text></navLabel>\n")
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
+        bytes.append("<content src=\"")
+        XMLText.appendEscaped(href, attribute: true, to: &bytes)
+        bytes.append("\"/>\n")
+    }
+
+    private static func closePoint(indent: Int, into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        bytes.append("</navPoint>\n")
+    }
+
+    private static func point(_ entry: Entry, indent: Int, counter: inout Int, into bytes: inout [UInt8]) {
+        openPoint(title: entry.title, href: entry.href, indent: indent, counter: &counter, into: &bytes)
+        for child in entry.children { point(child, indent: indent + 2, counter: &counter, into: &bytes) }
+        closePoint(indent: indent, into: &bytes)
     }
 }

@@ -171,12 +171,19 @@ struct LaTeXBodyWriter {
     /// Roughly how many Latin letters wide a cell is: CJK characters count two, a formula a third
     /// of its TeX source.
     static func displayWidth(_ inlines: Inlines) -> Int {
-        inlines.reduce(0) { width, inline in
-            if case .math(let formula) = inline { return width + max(2, formula.tex.count / 3) }
-            return width + inline.plainText.unicodeScalars.reduce(0) {
-                $0 + ((0x2E80...0x9FFF).contains($1.value) || (0xAC00...0xD7AF).contains($1.value) || (0xFF00...0xFFEF).contains($1.value) ? 2 : 1)
+        var width = 0
+        inlines.forEach { inline in
+            if case .math(let formula) = inline { return width += max(2, formula.tex.count / 3) }
+            inline.forEachPlainTextPiece { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
+                    width += (0x2E80...0x9FFF).contains(value) || (0xAC00...0xD7AF).contains(value) || (0xFF00...0xFFEF).contains(value) ? 2 : 1
+                    index += length
+                }
             }
         }
+        return width
     }
 
     /// A row of the grid: each cell at the column it starts in (`starts`), a cell spanning columns

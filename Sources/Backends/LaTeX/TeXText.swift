@@ -26,21 +26,22 @@ enum TeXText {
         }
     }
 
-    /// Whether valid UTF-8 `bytes` hold a scalar ``withoutEmoji(_:)`` changes.
+    /// Whether valid UTF-8 `bytes` hold a scalar ``withoutEmoji(_:)`` changes. Scalars below
+    /// U+2000 and Han from U+5000 to U+9FFF (most of a Chinese text) are passed over by their lead
+    /// byte; the rest are decoded and asked.
     private static func containsEmoji(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
-            // One and two bytes: below U+0800, where there is no emoji.
-            if lead < 0xE0 {
-                index += lead < 0x80 ? 1 : 2
-                continue
+            switch lead {
+            case ..<0x80: index += 1
+            case ..<0xE0: index += 2
+            case 0xE0, 0xE1, 0xE5...0xE9: index += 3
+            default:
+                let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
+                if let scalar = Unicode.Scalar(value), isEmoji(scalar) { return true }
+                index += length
             }
-            let length = lead < 0xF0 ? 3 : 4
-            var value = UInt32(lead & (length == 3 ? 0x0F : 0x07))
-            for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            if let scalar = Unicode.Scalar(value), isEmoji(scalar) { return true }
-            index += length
         }
         return false
     }

@@ -3,14 +3,12 @@ import CZlib
 
 /// A file deflated while it is written, a piece at a time (zlib's streaming DEFLATE), for a
 /// document too large to hold whole: the EPUB's navigation (19 MB of NCX at 10,000 articles,
-/// which deflates to 2 MB). Writers append to ``pending`` and call ``deflatePending(over:)``.
+/// which deflates to 2 MB). A writer appends to a buffer of its own and hands it to
+/// ``deflate(_:over:)`` from time to time.
 ///
 /// The compressed stream is kept in memory and handed over whole by ``finish()`` (to the spill
 /// file when there is one), as a stream of the archive must be one run of bytes.
 final class DeflateStream {
-    /// Bytes written and not yet deflated.
-    var pending: [UInt8] = []
-
     private let path: String
     private var stream = z_stream()
     private var compressed: [UInt8] = []
@@ -27,31 +25,30 @@ final class DeflateStream {
         // Raw DEFLATE (negative window bits), as a zip entry holds it.
         let status = deflateInit2_(&stream, Self.level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw ZipWriter.Failure(description: "cannot start to deflate \(path) (zlib \(status))") }
-        pending.reserveCapacity(Self.pieceSize * 2)
     }
 
     deinit { deflateEnd(&stream) }
 
-    /// The size ``deflatePending(over:)`` waits for by default.
+    /// The size ``deflate(_:over:)`` waits for by default.
     static let pieceSize = 1 << 16
 
-    /// Deflates what is pending once there are more than `threshold` bytes of it.
-    func deflatePending(over threshold: Int = pieceSize) throws {
-        guard pending.count > threshold else { return }
-        try deflate(flush: Z_NO_FLUSH)
+    /// Deflates `bytes`, the file's next bytes, and empties it, once it holds more than `threshold`.
+    func deflate(_ bytes: inout [UInt8], over threshold: Int = pieceSize) throws {
+        guard bytes.count > threshold else { return }
+        try deflate(&bytes, flush: Z_NO_FLUSH)
     }
 
-    /// Ends the stream and gives the deflated file.
-    func finish(spill: SpillFile?) throws -> any PrecompressedData {
-        try deflate(flush: Z_FINISH)
+    /// Ends the stream with `bytes`, the file's last bytes, and gives the deflated file.
+    func finish(_ bytes: inout [UInt8], spill: SpillFile?) throws -> any PrecompressedData {
+        try deflate(&bytes, flush: Z_FINISH)
         if let spill, let offset = compressed.withUnsafeBytes({ spill.append($0) }) {
             return SpilledFile(path: path, size: size, crc: crc, compressedSize: compressed.count, spill: spill, offset: offset)
         }
         return DeflatedFile(path: path, data: compressed, crc: crc, size: size)
     }
 
-    private func deflate(flush: Int32) throws {
-        try pending.withUnsafeMutableBufferPointer { input in
+    private func deflate(_ bytes: inout [UInt8], flush: Int32) throws {
+        try bytes.withUnsafeMutableBufferPointer { input in
             if let base = input.baseAddress, input.count > 0 { crc = UInt32(libdeflate_crc32(UInt32(crc), base, input.count)) }
             size += input.count
             stream.next_in = input.baseAddress
@@ -69,6 +66,6 @@ final class DeflateStream {
                 compressed.append(contentsOf: scratch[..<(scratch.count - Int(stream.avail_out))])
             } while stream.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END)
         }
-        pending.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
     }
 }

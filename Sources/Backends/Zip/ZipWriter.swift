@@ -81,13 +81,12 @@ struct ZipWriter {
         DeflatedBatch(files: try DeflatedFile.deflate(count: count, spill: spill, file: file))
     }
 
-    /// Files deflated as they are written: `write` writes the file at each of `paths` into its stream.
-    static func deflateStreaming(paths: [String], spill: SpillFile?, write: (Int, DeflateStream) throws -> Void) throws -> DeflatedBatch {
-        DeflatedBatch(files: try paths.indices.map { index in
-            let stream = try DeflateStream(path: paths[index])
-            try write(index, stream)
-            return try stream.finish(spill: spill)
-        })
+    /// Files deflated as they are written: `write` writes the files at `paths` together, each into
+    /// its stream, and gives their last bytes.
+    static func deflateStreaming(paths: [String], spill: SpillFile?, write: ([DeflateStream]) throws -> [[UInt8]]) throws -> DeflatedBatch {
+        let streams = try paths.map(DeflateStream.init(path:))
+        var rest = try write(streams)
+        return DeflatedBatch(files: try streams.indices.map { try streams[$0].finish(&rest[$0], spill: spill) })
     }
 
     /// The finished archive in memory, in chunks (``ChunkedOutput``).
