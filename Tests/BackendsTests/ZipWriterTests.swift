@@ -21,7 +21,7 @@ struct ZipWriterTests {
         ]
     }()
 
-    @Test("deflated files, added one by one, as a batch (in memory or in a spill file) or as files on disk compressed already, read back as they were from the archive's chunks")
+    @Test("deflated files, added one by one, as a batch (in memory or in a spill file), deflated as they are written, or as files on disk compressed already, read back as they were from the archive's chunks")
     func roundTrip() throws {
         var zip = ZipWriter(modified: 1_700_000_000)
         zip.add("mimetype", text: "application/epub+zip", method: .stored)
@@ -29,6 +29,23 @@ struct ZipWriterTests {
         zip.add(try ZipWriter.deflate(count: Self.files.count) { ("batch/" + Self.files[$0].path, Self.files[$0].bytes) })
         let spill = try #require(SpillFile())
         zip.add(try ZipWriter.deflate(count: Self.files.count, spill: spill) { ("spilled/" + Self.files[$0].path, Self.files[$0].bytes) })
+        // Streamed: every file written at once, each into its stream in pieces of 1 to 3,000 bytes,
+        // deflated whenever more than 1,000 are waiting.
+        zip.add(try ZipWriter.deflateStreaming(paths: Self.files.map { "streamed/" + $0.path }, spill: spill) { streams in
+            var buffers = [[UInt8]](repeating: [], count: streams.count)
+            var offsets = [Int](repeating: 0, count: streams.count)
+            var piece = 0
+            while offsets.indices.contains(where: { offsets[$0] < Self.files[$0].bytes.count }) {
+                for index in streams.indices where offsets[index] < Self.files[index].bytes.count {
+                    piece = (piece * 7_919 + 13) % 3_000 + 1
+                    let end = min(offsets[index] + piece, Self.files[index].bytes.count)
+                    buffers[index] += Self.files[index].bytes[offsets[index]..<end]
+                    offsets[index] = end
+                    try streams[index].deflate(&buffers[index], over: 1_000)
+                }
+            }
+            return buffers
+        })
         zip.add("stored.bin", Self.files[2].bytes, method: .stored)
         let folder = try TemporaryFolder()
         for file in Self.files {
@@ -41,7 +58,7 @@ struct ZipWriterTests {
         let entries = try ZipEntries(chunks.flatMap { $0 }).entries
         let expected = [("mimetype", Array("application/epub+zip".utf8))]
             + Self.files.map { ("single/" + $0.path, $0.bytes) } + Self.files.map { ("batch/" + $0.path, $0.bytes) }
-            + Self.files.map { ("spilled/" + $0.path, $0.bytes) }
+            + Self.files.map { ("spilled/" + $0.path, $0.bytes) } + Self.files.map { ("streamed/" + $0.path, $0.bytes) }
             + [("stored.bin", Self.files[2].bytes)] + Self.files.map { ("as-is/" + $0.path, $0.bytes) }
         #expect(entries.map(\.name) == expected.map(\.0))
         for (entry, (name, bytes)) in Swift.zip(entries, expected) {

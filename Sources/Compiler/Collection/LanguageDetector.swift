@@ -1,8 +1,13 @@
 /// Guesses a book's language from its text when the config names none: mostly Han characters →
 /// `zh-CN`, with kana → `ja`, Hangul → `ko`, else `en`.
 enum LanguageDetector {
+    /// At most how many articles are read, spread evenly over the book: plenty to tell a script,
+    /// and a big book's detection does not grow with it.
+    static let sampleSize = 500
+
     static func detect(_ articles: [Article]) -> String {
-        let counts = articles.parallelMap(ScriptCounts.init(sample:))
+        let step = max(1, (articles.count + sampleSize - 1) / sampleSize)
+        let counts = stride(from: 0, to: articles.count, by: step).map { articles[$0] }.parallelMap(ScriptCounts.init(sample:))
         let han = counts.reduce(0) { $0 + $1.han }
         let kana = counts.reduce(0) { $0 + $1.kana }
         let hangul = counts.reduce(0) { $0 + $1.hangul }
