@@ -46,6 +46,12 @@ struct ZipWriterTests {
             }
             return buffers
         })
+        // And each file handed over whole: 300 KB of random bytes deflate to more than zlib's output buffer.
+        zip.add(try ZipWriter.deflateStreaming(paths: Self.files.map { "streamed-whole/" + $0.path }, spill: nil) { streams in
+            var buffers = Self.files.map(\.bytes)
+            for index in streams.indices { try streams[index].deflate(&buffers[index], over: 0) }
+            return buffers
+        })
         zip.add("stored.bin", Self.files[2].bytes, method: .stored)
         let folder = try TemporaryFolder()
         for file in Self.files {
@@ -59,6 +65,7 @@ struct ZipWriterTests {
         let expected = [("mimetype", Array("application/epub+zip".utf8))]
             + Self.files.map { ("single/" + $0.path, $0.bytes) } + Self.files.map { ("batch/" + $0.path, $0.bytes) }
             + Self.files.map { ("spilled/" + $0.path, $0.bytes) } + Self.files.map { ("streamed/" + $0.path, $0.bytes) }
+            + Self.files.map { ("streamed-whole/" + $0.path, $0.bytes) }
             + [("stored.bin", Self.files[2].bytes)] + Self.files.map { ("as-is/" + $0.path, $0.bytes) }
         #expect(entries.map(\.name) == expected.map(\.0))
         for (entry, (name, bytes)) in Swift.zip(entries, expected) {
