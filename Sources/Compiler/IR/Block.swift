@@ -211,7 +211,10 @@ public struct Table: Sendable, Hashable {
     public init(alignments: [Alignment], header: [TableCell], rows: [[TableCell]]) {
         self.alignments = alignments
         self.header = header
-        bodyCells = Array(rows.joined())
+        var cells: [TableCell] = []
+        cells.reserveCapacity(rows.reduce(0) { $0 + $1.count })
+        for row in rows { cells += row }
+        bodyCells = cells
         rowCount = rows.count
         rowEnds = !header.isEmpty && rows.allSatisfy({ $0.count == header.count }) ? [] : rows.reduce(into: []) { ends, row in
             ends.append((ends.last ?? 0) + row.count)
