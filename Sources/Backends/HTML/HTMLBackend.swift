@@ -17,8 +17,9 @@ public struct HTMLBackend: Backend {
         let metadata = book.metadata
         let links = try HTMLLinkTargets(book: book)
         let tocDepth = context.options["toc-depth"].flatMap(Int.init).map { min(max($0, 1), 6) } ?? 2
-        // The search index's sections are made on all cores, a few hundred articles at a time (so
-        // only their term counts are held at once), and added in book order.
+        // The search index's sections are made when its piece is written, on all cores, up to 256
+        // articles of a part at a time (so only their term counts are held at once), and added in
+        // book order.
         let batches = book.articleBatches(size: 256)
         let searchIndex = SearchIndex.json(batchCount: batches.count) { batch in
             Array(batches[batch]).parallelMap { article in

@@ -49,7 +49,7 @@ final class DeflateStream {
 
     private func deflate(_ bytes: inout [UInt8], flush: Int32) throws {
         try bytes.withUnsafeMutableBufferPointer { input in
-            if let base = input.baseAddress, input.count > 0 { crc = UInt32(libdeflate_crc32(UInt32(crc), base, input.count)) }
+            if let base = input.baseAddress, input.count > 0 { crc = UInt32(libdeflate_crc32(crc, base, input.count)) }
             size += input.count
             stream.next_in = input.baseAddress
             stream.avail_in = UInt32(input.count)

@@ -3,7 +3,7 @@
 ///
 /// It is a random-access collection of ``Inline`` like an array, and compares as one. A run that
 /// is one text (most paragraphs, headings, table cells, list items and link texts) is stored as
-/// that string, without an array: a large book holds hundreds of thousands of such runs, and an
+/// that text, without an array: a large book holds hundreds of thousands of such runs, and an
 /// array of one element costs an allocation of its own (about 70 bytes with malloc's header).
 public struct Inlines: Sendable, Hashable, RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
     private enum Storage: Sendable {

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The parser puts every text of an article into one storage (``TextArena``), so a text costs
 /// 16 bytes and no allocation of its own; a `String` of more than 15 bytes is an allocation with a
-/// 32-byte header, and a book's IR holds about seventy of them per article. A text made from a
+/// 32-byte header, and a book's IR held about sixty of them per article. A text made from a
 /// `String` (a literal, or text a later pass writes) has a storage of its own.
 ///
 /// Texts compare and hash by their bytes, like the strings they replace.
@@ -22,7 +22,7 @@ public struct Text: Sendable, Hashable, ExpressibleByStringLiteral, CustomString
     /// The text of `string`, in a storage of its own.
     public init(_ string: String) {
         let storage = TextStorage(ContiguousArray(string.utf8))
-        self.init(storage: storage, start: 0, count: storage.bytes.count)
+        self.init(storage: storage, start: 0, count: min(storage.bytes.count, Int(UInt32.max)))
     }
 
     public init(stringLiteral value: String) {
@@ -105,12 +105,11 @@ final class TextArena {
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Text {
+        // A storage holds up to 4 GiB (its offsets are 32-bit): past that a new one is started,
+        // and a single text is cut there.
+        let bytes = UnsafeBufferPointer(rebasing: bytes.prefix(Int(UInt32.max)))
+        if storage.bytes.count + bytes.count > Int(UInt32.max) { storage = TextStorage(ContiguousArray()) }
         let start = storage.bytes.count
-        // A storage holds up to 4 GiB (its offsets are 32-bit); past that a new one is started.
-        if start + bytes.count > Int(UInt32.max) {
-            storage = TextStorage(ContiguousArray())
-            return text(bytes)
-        }
         storage.bytes.append(contentsOf: bytes)
         return Text(storage: storage, start: start, count: bytes.count)
     }
