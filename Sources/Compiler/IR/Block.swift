@@ -221,13 +221,16 @@ public struct Table: Sendable, Hashable {
         }
     }
 
+    /// Where each body row's cells are in ``bodyCells``.
+    public var rowRanges: [Range<Int>] {
+        (0..<rowCount).map { row in
+            rowEnds.isEmpty ? (row * header.count)..<((row + 1) * header.count) : (row == 0 ? 0 : rowEnds[row - 1])..<rowEnds[row]
+        }
+    }
+
     /// The body rows (made from ``bodyCells`` each time: a writer takes them once a table).
     public var rows: [[TableCell]] {
-        (0..<rowCount).map { row in
-            Array(rowEnds.isEmpty
-                ? bodyCells[(row * header.count)..<((row + 1) * header.count)]
-                : bodyCells[(row == 0 ? 0 : rowEnds[row - 1])..<rowEnds[row]])
-        }
+        rowRanges.map { Array(bodyCells[$0]) }
     }
 }
 

@@ -8,10 +8,10 @@ extension Table {
     public var bodyCellColumns: [[Int]] {
         let columns = columnCount
         var coveredRows = [Int](repeating: 0, count: columns)
-        return rows.map { row in
+        return rowRanges.map { range in
             var starts: [Int] = []
             var column = 0
-            var cells = row.makeIterator()
+            var cells = bodyCells[range].makeIterator()
             while column < columns {
                 if coveredRows[column] > 0 {
                     coveredRows[column] -= 1
@@ -25,7 +25,7 @@ extension Table {
                 column += span
             }
             // Cells past the last column (there are none from the parser) start after it.
-            while starts.count < row.count { starts.append(columns + starts.count) }
+            while starts.count < range.count { starts.append(columns + starts.count) }
             return starts
         }
     }
