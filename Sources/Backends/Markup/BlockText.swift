@@ -27,7 +27,8 @@ enum BlockText {
             code.code.withUTF8(body)
             utf8("\n", body)
         case .table(let table):
-            for row in [table.header] + table.rows {
+            // The body's rows as slices of its cells: no array is made of each row.
+            for row in [table.header[...]] + table.rowRanges.map({ table.bodyCells[$0] }) {
                 for (index, cell) in row.enumerated() {
                     if index > 0 { utf8(" ", body) }
                     cell.content.forEachPlainTextPiece(body)
