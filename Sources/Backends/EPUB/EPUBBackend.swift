@@ -63,7 +63,7 @@ public struct EPUBBackend: Backend {
         var images: [(path: String, filePath: String, svg: [UInt8]?)] = []
         for image in layout.images {
             let svg = image.resource.mediaType == "image/svg+xml" ? try ImageLoader.bytes(of: image.resource) : nil
-            images.append((image.path, image.resource.url.path, svg))
+            images.append((image.path, image.resource.path, svg))
             let isCover = image.resource.id == metadata.cover
             items.append(.init(id: isCover ? "cover-image" : image.id, href: image.path, mediaType: image.resource.mediaType,
                                properties: isCover ? ["cover-image"] : []))

@@ -6,7 +6,7 @@ import Foundation
 /// placeholder picture rather than stopping the book.
 enum ImageLoader {
     static func bytes(of resource: Resource) throws -> [UInt8] {
-        guard let data = FileBytes.read(atPath: resource.url.path) else {
+        guard let data = FileBytes.read(atPath: resource.path) else {
             throw BackendFailure(message: "cannot read image '\(resource.id.rawValue)': not a readable file")
         }
         guard resource.mediaType == "image/svg+xml" else { return data }

@@ -75,14 +75,15 @@ public struct ResourceID: RawRepresentable, Sendable, Hashable, Comparable {
 /// A file under the source root that the book shows (an image).
 public struct Resource: Sendable, Hashable {
     public var id: ResourceID
-    /// The absolute path of the file (always inside the source root).
-    public var url: URL
+    /// The absolute path of the file (always inside the source root). A path, not a `URL`: a
+    /// `URL` made for each image cost as much as the rest of resolving the article's links.
+    public var path: String
     /// The media type, e.g. `image/png`.
     public var mediaType: String
 
-    public init(id: ResourceID, url: URL, mediaType: String) {
+    public init(id: ResourceID, path: String, mediaType: String) {
         self.id = id
-        self.url = url
+        self.path = path
         self.mediaType = mediaType
     }
 }

@@ -7,20 +7,30 @@ import Foundation
 /// 32-byte header, and a book's IR held about sixty of them per article. A text made from a
 /// `String` (a literal, or text a later pass writes) has a storage of its own.
 ///
-/// Texts compare and hash by their bytes, like the strings they replace.
+/// Texts compare and hash by their bytes, like the strings they replace. The empty text has no
+/// storage, so it costs no allocation and no reference counting.
 public struct Text: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
-    private let storage: TextStorage
+    private let storage: TextStorage?
     private let start: UInt32
     private let count: UInt32
 
-    fileprivate init(storage: TextStorage, start: Int, count: Int) {
+    fileprivate init(storage: TextStorage?, start: Int, count: Int) {
         self.storage = storage
         self.start = UInt32(start)
         self.count = UInt32(count)
     }
 
+    /// The empty text.
+    public init() {
+        self.init(storage: nil, start: 0, count: 0)
+    }
+
     /// The text of `string`, in a storage of its own.
     public init(_ string: String) {
+        guard !string.isEmpty else {
+            self.init()
+            return
+        }
         let storage = TextStorage(ContiguousArray(string.utf8))
         self.init(storage: storage, start: 0, count: min(storage.bytes.count, Int(UInt32.max)))
     }
@@ -48,7 +58,8 @@ public struct Text: Sendable, Hashable, ExpressibleByStringLiteral, CustomString
     /// Calls `body` with the text's UTF-8 bytes, valid only during the call.
     @inline(__always)
     public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try storage.bytes.withUnsafeBufferPointer { all in
+        guard let storage else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try storage.bytes.withUnsafeBufferPointer { all in
             try body(UnsafeBufferPointer(rebasing: all[Int(start)..<Int(start + count)]))
         }
     }
@@ -104,7 +115,16 @@ final class TextArena {
         return string.withUTF8 { text($0) }
     }
 
+    func text(_ bytes: ArraySlice<UInt8>) -> Text {
+        bytes.withUnsafeBufferPointer { text($0) }
+    }
+
+    func text(_ other: Text) -> Text {
+        other.withUTF8 { text($0) }
+    }
+
     func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Text {
+        guard !bytes.isEmpty else { return Text() }
         // A storage holds up to 4 GiB (its offsets are 32-bit): past that a new one is started,
         // and a single text is cut there.
         let bytes = UnsafeBufferPointer(rebasing: bytes.prefix(Int(UInt32.max)))
@@ -112,6 +132,16 @@ final class TextArena {
         let start = storage.bytes.count
         storage.bytes.append(contentsOf: bytes)
         return Text(storage: storage, start: start, count: bytes.count)
+    }
+
+    /// A text made of pieces: `build` appends them to the storage's bytes, at most `capacity`
+    /// bytes in all (a text past the 4 GiB of a storage's offsets is cut there).
+    func text(capacity: Int, _ build: (inout ContiguousArray<UInt8>) -> Void) -> Text {
+        if storage.bytes.count + capacity > Int(UInt32.max) { storage = TextStorage(ContiguousArray()) }
+        let start = storage.bytes.count
+        build(&storage.bytes)
+        let count = min(storage.bytes.count - start, Int(UInt32.max) - start)
+        return count == 0 ? Text() : Text(storage: storage, start: start, count: count)
     }
 
     /// Gives back the room the texts did not use: the storage is kept as long as the IR.

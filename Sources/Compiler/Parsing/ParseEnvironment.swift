@@ -17,13 +17,18 @@ final class ParseEnvironment {
     var inlineFootnotes: [String: [Token]] = [:]
     var abbreviations: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
-    /// The storage of the document's texts.
+    /// The storage of the document's texts in the IR.
     let texts: TextArena
+    /// The storage of the tokens' contents (``Token/content``): dropped with the tokens, once the
+    /// IR is built. A block's content and the text tokens parsed from it are in it, so it starts
+    /// with room for twice the document.
+    let tokenTexts: TextArena
 
     /// `textCapacity`: room for that many bytes of text to start with (the document's size).
     init(file: String, sourceMap: SourceMap, importer: FileImporter?, textCapacity: Int = 0) {
         self.file = file
         texts = TextArena(capacity: textCapacity)
+        tokenTexts = TextArena(capacity: 2 * textCapacity)
         self.sourceMap = sourceMap
         self.importer = importer
     }

@@ -32,7 +32,10 @@ struct Token {
     /// with one, the optimiser built every pushed token twice, then copied one and destroyed the
     /// other (4% of a parse, in retains and releases).
     var tag: String
-    var content: String = ""
+    /// The token's text (a block's inline content, a text token's text, a fence's code…), in the
+    /// document's ``ParseEnvironment/tokenTexts``: a block rule copies it there from the source,
+    /// without making a `String` of it (which would check its UTF-8 again and allocate).
+    var content = Text()
     var children: [Token] = []
     /// The fields few tokens have, in a box that is absent for the rest: a token is 64 bytes, and
     /// an inline run of delimiters makes one per character.

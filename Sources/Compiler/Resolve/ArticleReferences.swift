@@ -134,7 +134,7 @@ struct ArticleReferences {
         }
         let id = ResourceID(rawValue: relative)
         if findings.resources[id] == nil {
-            findings.resources[id] = Resource(id: id, url: layout.root.appendingPathComponent(relative), mediaType: mediaType)
+            findings.resources[id] = Resource(id: id, path: layout.filePath(relative), mediaType: mediaType)
         }
         return id
     }

@@ -57,8 +57,18 @@ struct InlinesTests {
         let texts = ["数据模型", "", "{.cls}", "见 www.example.com 与 https://a.b/c", "表情 :tada: 结束", "a@b.co", "尾 {#id}", "  空白  "]
         for text in texts {
             var token = Token(.text)
-            token.content = text
-            #expect(builder.build(text: text, line: 1) == Inlines(builder.build([token], line: 1)), "\(text.debugDescription)")
+            token.content = Text(text)
+            #expect(builder.build(text: Text(text), line: 1) == Inlines(builder.build([token], line: 1)), "\(text.debugDescription)")
+        }
+        // Text tokens in a row are one text, however the run starts.
+        for first in texts {
+            for second in texts {
+                var tokens = [Token(.text), Token(.text)]
+                tokens[0].content = Text(first)
+                tokens[1].content = Text(second)
+                #expect(builder.build(text: Text(first + second), line: 1) == Inlines(builder.build(tokens, line: 1)),
+                        "\(first.debugDescription) + \(second.debugDescription)")
+            }
         }
     }
 }

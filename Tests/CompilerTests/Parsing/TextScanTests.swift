@@ -19,7 +19,7 @@ struct TextScanTests {
     func terminators() {
         for text in Self.texts() {
             let bytes = Array(text.utf8)
-            #expect(TextRule.mayHoldMarkup(text) == bytes.contains(where: TextRule.isTerminator), "\(text.debugDescription)")
+            #expect(TextRule.mayHoldMarkup(Text(text)) == bytes.contains(where: TextRule.isTerminator), "\(text.debugDescription)")
             bytes.withUnsafeBufferPointer { buffer in
                 for start in 0...bytes.count {
                     let expected = bytes[start...].firstIndex(where: TextRule.isTerminator) ?? bytes.count

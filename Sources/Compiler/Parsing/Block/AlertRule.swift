@@ -26,7 +26,7 @@ enum AlertRule {
     /// Turns the quote at `open…close` into an alert when its first paragraph starts with a marker.
     private static func convert(_ state: BlockState, open: Int, close: Int) -> Bool {
         guard open + 3 < close, state.tokens[open + 1].kind == .paragraphOpen, state.tokens[open + 2].kind == .inline else { return false }
-        let content = state.tokens[open + 2].content
+        let content = state.tokens[open + 2].content.string
         let firstLine = content.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let marker = String(firstLine[0]).jsTrimmed
         guard marker.hasPrefix("[!"), marker.hasSuffix("]"), marker.count > 3 else { return false }
@@ -36,9 +36,9 @@ enum AlertRule {
         let hasMoreBlocks = open + 4 < close
         guard hasMoreLines || hasMoreBlocks else { return false }
         state.tokens[open].info = name.lowercased()
-        state.tokens[open].content = name.prefix(1).uppercased() + name.dropFirst()
+        state.tokens[open].content = state.text(name.prefix(1).uppercased() + name.dropFirst())
         if hasMoreLines {
-            state.tokens[open + 2].content = String(firstLine[1].drop { $0 == " " || $0 == "\t" })
+            state.tokens[open + 2].content = state.text(String(firstLine[1].drop { $0 == " " || $0 == "\t" }))
         } else {
             state.tokens.removeSubrange(open + 1...open + 3)
         }

@@ -135,21 +135,31 @@ final class BlockState {
         return position
     }
 
-    /// The text of lines `begin..<end` with `indent` columns removed (markdown-it's `getLines`).
-    func getLines(_ begin: Int, _ end: Int, indent: Int, keepLastLF: Bool) -> String {
-        let bytes = lineBytes(begin, end, indent: indent, keepLastLF: keepLastLF)
-        return String(decoding: bytes, as: UTF8.self)
+    /// `bytes` as a token's content.
+    func text(_ bytes: ArraySlice<UInt8>) -> Text { env.tokenTexts.text(bytes) }
+
+    /// `string` as a token's content.
+    func text(_ string: String) -> Text { env.tokenTexts.text(string) }
+
+    /// The text of lines `begin..<end` with `indent` columns removed (markdown-it's `getLines`),
+    /// as a token's content; `endingWithLF` adds a line feed after the last line.
+    func lines(_ begin: Int, _ end: Int, indent: Int, keepLastLF: Bool, endingWithLF: Bool = false) -> Text {
+        guard begin < end else { return endingWithLF ? text([0x0A]) : Text() }
+        // The lines' bytes, a line feed, and up to three spaces a line where a tab is split.
+        let bound = min(eMarks[end - 1] + 1, src.count) - bMarks[begin] + 3 * (end - begin) + 1
+        return env.tokenTexts.text(capacity: bound) { out in
+            appendLines(begin, end, indent: indent, keepLastLF: keepLastLF, to: &out)
+            if endingWithLF { out.append(0x0A) }
+        }
     }
 
-    /// ``getLines(_:_:indent:keepLastLF:)`` without the spaces, tabs and line feeds around it
-    /// (markdown-it's `getLines(…).trim()` for paragraphs and headings), made into a string once.
-    func trimmedLines(_ begin: Int, _ end: Int, indent: Int) -> String {
-        String(decoding: lineBytes(begin, end, indent: indent, keepLastLF: false).minimalSpacesTrimmed, as: UTF8.self)
+    /// ``lines(_:_:indent:keepLastLF:endingWithLF:)`` without the spaces, tabs and line feeds
+    /// around them (markdown-it's `getLines(…).trim()` for paragraphs and headings).
+    func trimmedLines(_ begin: Int, _ end: Int, indent: Int) -> Text {
+        lines(begin, end, indent: indent, keepLastLF: false).minimalSpacesTrimmed
     }
 
-    private func lineBytes(_ begin: Int, _ end: Int, indent: Int, keepLastLF: Bool) -> ArraySlice<UInt8> {
-        guard begin < end else { return [] }
-        var out: [UInt8] = []
+    private func appendLines(_ begin: Int, _ end: Int, indent: Int, keepLastLF: Bool, to out: inout ContiguousArray<UInt8>) {
         for line in begin..<end {
             var lineIndent = 0
             let lineStart = bMarks[line]
@@ -166,15 +176,11 @@ final class BlockState {
                 }
                 first += 1
             }
-            // One line without extra indentation is a slice of the source: no copy.
-            if begin + 1 == end, lineIndent <= indent { return src[first..<max(first, last)] }
-            if out.isEmpty { out.reserveCapacity(eMarks[end - 1] - lineStart + 1) }
             if lineIndent > indent {
                 out.append(contentsOf: repeatElement(0x20, count: lineIndent - indent))
             }
-            if first < last { out.append(contentsOf: src[first..<last]) }
+            if first < last { src.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[first..<last])) } }
         }
-        return out[...]
     }
 
     /// The byte column (1-based) of `position` on `line`.

@@ -18,7 +18,7 @@ enum CodeRule {
         }
         state.line = last
         let index = state.push(.codeBlock, tag: "code", nesting: 0)
-        state.tokens[index].content = state.getLines(startLine, last, indent: 4 + state.blkIndent, keepLastLF: false) + "\n"
+        state.tokens[index].content = state.lines(startLine, last, indent: 4 + state.blkIndent, keepLastLF: false, endingWithLF: true)
         state.tokens[index].map = (startLine, state.line)
         return true
     }

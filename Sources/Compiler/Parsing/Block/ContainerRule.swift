@@ -50,7 +50,7 @@ enum ContainerRule {
         state.blkIndent = indent
         let open = state.push(.containerOpen, tag: "div", nesting: 1)
         state.tokens[open].info = name
-        state.tokens[open].content = title
+        state.tokens[open].content = state.text(title)
         state.tokens[open].map = (startLine, nextLine)
         if kind == .tabs || kind == .codeTabs {
             TabRule.tokenizeTabs(state, startLine + 1, nextLine)
@@ -81,7 +81,7 @@ enum ContainerRule {
     /// `" warning 挑战"` → (`warning`, `挑战`); the name is the first space-separated word.
     static func splitParams(_ params: String) -> (name: String, title: String) {
         let trimmed = params.jsTrimmed
-        guard let space = trimmed.firstIndex(of: " ") else { return (trimmed, "") }
+        guard let space = trimmed.utf8.firstIndex(of: UInt8(ascii: " ")) else { return (trimmed, "") }
         return (String(trimmed[..<space]), String(trimmed[trimmed.index(after: space)...]).jsTrimmed)
     }
 
@@ -105,7 +105,7 @@ enum ContainerRule {
         if !closed { warnUnclosed(state, startLine, endLine, markup: markup, name: kind.rawValue) }
         let index = state.push(.rawContainer, nesting: 0)
         state.tokens[index].info = kind.rawValue
-        state.tokens[index].content = String(decoding: body, as: UTF8.self)
+        state.tokens[index].content = state.text(body[...])
         // Plume's `::: table title="…" align="center"` gives options, not a title: only `title=` is shown.
         let shownTitle = title.contains("=\"") || title.contains("='") ? FenceInfo.quotedValue(of: "title=", in: Array(title.utf8)) ?? "" : title
         state.tokens[index].attrs = [("title", shownTitle)]

@@ -33,7 +33,7 @@ enum EmbedRule {
         let index = state.push(.embed, nesting: 0)
         state.tokens[index].map = (startLine, startLine + 1)
         state.tokens[index].info = target.label
-        state.tokens[index].content = target.url
+        state.tokens[index].content = state.text(target.url)
         state.tokens[index].attrs = [("title", EmbedSyntax.attribute("title", in: syntax.info) ?? "")]
         return true
     }

@@ -41,7 +41,7 @@ enum FenceRule {
         state.line = nextLine + (haveEndMarker ? 1 : 0)
         let index = state.push(.fence, tag: "code", nesting: 0)
         state.tokens[index].info = params
-        state.tokens[index].content = state.getLines(startLine + 1, nextLine, indent: indent, keepLastLF: true)
+        state.tokens[index].content = state.lines(startLine + 1, nextLine, indent: indent, keepLastLF: true)
         state.tokens[index].map = (startLine, state.line)
         return true
     }

@@ -78,7 +78,7 @@ enum HTMLBlockRule {
         state.line = nextLine
         let index = state.push(.htmlBlock, nesting: 0)
         state.tokens[index].map = (startLine, nextLine)
-        state.tokens[index].content = state.getLines(startLine, nextLine, indent: state.blkIndent, keepLastLF: true)
+        state.tokens[index].content = state.lines(startLine, nextLine, indent: state.blkIndent, keepLastLF: true)
         return true
     }
 

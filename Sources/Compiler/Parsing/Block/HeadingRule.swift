@@ -20,7 +20,7 @@ enum HeadingRule {
         let open = state.push(.headingOpen, tag: "h\(level)", nesting: 1)
         state.tokens[open].map = (startLine, state.line)
         let inline = state.push(.inline, nesting: 0)
-        state.tokens[inline].content = String(decoding: src[pos..<Swift.max(pos, max)].minimalSpacesTrimmed, as: UTF8.self)
+        state.tokens[inline].content = state.text(src[pos..<Swift.max(pos, max)].minimalSpacesTrimmed)
         state.tokens[inline].map = (startLine, state.line)
         state.push(.headingClose, tag: "h\(level)", nesting: -1)
         return true

@@ -44,7 +44,7 @@ enum ImportCodeRule {
                 fenceInfo += " title=\"\(title)\""
             }
             state.tokens[index].info = fenceInfo
-            state.tokens[index].content = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+            state.tokens[index].content = state.text(lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n")
         case .missing:
             state.env.warn("imported file '\(syntax.source)' not found", line: startLine, column: column, code: "import-missing")
             state.tokens[index].info = info

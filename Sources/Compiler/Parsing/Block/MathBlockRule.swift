@@ -57,10 +57,10 @@ enum MathBlockRule {
         }
         state.line = found ? current + 1 : current
         var content = firstLine.isEmpty ? "" : firstLine + "\n"
-        content += state.getLines(startLine + 1, current, indent: state.tShift[startLine], keepLastLF: true)
+        content += state.lines(startLine + 1, current, indent: state.tShift[startLine], keepLastLF: true).string
         if !lastLine.isEmpty { content += lastLine + "\n" }
         let index = state.push(.mathBlock, tag: "math", nesting: 0)
-        state.tokens[index].content = content
+        state.tokens[index].content = state.text(content)
         state.tokens[index].map = (startLine, state.line)
         return true
     }

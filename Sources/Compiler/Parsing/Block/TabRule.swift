@@ -16,7 +16,7 @@ enum TabRule {
             if title.hasPrefix(":active") { title.removeFirst(7) }
             let open = state.push(.containerOpen, tag: "div", nesting: 1)
             state.tokens[open].info = "tab"
-            state.tokens[open].content = title.jsTrimmed
+            state.tokens[open].content = state.text(title.jsTrimmed)
             state.tokens[open].map = (line, end)
             let oldLineMax = state.lineMax
             state.lineMax = end

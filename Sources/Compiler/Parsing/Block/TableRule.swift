@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// GFM tables (markdown-it `table`): a header row, a delimiter row, body rows.
 enum TableRule {
     static let maxAutocompletedCells = 0x10000
@@ -8,17 +12,21 @@ enum TableRule {
         return state.src[from..<max(from, state.eMarks[line])]
     }
 
-    /// Splits a row on unescaped `|`; `\|` becomes `|` inside the cell.
+    /// Splits a row on unescaped `|`; `\|` becomes `|` inside the cell. A `|` is escaped when the
+    /// byte before it is `\` (as in markdown-it, which looks no further back).
     static func escapedSplit(_ text: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         var result: [ArraySlice<UInt8>] = []
+        result.reserveCapacity(8)
         var current: [UInt8] = []
         var unescaped = false
         var lastPos = text.startIndex
-        var isEscaped = false
-        for pos in text.indices {
-            let byte = text[pos]
-            if byte == UInt8(ascii: "|") {
-                if !isEscaped {
+        text.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "|")), bytes.count - offset) {
+                let pipe = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let pos = text.startIndex + pipe
+                if pipe == 0 || bytes[pipe - 1] != UInt8(ascii: "\\") {
                     result.append(unescaped ? ArraySlice(current + text[lastPos..<pos]) : text[lastPos..<pos])
                     current = []
                     unescaped = false
@@ -28,8 +36,8 @@ enum TableRule {
                     unescaped = true
                     lastPos = pos
                 }
+                offset = pipe + 1
             }
-            isEscaped = byte == UInt8(ascii: "\\")
         }
         result.append(unescaped ? ArraySlice(current + text[lastPos...]) : text[lastPos...])
         return result
@@ -140,7 +148,7 @@ enum TableRule {
         let openIndex = state.push(open, tag: tag, nesting: 1)
         if alignment != .none { state.tokens[openIndex].attrs = [("style", "text-align:" + alignmentName(alignment))] }
         let inline = state.push(.inline, nesting: 0)
-        state.tokens[inline].content = String(decoding: content, as: UTF8.self)
+        state.tokens[inline].content = state.text(content)
         state.tokens[inline].map = (line, line + 1)
         state.push(close, tag: tag, nesting: -1)
     }

@@ -4,7 +4,7 @@ import Foundation
 /// or ```` ```ts [a.ts] ````. Without `plume`, the language is the first word, as in markdown-it.
 enum FenceInfo {
     /// The code is put in `texts`.
-    static func codeBlock(info raw: String, code: String, plume: Bool, texts: TextArena) -> CodeBlock {
+    static func codeBlock(info raw: String, code: Text, plume: Bool, texts: TextArena) -> CodeBlock {
         let info = Array(TextEscaping.unescapeAll(raw).jsTrimmed.utf8)
         // markdown-it splits on JavaScript's whitespace; VuePress's meta also starts at `{`, `[` or `:`.
         var end = 0
@@ -20,9 +20,14 @@ enum FenceInfo {
         let language = String(decoding: info[..<end], as: UTF8.self)
         let rest = Array(info[end...])
         guard plume else { return CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: texts.text(code), isFenced: true) }
-        let (marked, lineMarks) = CodeNotation.extract(code)
-        var block = CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: texts.text(marked), isFenced: true)
-        block.lineMarks = lineMarks
+        var block: CodeBlock
+        if CodeNotation.mayHoldNotation(code) {
+            let (marked, lineMarks) = CodeNotation.extract(code.string)
+            block = CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: texts.text(marked), isFenced: true)
+            block.lineMarks = lineMarks
+        } else {
+            block = CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: texts.text(code), isFenced: true)
+        }
         guard !rest.isEmpty else { return block }
         if let open = rest.firstIndex(of: UInt8(ascii: "{")), let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
             block.highlightedLines = lineRanges(rest[(open + 1)..<close])

@@ -135,20 +135,20 @@ struct IRBuilder {
             let title = tokens[start].attr("title") ?? ""
             let label: [Inline] = [.text(env.texts.text(title.isEmpty ? tokens[start].info + ": " : "\(tokens[start].info): \(title) — "))]
             // A QR code may hold any text: only URLs and site paths become links.
-            let url = tokens[start].content
+            let url = tokens[start].content.string
             let target: Inline = SourcePath.hasScheme(url) || url.hasPrefix("/")
                 ? .link(Link(destination: url, content: [.text(env.texts.text(url))], isAutolink: true, position: position)) : .text(env.texts.text(url))
             return Block(.paragraph(Inlines(label + [target]), hidden: false), attributes: Attributes(classes: ["embed"]), position: position)
         case .htmlBlock where options.convertsHTML:
             // `<script setup>` and `<style>` blocks are the page's Vue code, not content: left out.
-            let lead = tokens[start].content.drop { $0 == " " }.prefix(7).lowercased()
+            let lead = tokens[start].content.string.drop { $0 == " " }.prefix(7).lowercased()
             if lead.hasPrefix("<script") || lead.hasPrefix("<style") { return nil }
             var converter = HTMLConverter(position: position)
-            pendingBlocks = converter.blocks(fromHTML: tokens[start].content)
+            pendingBlocks = converter.blocks(fromHTML: tokens[start].content.string)
             for problem in converter.problems { env.warn(problem.message, line: tokens[start].map?.start ?? 0, code: problem.code) }
             return nil
         case .htmlBlock:
-            return Block(.html(tokens[start].content), position: position)
+            return Block(.html(tokens[start].content.string), position: position)
         case .mathBlock:
             return Block(.math(displayFormula(at: start, position: position)), position: position)
         case .tableOpen:
@@ -164,11 +164,11 @@ struct IRBuilder {
         case .rawContainer:
             let title = tokens[start].attr("title") ?? ""
             return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: title.isEmpty ? nil : [.text(env.texts.text(title))],
-                                              body: [], rawBody: tokens[start].content)), position: position)
+                                              body: [], rawBody: tokens[start].content.string)), position: position)
         case .alertOpen:
             let body = buildBlocks(until: .alertClose)
             return Block(.container(Container(kind: ContainerKind(rawValue: tokens[start].info), title: nil, body: body)),
-                         attributes: Attributes(pairs: [("alert-title", tokens[start].content)]).merging(takeClosedBlockAttributes()), position: position)
+                         attributes: Attributes(pairs: [("alert-title", tokens[start].content.string)]).merging(takeClosedBlockAttributes()), position: position)
         case .footnoteDefinitionOpen:
             let body = buildBlocks(until: .footnoteDefinitionClose)
             _ = takeClosedBlockAttributes()  // a footnote has no element of its own
@@ -185,7 +185,7 @@ struct IRBuilder {
     }
 
     private func displayFormula(at token: Int, position: SourcePosition) -> Formula {
-        let formula = Formula(tex: tokens[token].content, display: true, position: position)
+        let formula = Formula(tex: tokens[token].content.string, display: true, position: position)
         IRInlineBuilder(env: env, abbreviations: nil, autolinks: false, attributes: false, convertsHTML: false, emoji: false, joinsCJKLines: false)
             .report(formula, line: (tokens[token].map?.start ?? 0) + 1, column: 1)
         return formula
@@ -304,8 +304,9 @@ struct IRBuilder {
 
     /// `---{#id}`, `*** {.a}`: a paragraph of three or more `-`, `*` or `_`, at most one space and
     /// a `{…}` group is a thematic break with those attributes (@mdit/plugin-attrs' hr rule).
-    static func thematicBreakAttributes(_ content: String) -> Attributes? {
-        guard let marker = content.utf8.first, marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "_") else { return nil }
+    static func thematicBreakAttributes(_ text: Text) -> Attributes? {
+        guard let marker = text.firstByte, marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "_") else { return nil }
+        let content = text.string
         let bytes = Array(content.utf8)
         var position = 1
         while position < bytes.count, bytes[position] == marker { position += 1 }
@@ -319,7 +320,7 @@ struct IRBuilder {
 
     /// Whether the inline token at `inline` is a paragraph's `[[TOC]]`.
     private func isTableOfContents(at inline: Int) -> Bool {
-        options.embeds && tokens[inline].content.utf8.count == 7 && tokens[inline].content.lowercased() == "[[toc]]"
+        options.embeds && tokens[inline].content.utf8Count == 7 && tokens[inline].content.string.lowercased() == "[[toc]]"
     }
 
     /// The attributes of a paragraph at `start` that holds nothing but one `{…}` group, or nil.
@@ -327,7 +328,8 @@ struct IRBuilder {
         guard options.attributes, start + 2 < tokens.count, tokens[start].kind == .paragraphOpen, tokens[start + 1].kind == .inline,
               tokens[start + 1].isPlainText || tokens[start + 1].children.count == 1 && tokens[start + 1].children[0].kind == .text
         else { return nil }
-        let content = tokens[start + 1].content
+        guard tokens[start + 1].content.firstByte == UInt8(ascii: "{") else { return nil }
+        let content = tokens[start + 1].content.string
         guard let (attributes, length) = AttributeSyntax.parsePrefix(content[...]), length == content.utf8.count else { return nil }
         return attributes
     }

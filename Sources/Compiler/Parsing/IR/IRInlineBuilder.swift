@@ -22,12 +22,13 @@ struct IRInlineBuilder {
     /// What ``build(_:line:)`` gives for one text token holding `content`, without the token.
     /// Text that no abbreviation or autolink can touch is the run of that text alone, made without
     /// an array (most paragraphs, headings and cells of a book).
-    func build(text content: String, line: Int) -> Inlines {
+    func build(text content: Text, line: Int) -> Inlines {
         if abbreviations == nil, !content.isEmpty, !(autolinks && ExtendedAutolinks.mayContainLink(content)) {
-            return Inlines(text: env.texts.text(emoji ? EmojiShortcodes.replace(in: content) : content))
+            if emoji, EmojiShortcodes.mayHoldShortcode(content) { return Inlines(text: env.texts.text(EmojiShortcodes.replace(in: content.string))) }
+            return Inlines(text: env.texts.text(content))
         }
         var index = 0
-        return Inlines(build([], &index, until: nil, line: line, inLink: false, text: content))
+        return Inlines(build([], &index, until: nil, line: line, inLink: false, text: content.string))
     }
 
     /// A formula that could not be read: a warning at the formula (the offset inside it is in the message).
@@ -52,6 +53,9 @@ struct IRInlineBuilder {
     private func build(_ tokens: [Token], _ index: inout Int, until close: Token.Kind?, line: Int, inLink: Bool, text: String = "") -> [Inline] {
         var result: [Inline] = []
         var text = text
+        // A run of one text token is kept as its token's text: most runs are, and most need no
+        // change, so their bytes go into the IR without a `String` in between.
+        var onlyText: Text?
         func appendText(_ text: String) {
             let piece = emoji ? EmojiShortcodes.replace(in: text) : text
             if let abbreviations {
@@ -61,6 +65,14 @@ struct IRInlineBuilder {
             }
         }
         func flushText() {
+            if let single = onlyText {
+                onlyText = nil
+                let needsWork = abbreviations != nil || (emoji && EmojiShortcodes.mayHoldShortcode(single))
+                    || (attributes && single.firstByte == UInt8(ascii: "{") && !result.isEmpty)
+                    || (autolinks && !inLink && ExtendedAutolinks.mayContainLink(single))
+                guard needsWork else { return result.append(.text(env.texts.text(single))) }
+                text = single.string
+            }
             guard !text.isEmpty else { return }
             defer { text = "" }
             // `[x](y){.cls}`, `==x=={.warning}`: attributes for the element just before; several
@@ -91,7 +103,17 @@ struct IRInlineBuilder {
             if let close, kind == close { break }
             switch kind {
             case .text, .textSpecial:
-                text += tokens[index - 1].content
+                let piece = tokens[index - 1].content
+                if piece.isEmpty { continue }
+                if text.isEmpty, onlyText == nil {
+                    onlyText = piece
+                } else {
+                    if let single = onlyText {
+                        text = single.string
+                        onlyText = nil
+                    }
+                    text += piece.string
+                }
                 continue
             default:
                 break
@@ -101,7 +123,7 @@ struct IRInlineBuilder {
             switch kind {
             case .softbreak: result.append(.softBreak)
             case .hardbreak: result.append(.hardBreak)
-            case .codeInline: result.append(.code(tokens[current].content, .none))
+            case .codeInline: result.append(.code(tokens[current].content.string, .none))
             case .emOpen: result.append(.emphasis(run(tokens, &index, until: .emClose, line: line, inLink: inLink), .none))
             case .strongOpen: result.append(.strong(run(tokens, &index, until: .strongClose, line: line, inLink: inLink), .none))
             case .strikeOpen: result.append(.strikethrough(run(tokens, &index, until: .strikeClose, line: line, inLink: inLink), .none))
@@ -119,9 +141,9 @@ struct IRInlineBuilder {
                 let alt = build(image.children, line: line)
                 result.append(.image(Image(source: image.attr("src") ?? "", title: image.attr("title"), alt: Inlines(alt),
                                            position: position(image, line: line))))
-            case .htmlInline: result.append(.html(tokens[current].content))
+            case .htmlInline: result.append(.html(tokens[current].content.string))
             case .mathInline:
-                let formula = Formula(tex: tokens[current].content, display: false, position: position(tokens[current], line: line))
+                let formula = Formula(tex: tokens[current].content.string, display: false, position: position(tokens[current], line: line))
                 report(formula, line: line + (tokens[current].map?.start ?? 0), column: tokens[current].map?.end ?? 1)
                 result.append(.math(formula))
             case .footnoteRef, .inlineFootnote: result.append(.footnoteReference(label: tokens[current].info))

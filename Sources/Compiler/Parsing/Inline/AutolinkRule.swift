@@ -29,7 +29,7 @@ enum AutolinkRule {
             state.tokens[open].markup = "autolink"
             state.tokens[open].info = "auto"
             let text = state.push(.text, nesting: 0)
-            state.tokens[text].content = TextEscaping.decodeURLText(String(decoding: url, as: UTF8.self))
+            state.tokens[text].content = state.text(TextEscaping.decodeURLText(String(decoding: url, as: UTF8.self)))
             let close = state.push(.linkClose, tag: "a", nesting: -1)
             state.tokens[close].info = "auto"
         }
@@ -78,7 +78,7 @@ enum HTMLInlineRule {
         guard let end = HTMLSyntax.matchTag(state.src, pos, state.src.count, terminators: &state.htmlTerminators) else { return false }
         if !silent {
             let index = state.push(.htmlInline, nesting: 0)
-            state.tokens[index].content = state.src.string(pos..<end)
+            state.tokens[index].content = state.text(state.src[pos..<end])
         }
         state.pos = end
         return true

@@ -30,7 +30,7 @@ enum BacktickRule {
                         content.removeFirst()
                         content.removeLast()
                     }
-                    state.tokens[index].content = String(decoding: content, as: UTF8.self)
+                    state.tokens[index].content = state.text(content[...])
                 }
                 state.pos = matchEnd
                 return true

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `:tada:` → 🎉, from the table generated out of the PyPI package `emoji` (see
 /// `scripts/generate-emoji.py`): GitHub-style aliases and CLDR names. An unknown name stays text.
 enum EmojiShortcodes {
@@ -11,6 +15,11 @@ enum EmojiShortcodes {
     }
 
     /// `text` with every known `:shortcode:` replaced.
+    /// Whether `text` may hold a shortcode: at least three bytes, one of them `:`.
+    static func mayHoldShortcode(_ text: Text) -> Bool {
+        text.utf8Count >= 3 && text.withUTF8 { memchr($0.baseAddress!, Int32(UInt8(ascii: ":")), $0.count) != nil }
+    }
+
     static func replace(in text: String) -> String {
         guard text.utf8.count >= 3, text.utf8Contains(UInt8(ascii: ":")) else { return text }
         let bytes = Array(text.utf8)

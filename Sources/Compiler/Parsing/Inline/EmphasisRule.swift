@@ -7,7 +7,7 @@ enum EmphasisRule {
         if silent { return false }
         guard marker == UInt8(ascii: "_") || marker == UInt8(ascii: "*") else { return false }
         let scanned = state.scanDelimiters(start, canSplitWord: marker == UInt8(ascii: "*"))
-        let text = String(Character(Unicode.Scalar(marker)))
+        let text = state.text([marker])
         for _ in 0..<scanned.length {
             let index = state.push(.text, nesting: 0)
             state.tokens[index].content = text
@@ -34,14 +34,14 @@ enum EmphasisRule {
             state.tokens[startDelimiter.token].kind = isStrong ? .strongOpen : .emOpen
             state.tokens[startDelimiter.token].tag = isStrong ? "strong" : "em"
             state.tokens[startDelimiter.token].nesting = 1
-            state.tokens[startDelimiter.token].content = ""
+            state.tokens[startDelimiter.token].content = Text()
             state.tokens[endDelimiter.token].kind = isStrong ? .strongClose : .emClose
             state.tokens[endDelimiter.token].tag = isStrong ? "strong" : "em"
             state.tokens[endDelimiter.token].nesting = -1
-            state.tokens[endDelimiter.token].content = ""
+            state.tokens[endDelimiter.token].content = Text()
             if isStrong {
-                state.tokens[delimiters[index - 1].token].content = ""
-                state.tokens[delimiters[startDelimiter.end + 1].token].content = ""
+                state.tokens[delimiters[index - 1].token].content = Text()
+                state.tokens[delimiters[startDelimiter.end + 1].token].content = Text()
                 index -= 1
             }
         }

@@ -12,6 +12,10 @@ enum ExtendedAutolinks {
         text.utf8.withContiguousStorageIfAvailable(mayContainLink) ?? Array(text.utf8).withUnsafeBufferPointer(mayContainLink)
     }
 
+    static func mayContainLink(_ text: Text) -> Bool {
+        text.withUTF8(mayContainLink)
+    }
+
     /// An `@`, a `:/` or a `w.`: what every link `find` finds holds. Eight bytes holding none of
     /// `@`, `/` and `.` are passed over at once.
     private static func mayContainLink(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

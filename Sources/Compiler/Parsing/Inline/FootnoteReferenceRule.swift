@@ -51,7 +51,7 @@ enum FootnoteReferenceRule {
         guard let labelEnd = state.parseLinkLabel(start + 1, disableNested: false) else { return false }
         if !silent {
             let label = "\u{0}inline-\(state.env.inlineFootnotes.count + 1)"
-            state.env.inlineFootnotes[label] = state.parser.parse(state.src.string(labelStart..<labelEnd), env: state.env, line: state.line)
+            state.env.inlineFootnotes[label] = state.parser.parse(state.text(state.src[labelStart..<labelEnd]), env: state.env, line: state.line)
             state.env.footnoteReferenceOrder.append(label)
             state.env.footnoteReferenceCounts[label] = 1
             let index = state.push(.inlineFootnote, nesting: 0)

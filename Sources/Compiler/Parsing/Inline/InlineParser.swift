@@ -30,19 +30,19 @@ struct InlineParser: Sendable {
 
     /// Whether `content` is plain text: not empty, and no byte where an inline rule could start.
     /// Its tokens are one text token holding it.
-    static func isPlainText(_ content: String) -> Bool {
+    static func isPlainText(_ content: Text) -> Bool {
         !content.isEmpty && !TextRule.mayHoldMarkup(content)
     }
 
     /// Parses `content` into inline tokens.
-    func parse(_ content: String, env: ParseEnvironment, line: Int) -> [Token] {
+    func parse(_ content: Text, env: ParseEnvironment, line: Int) -> [Token] {
         // Plain text needs no state.
         if Self.isPlainText(content) {
             var tokens = [Token(.text)]
             tokens[0].content = content
             return tokens
         }
-        let state = InlineState(src: Array(content.utf8), parser: self, env: env, line: line)
+        let state = InlineState(src: content.withUTF8 { Array($0) }, parser: self, env: env, line: line)
         tokenize(state)
         postProcess(state)
         return state.tokens

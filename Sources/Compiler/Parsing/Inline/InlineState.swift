@@ -81,9 +81,15 @@ final class InlineState {
 
     func pushPending() {
         tokens.append(Token(.text, level: pendingLevel))
-        tokens[tokens.count - 1].content = String(decoding: pending, as: UTF8.self)
+        tokens[tokens.count - 1].content = text(pending[...])
         pending.removeAll(keepingCapacity: true)
     }
+
+    /// `bytes` as a token's content.
+    func text(_ bytes: ArraySlice<UInt8>) -> Text { env.tokenTexts.text(bytes) }
+
+    /// `string` as a token's content.
+    func text(_ string: String) -> Text { env.tokenTexts.text(string) }
 
     @discardableResult
     func push(_ kind: Token.Kind, tag: String = "", nesting: Int8) -> Int {

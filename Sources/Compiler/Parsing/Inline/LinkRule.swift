@@ -108,7 +108,7 @@ enum ImageRule {
             return false
         }
         if !silent {
-            let content = state.src.string(labelStart..<labelEnd)
+            let content = state.text(state.src[labelStart..<labelEnd])
             let children = state.parser.parse(content, env: state.env, line: state.line)
             let index = state.push(.image, tag: "img", nesting: 0)
             state.tokens[index].map = state.relativePosition(of: oldPos)

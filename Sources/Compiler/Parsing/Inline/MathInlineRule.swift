@@ -63,7 +63,7 @@ enum MathInlineRule {
         }
         if !silent {
             let index = state.push(.mathInline, tag: "math", nesting: 0)
-            state.tokens[index].content = src.string(start..<match)
+            state.tokens[index].content = state.text(src[start..<match])
             state.tokens[index].map = state.relativePosition(of: start)
         }
         state.pos = match + 1

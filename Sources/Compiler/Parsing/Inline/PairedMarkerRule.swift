@@ -7,7 +7,8 @@ enum PairedMarkerRule {
         let scanned = state.scanDelimiters(start, canSplitWord: true)
         var length = scanned.length
         guard length >= 2 else { return false }
-        let character = String(Character(Unicode.Scalar(marker)))
+        let character = state.text([marker])
+        let pair = state.text([marker, marker])
         if length % 2 == 1 {
             let index = state.push(.text, nesting: 0)
             state.tokens[index].content = character
@@ -15,7 +16,7 @@ enum PairedMarkerRule {
         }
         for _ in stride(from: 0, to: length, by: 2) {
             let index = state.push(.text, nesting: 0)
-            state.tokens[index].content = character + character
+            state.tokens[index].content = pair
             state.addDelimiter(.init(marker: marker, length: 0, token: index, open: scanned.canOpen, close: scanned.canClose))
         }
         state.pos += scanned.length
@@ -25,19 +26,18 @@ enum PairedMarkerRule {
     static func postProcess(_ state: InlineState, _ delimiters: [InlineState.Delimiter], marker: UInt8,
                             open: Token.Kind, close: Token.Kind, tag: String) {
         var loneMarkers: [Int] = []
-        let character = String(Character(Unicode.Scalar(marker)))
         for startDelimiter in delimiters where startDelimiter.marker == marker && startDelimiter.end != -1 {
             let endDelimiter = delimiters[startDelimiter.end]
             state.tokens[startDelimiter.token].kind = open
             state.tokens[startDelimiter.token].tag = tag
             state.tokens[startDelimiter.token].nesting = 1
-            state.tokens[startDelimiter.token].content = ""
+            state.tokens[startDelimiter.token].content = Text()
             state.tokens[endDelimiter.token].kind = close
             state.tokens[endDelimiter.token].tag = tag
             state.tokens[endDelimiter.token].nesting = -1
-            state.tokens[endDelimiter.token].content = ""
+            state.tokens[endDelimiter.token].content = Text()
             let before = endDelimiter.token - 1
-            if state.tokens[before].kind == .text, state.tokens[before].content == character { loneMarkers.append(before) }
+            if state.tokens[before].kind == .text, state.tokens[before].content.withUTF8({ $0.count == 1 && $0[0] == marker }) { loneMarkers.append(before) }
         }
         while let index = loneMarkers.popLast() {
             var next = index + 1

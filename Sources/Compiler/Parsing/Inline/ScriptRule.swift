@@ -34,7 +34,7 @@ enum ScriptRule {
         state.posMax = state.pos
         state.push(open, tag: tag, nesting: 1)
         let textIndex = state.push(.text, nesting: 0)
-        state.tokens[textIndex].content = unescape(content)
+        state.tokens[textIndex].content = state.text(unescape(content))
         state.push(close, tag: tag, nesting: -1)
         state.pos = state.posMax + 1
         state.posMax = max

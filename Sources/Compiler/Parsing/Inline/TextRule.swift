@@ -14,8 +14,8 @@ enum TextRule {
     }
 
     /// Whether some inline rule may start inside `text`; if none can, the text is one text token.
-    static func mayHoldMarkup(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { firstTerminator(in: $0, from: 0, to: $0.count) < $0.count } ?? true
+    static func mayHoldMarkup(_ text: Text) -> Bool {
+        text.withUTF8 { firstTerminator(in: $0, from: 0, to: $0.count) < $0.count }
     }
 
     /// The offset of the first terminator in `bytes[start..<end]`, or `end`. Terminators are all
@@ -96,7 +96,7 @@ enum EscapeRule {
         }
         if !silent {
             let index = state.push(.textSpecial, nesting: 0)
-            state.tokens[index].content = String(Character(Unicode.Scalar(next)))
+            state.tokens[index].content = state.text([next])
             state.tokens[index].info = "escape"
         }
         state.pos = pos + 1
@@ -114,7 +114,7 @@ enum EntityRule {
         }
         if !silent {
             let index = state.push(.textSpecial, nesting: 0)
-            state.tokens[index].content = decoded
+            state.tokens[index].content = state.text(decoded)
             state.tokens[index].info = "entity"
         }
         state.pos += length

@@ -110,6 +110,18 @@ extension BidirectionalCollection where Element == UInt8 {
     }
 }
 
+extension Text {
+    /// The text without the spaces, tabs, CR and LF around it (markdown-it's `trim()` of a
+    /// paragraph's or heading's text), sharing this text's storage.
+    var minimalSpacesTrimmed: Text {
+        let (start, count) = withUTF8 { bytes in
+            let trimmed = bytes.minimalSpacesTrimmed
+            return (trimmed.startIndex, trimmed.count)
+        }
+        return dropFirst(utf8Count: start).prefix(utf8Count: count)
+    }
+}
+
 extension ArraySlice where Element == UInt8 {
     /// JavaScript's `trim()` over valid UTF-8: the bytes without the whitespace it knows around
     /// them (what `jsTrimmed` does to the same text as a String, without decoding it).
@@ -164,6 +176,8 @@ extension String {
 
     /// JavaScript's `trim()`: strips the whitespace it knows, including U+3000 and U+00A0.
     var jsTrimmed: String {
+        // Most texts start and end with a printable ASCII character: nothing to look up then.
+        if let first = utf8.first, let last = utf8.last, (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !CharacterClass.isJSWhiteSpace($0.value) }) else { return "" }
         let last = scalars.lastIndex(where: { !CharacterClass.isJSWhiteSpace($0.value) })!
