@@ -215,12 +215,7 @@ struct SearchIndex {
                 }
             }
             bytes += ":[".utf8
-            var first = true
-            postings(of: term).forEach { posting in
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
-                Self.appendDecimal(posting, to: &bytes)
-            }
+            Self.appendDecimals(postings(of: term), to: &bytes)
             bytes.append(UInt8(ascii: "]"))
         }
         return bytes
@@ -275,27 +270,31 @@ struct SearchIndex {
     }
 
     /// Most postings are one or two digits: those are appended without a loop.
-    private static func appendDecimal(_ value: UInt32, to bytes: inout [UInt8]) {
-        if value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-        } else if value < 100 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
-            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
-        } else {
-            // Four bits a digit (ten fit in 40 bits), each shifted in below the ones after it, so
-            // the first digit ends up in the lowest four bits.
-            var digits: UInt64 = 0
-            var count = 0
-            var rest = value
-            while rest > 0 {
-                digits = digits << 4 | UInt64(rest % 10)
-                rest /= 10
-                count += 1
+    /// Appends the postings in decimal, separated by commas, in one append: the index's posting
+    /// lists are millions of numbers, and an append a digit was a third of writing them.
+    private static func appendDecimals(_ postings: Postings, to bytes: inout [UInt8]) {
+        // A posting takes a byte at least, and ten digits and a comma at most.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 11 * postings.bytes.count) { buffer in
+            var length = 0
+            postings.forEach { posting in
+                if length > 0 {
+                    buffer[length] = UInt8(ascii: ",")
+                    length += 1
+                }
+                var digits = 1
+                var rest = posting
+                while rest >= 10 {
+                    rest /= 10
+                    digits += 1
+                }
+                rest = posting
+                for index in stride(from: length + digits - 1, through: length, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+                length += digits
             }
-            for _ in 0..<count {
-                bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: digits & 0xF))
-                digits >>= 4
-            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
         }
     }
 

@@ -18,6 +18,10 @@ struct SectionTermCounter {
     private var wordIsASCII = true
     /// The bytes of text read since the last section.
     private(set) var bytesRead = 0
+    /// Whether a scalar is alphabetic, for the last scalars seen (`scalar << 1 | answer`, at
+    /// `scalar % 64`; 0 is empty): full-width punctuation comes again and again between the CJK
+    /// characters, and Unicode's property lookup costs about 300 instructions.
+    private var alphabetic = [UInt32](repeating: 0, count: 64)
 
     /// Reads the next piece of the section's text.
     mutating func read(_ text: String) {
@@ -67,7 +71,7 @@ struct SectionTermCounter {
                 if runLength > 0 { cjk.update(UInt64(previousCJK) << 21 | UInt64(value)) { $0 += 1 } }
                 previousCJK = value
                 runLength += 1
-            } else if (Unicode.Scalar(value) ?? "\u{FFFD}").properties.isAlphabetic {
+            } else if isAlphabetic(value) {
                 if runLength > 0 { endRun() }
                 appendToWord(UnsafeBufferPointer(rebasing: bytes[position..<position + length]))
                 wordIsASCII = false
@@ -77,6 +81,15 @@ struct SectionTermCounter {
             }
             position += length
         }
+    }
+
+    /// Unicode's `Alphabetic` property of a scalar (not ASCII).
+    private mutating func isAlphabetic(_ value: UInt32) -> Bool {
+        let slot = Int(value & 63)
+        if alphabetic[slot] >> 1 == value { return alphabetic[slot] & 1 == 1 }
+        let answer = (Unicode.Scalar(value) ?? "\u{FFFD}").properties.isAlphabetic
+        alphabetic[slot] = value << 1 | (answer ? 1 : 0)
+        return answer
     }
 
     /// Ends the current run and word: the end of a text.

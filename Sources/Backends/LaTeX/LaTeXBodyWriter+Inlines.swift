@@ -38,7 +38,9 @@ extension LaTeXBodyWriter {
 
     private mutating func writeLink(_ link: Link) {
         if let target = link.target {
-            out += "\\hyperref[\(links.label(target.article, anchor: target.anchor))]{"
+            out += "\\hyperref["
+            links.appendLabel(target.article, anchor: target.anchor, to: &out)
+            out += "]{"
             writeInlines(link.content)
             out += "}"
         } else if ExternalURL.isAllowed(link.destination) {

@@ -5,16 +5,23 @@ func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         let count = buffer.count
         var index = 0
         while index < count {
-            // ASCII runs are skipped eight bytes at a time.
-            while index + 8 <= count,
-                UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-            {
-                index += 8
-            }
-            guard index < count else { break }
             let lead = buffer[index]
             if lead < 0x80 {
+                // An ASCII byte, then the ASCII run after it eight bytes at a time.
                 index += 1
+                while index + 8 <= count,
+                    UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                continue
+            }
+            // Most characters of a Chinese text: a lead E1–EC or EE–EF (no bounds on the second
+            // byte beyond a continuation's) and two continuation bytes.
+            if lead & 0xF0 == 0xE0, lead != 0xE0, lead != 0xED, index + 2 < count,
+                buffer[index + 1] & 0xC0 == 0x80, buffer[index + 2] & 0xC0 == 0x80
+            {
+                index += 3
                 continue
             }
             let length: Int
