@@ -10,6 +10,7 @@ extension Table {
         var coveredRows = [Int](repeating: 0, count: columns)
         return rowRanges.map { range in
             var starts: [Int] = []
+            starts.reserveCapacity(range.count)
             var column = 0
             var cells = bodyCells[range].makeIterator()
             while column < columns {
