@@ -216,8 +216,13 @@ public struct Table: Sendable, Hashable {
         for row in rows { cells += row }
         bodyCells = cells
         rowCount = rows.count
-        rowEnds = !header.isEmpty && rows.allSatisfy({ $0.count == header.count }) ? [] : rows.reduce(into: []) { ends, row in
-            ends.append((ends.last ?? 0) + row.count)
+        if !header.isEmpty && rows.allSatisfy({ $0.count == header.count }) {
+            rowEnds = []
+        } else {
+            var ends: [Int] = []
+            ends.reserveCapacity(rows.count)
+            for row in rows { ends.append((ends.last ?? 0) + row.count) }
+            rowEnds = ends
         }
     }
 

@@ -35,7 +35,18 @@ struct Token {
     /// The token's text (a block's inline content, a text token's text, a fence's code…), in the
     /// document's ``ParseEnvironment/tokenTexts``: a block rule copies it there from the source,
     /// without making a `String` of it (which would check its UTF-8 again and allocate).
-    var content = Text()
+    var content: Text {
+        get { storedContent ?? .empty }
+        set { storedContent = newValue.isEmpty ? nil : newValue }
+    }
+    /// Nil for no text: most tokens have none, and the empty text's one storage, shared by every
+    /// thread, would be retained and released for each of them.
+    private var storedContent: Text?
+
+    /// Empties ``content`` (a delimiter that became markup).
+    mutating func removeContent() {
+        storedContent = nil
+    }
     var children: [Token] = []
     /// The fields few tokens have, in a box that is absent for the rest: a token is 64 bytes, and
     /// an inline run of delimiters makes one per character.

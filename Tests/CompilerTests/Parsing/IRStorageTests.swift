@@ -20,6 +20,25 @@ struct IRTextTests {
         #expect(first.firstByte == 0xE7 && second.lastByte == UInt8(ascii: "}") && Text("").firstByte == nil)
         #expect(first.utf8Count == "知识库 knowledge".utf8.count)
     }
+
+    @Test("a text built of pieces holds them in order; trimmed, it shares the storage; none is the empty text")
+    func pieces() {
+        let arena = TextArena(capacity: 0)
+        let built = arena.text(capacity: 16) { bytes in
+            bytes.append(contentsOf: Array("  代码 ".utf8))
+            bytes.append(contentsOf: Array("x\n".utf8))
+        }
+        #expect(built == Text("  代码 x\n") && built.minimalSpacesTrimmed == "代码 x")
+        #expect(arena.text(capacity: 4) { _ in } == .empty && arena.text(capacity: 4) { _ in }.isEmpty)
+    }
+
+    /// Sizes the IR and the parser were made to fit: an enum holding a text takes its cases from
+    /// the spare values of the text's storage reference (an optional storage made a run 17 bytes).
+    @Test("a text and a run of inlines are 16 bytes, a block 40, a token 64")
+    func sizes() {
+        #expect(MemoryLayout<Text>.size == 16 && MemoryLayout<Inlines>.size == 16)
+        #expect(MemoryLayout<Block>.size == 40 && MemoryLayout<Token>.size == 64)
+    }
 }
 
 @Suite("Table rows")

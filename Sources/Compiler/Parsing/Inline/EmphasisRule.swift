@@ -34,14 +34,14 @@ enum EmphasisRule {
             state.tokens[startDelimiter.token].kind = isStrong ? .strongOpen : .emOpen
             state.tokens[startDelimiter.token].tag = isStrong ? "strong" : "em"
             state.tokens[startDelimiter.token].nesting = 1
-            state.tokens[startDelimiter.token].content = Text()
+            state.tokens[startDelimiter.token].removeContent()
             state.tokens[endDelimiter.token].kind = isStrong ? .strongClose : .emClose
             state.tokens[endDelimiter.token].tag = isStrong ? "strong" : "em"
             state.tokens[endDelimiter.token].nesting = -1
-            state.tokens[endDelimiter.token].content = Text()
+            state.tokens[endDelimiter.token].removeContent()
             if isStrong {
-                state.tokens[delimiters[index - 1].token].content = Text()
-                state.tokens[delimiters[startDelimiter.end + 1].token].content = Text()
+                state.tokens[delimiters[index - 1].token].removeContent()
+                state.tokens[delimiters[startDelimiter.end + 1].token].removeContent()
                 index -= 1
             }
         }

@@ -31,11 +31,11 @@ enum PairedMarkerRule {
             state.tokens[startDelimiter.token].kind = open
             state.tokens[startDelimiter.token].tag = tag
             state.tokens[startDelimiter.token].nesting = 1
-            state.tokens[startDelimiter.token].content = Text()
+            state.tokens[startDelimiter.token].removeContent()
             state.tokens[endDelimiter.token].kind = close
             state.tokens[endDelimiter.token].tag = tag
             state.tokens[endDelimiter.token].nesting = -1
-            state.tokens[endDelimiter.token].content = Text()
+            state.tokens[endDelimiter.token].removeContent()
             let before = endDelimiter.token - 1
             if state.tokens[before].kind == .text, state.tokens[before].content.withUTF8({ $0.count == 1 && $0[0] == marker }) { loneMarkers.append(before) }
         }
