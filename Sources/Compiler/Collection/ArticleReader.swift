@@ -24,14 +24,16 @@ struct ArticleReader {
             let message = String(format: "the file is not UTF-8 (byte 0x%02X); the article is left out", bytes[bad])
             return Output(article: nil, diagnostics: [.error(message, at: SourceLocation(file: path, position: position), code: "encoding")])
         }
-        return parse(bytes: bytes, path: path)
+        return parse(bytes: bytes, path: path, isValidUTF8: true)
     }
 
-    func parse(bytes: [UInt8], path: String) -> Output {
+    /// `isValidUTF8`: `bytes` were checked (``read(path:)`` has); else the parser repairs them.
+    func parse(bytes: [UInt8], path: String, isValidUTF8: Bool = false) -> Output {
         let frontmatter = Frontmatter.split(bytes)
         let (fields, frontmatterProblems) = FrontmatterReader(file: path).read(frontmatter)
         let expanded = IncludeExpander(layout: layout).expand(Array(bytes[frontmatter.bodyOffset...]), article: path, firstLine: frontmatter.bodyLine)
-        var document = parser.parse(expanded.bytes, file: path, sourceMap: expanded.sourceMap, importer: importer(for: path))
+        // Included files are checked as they are read.
+        var document = parser.parse(expanded.bytes, file: path, sourceMap: expanded.sourceMap, importer: importer(for: path), isValidUTF8: isValidUTF8)
         let title = fields.title ?? document.firstHeadingText ?? Self.displayName(ofFile: path)
         let metadata = ArticleMetadata(
             title: title, createTime: fields.createTime, tags: fields.tags, permalink: fields.permalink,

@@ -41,9 +41,14 @@ public struct MarkdownParser: Sendable {
 
     /// Parses an include-expanded document whose lines map back to files through `sourceMap`;
     /// `importer` reads the files of `@[code](…)` imports (without one, imports are reported).
-    public func parse(_ bytes: [UInt8], file: String, sourceMap: SourceMap, importer: FileImporter?) -> Document {
+    ///
+    /// Bytes that are not UTF-8 are read as the site's parser sees such a file decoded: each bad
+    /// sequence is a U+FFFD. `isValidUTF8`: the caller checked them (an article's reader has), so
+    /// they are not checked again.
+    public func parse(_ bytes: [UInt8], file: String, sourceMap: SourceMap, importer: FileImporter?, isValidUTF8: Bool = false) -> Document {
         let env = ParseEnvironment(file: file, sourceMap: sourceMap, importer: importer, textCapacity: bytes.count)
-        let state = BlockState(src: Self.normalized(bytes), parser: blockParser, env: env)
+        let valid = isValidUTF8 || firstInvalidUTF8Offset(bytes) == nil ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
+        let state = BlockState(src: Self.normalized(valid), parser: blockParser, env: env)
         blockParser.tokenize(state, 0, state.lineMax)
         var tokens = state.tokens
         state.tokens = []  // the one reference left: attaching children below copies nothing
