@@ -91,16 +91,33 @@ struct FrontmatterReader {
         return parseDate(text)
     }
 
+    /// The numbers in `text`: in ASCII each run of digits, read as it goes (a run too long for
+    /// an `Int` is left out, as `Int(_:)` gives nil for it; splitting the text into substrings to
+    /// read them was most of a date's cost); else each run of characters that are numbers.
+    static func numbers(in text: String) -> [Int] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split { !$0.isNumber }.compactMap { Int($0) } }
+        var numbers: [Int] = []
+        var value = 0
+        var inNumber = false
+        var overflowed = false
+        for byte in text.utf8 {
+            if HTMLSyntax.isDigit(byte) {
+                let (tens, overflowTens) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflowSum) = tens.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+                (value, inNumber, overflowed) = (sum, true, overflowed || overflowTens || overflowSum)
+            } else {
+                if inNumber, !overflowed { numbers.append(value) }
+                (value, inNumber, overflowed) = (0, false, false)
+            }
+        }
+        if inNumber, !overflowed { numbers.append(value) }
+        return numbers
+    }
+
     /// The first six numbers in `text` (runs of characters that are numbers) as year, month, day,
     /// hour, minute, second; at least the first three, with a year of four digits.
     static func parseDate(_ text: String) -> Date? {
-        let digits: [Int]
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // In ASCII only the digits are numbers.
-            digits = text.utf8.split { !HTMLSyntax.isDigit($0) }.compactMap { Int(Substring($0)) }
-        } else {
-            digits = text.split { !$0.isNumber }.compactMap { Int($0) }
-        }
+        let digits = numbers(in: text)
         guard digits.count >= 3, (1000...9999).contains(digits[0]) else { return nil }
         let (year, month, day) = (digits[0], digits[1], digits[2])
         let hour = digits.count > 3 ? digits[3] : 0

@@ -23,21 +23,36 @@ struct Slugger {
     /// The slug of text of ASCII and CJK ideographs: a CJK byte is neither a mark, white space
     /// nor punctuation, and lowercasing changes ASCII letters only.
     static func stableSlug(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 1)
-        var pendingDash = false
-        for byte in text.utf8 {
-            if byte < 0x20 { continue }
-            if byte < 0x80, byte == 0x20 || specialASCII.contains(byte) {
-                pendingDash = true
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            // A slug is at most one byte longer than its text: a dash stands for one byte or more.
+            String(unsafeUninitializedCapacity: bytes.count + 1) { out in
+                // Written from the second byte, so a `_` can go before a leading digit.
+                var count = 1
+                var pendingDash = false
+                for byte in bytes {
+                    if byte < 0x20 { continue }
+                    if byte < 0x80, byte == 0x20 || specialASCII.contains(byte) {
+                        pendingDash = true
+                        continue
+                    }
+                    if pendingDash, count > 1 {
+                        out[count] = UInt8(ascii: "-")
+                        count += 1
+                    }
+                    pendingDash = false
+                    out[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    count += 1
+                }
+                guard count > 1, out[1] >= UInt8(ascii: "0"), out[1] <= UInt8(ascii: "9") else {
+                    // No leading digit: the slug moves down to the start.
+                    if count > 1 { UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: out.baseAddress! + 1, byteCount: count - 1) }
+                    return count - 1
+                }
+                out[0] = UInt8(ascii: "_")
+                return count
             }
-            if pendingDash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
-            pendingDash = false
-            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
         }
-        if let first = out.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") { out.insert(UInt8(ascii: "_"), at: 0) }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static let specialASCII = ASCIISet("~`!@#$%^&*()-_+=[]{}|\\;:\"'<>,.?/")

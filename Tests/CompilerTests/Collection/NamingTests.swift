@@ -34,6 +34,19 @@ struct NamingTests {
         #expect(FrontmatterReader.parseDate("1500/03/01") == FrontmatterReader.calendarDate(1500, 3, 1, 0, 0, 0))
     }
 
+    @Test("a date's numbers are the runs of digits, as splitting the text and reading each run gives them")
+    func dateNumbers() {
+        let pieces = ["2023", "/", "-", " ", ":", "08", "0", "7", "a", "T", "99999999999999999999", "9223372036854775807", "年", "٣"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = text.utf8.allSatisfy { $0 < 0x80 }
+                ? text.utf8.split { !(0x30...0x39).contains($0) }.compactMap { Int(Substring($0)) }
+                : text.split { !$0.isNumber }.compactMap { Int($0) }
+            #expect(FrontmatterReader.numbers(in: text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test("createTime arithmetic agrees with Foundation's calendar")
     func datesAgainstCalendar() {
         // A fixed pseudo-random walk over valid and invalid components (month 13, 30 February, hour 24…).
