@@ -270,17 +270,24 @@ struct SearchIndex {
     }
 
     /// Most postings are one or two digits: those are appended without a loop.
-    /// Appends the postings in decimal, separated by commas, in one append: the index's posting
+    /// Appends the postings in decimal, separated by commas, 4 KiB at a time: the index's posting
     /// lists are millions of numbers, and an append a digit was a third of writing them.
     private static func appendDecimals(_ postings: Postings, to bytes: inout [UInt8]) {
-        // A posting takes a byte at least, and ten digits and a comma at most.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 11 * postings.bytes.count) { buffer in
+        let capacity = 4_096
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var length = 0
+            var first = true
             postings.forEach { posting in
-                if length > 0 {
+                // Room for a comma and ten digits.
+                if length > capacity - 11 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
+                    length = 0
+                }
+                if !first {
                     buffer[length] = UInt8(ascii: ",")
                     length += 1
                 }
+                first = false
                 var digits = 1
                 var rest = posting
                 while rest >= 10 {
