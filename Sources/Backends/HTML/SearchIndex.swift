@@ -269,7 +269,6 @@ struct SearchIndex {
         return terms
     }
 
-    /// Most postings are one or two digits: those are appended without a loop.
     /// Appends the postings in decimal, separated by commas, 4 KiB at a time: the index's posting
     /// lists are millions of numbers, and an append a digit was a third of writing them.
     private static func appendDecimals(_ postings: Postings, to bytes: inout [UInt8]) {

@@ -5,7 +5,7 @@ import Compiler
 struct LaTeXLinkTargets: Sendable {
     private var articleNumbers: [ArticleID: Int] = [:]
     /// Keyed by exact text: a heading's id is mostly CJK, and a `String` key is hashed through
-    /// its Unicode normalization (a fifth of making the labels).
+    /// its Unicode normalization.
     private var anchorNumbers: [ArticleID: [ExactText: Int]] = [:]
     private var imagePaths: [ResourceID: String] = [:]
 

@@ -14,8 +14,8 @@ struct TableLayout {
 
     /// Appends the `>{\raggedright\arraybackslash}p{…}` of the columns `start..<start + span`
     /// taken as one (a `\multicolumn` cell has the width of its columns and the separations
-    /// between them). Written as bytes: made as a string, with `String(format:)`, it cost a tenth
-    /// of a table's time.
+    /// between them). Written as bytes: made as a string, with `String(format:)`, it cost a sixth
+    /// of writing a table.
     func appendColumnSpec(_ start: Int, span: Int = 1, to out: inout [UInt8]) {
         out.append(">{")
         switch start < alignments.count ? alignments[start] : .none {

@@ -1,25 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Shiki's notation comments inside code (`// [!code ++]`, `# [!code highlight:3]`,
 /// `<!-- [!code focus] -->`): the site removes them and styles the lines; so does the book.
 enum CodeNotation {
     /// Whether `code` holds `[!code ` (without it, ``extract(_:)`` changes nothing).
     static func mayHoldNotation(_ code: Text) -> Bool {
-        code.withUTF8 { bytes in
-            let marker: StaticString = "[!code "
-            let length = marker.utf8CodeUnitCount
-            var position = 0
-            while position + length <= bytes.count,
-                let hit = memchr(bytes.baseAddress! + position, Int32(UInt8(ascii: "[")), bytes.count - length + 1 - position)
-            {
-                position = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(bytes.baseAddress! + position, marker.utf8Start, length) == 0 { return true }
-                position += 1
-            }
-            return false
-        }
+        code.withUTF8 { HTMLSyntax.find(in: $0, 0, $0.count, "[!code ") != nil }
     }
 
     /// The code without its notation comments, and the mark of each marked line (1-based).

@@ -121,20 +121,23 @@ enum HTMLSyntax {
     /// which skips text without the literal's first byte (most of it: the `@include:` check reads
     /// every article) many bytes at a time.
     static func find(_ bytes: [UInt8], _ from: Int, _ end: Int, _ literal: StaticString) -> Int? {
+        bytes.withUnsafeBufferPointer { find(in: $0, from, end, literal) }
+    }
+
+    /// ``find(_:_:_:_:)`` over bytes in place (a text's, with no array made of them).
+    static func find(in buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int, _ literal: StaticString) -> Int? {
         let count = literal.utf8CodeUnitCount
         guard count > 0 else { return from }
         let first = literal.withUTF8Buffer { $0[0] }
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var pos = max(from, 0)
-            let lastStart = min(end, buffer.count) - count
-            while pos <= lastStart {
-                guard let hit = memchr(buffer.baseAddress! + pos, Int32(first), lastStart + 1 - pos) else { return nil }
-                pos = buffer.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if starts(bytes, pos, end, literal) { return pos }
-                pos += 1
-            }
-            return nil
+        var pos = max(from, 0)
+        let lastStart = min(end, buffer.count) - count
+        while pos <= lastStart {
+            guard let hit = memchr(buffer.baseAddress! + pos, Int32(first), lastStart + 1 - pos) else { return nil }
+            pos = buffer.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(buffer.baseAddress! + pos, literal.utf8Start, count) == 0 { return pos }
+            pos += 1
         }
+        return nil
     }
 
     /// The last search for each terminator over one text (whose end does not change): a later
