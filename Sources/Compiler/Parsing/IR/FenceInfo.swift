@@ -19,16 +19,13 @@ enum FenceInfo {
         }
         let language = String(decoding: info[..<end], as: UTF8.self)
         let rest = Array(info[end...])
-        guard plume else { return CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: texts.text(code), isFenced: true) }
-        var block: CodeBlock
-        if CodeNotation.mayHoldNotation(code) {
-            let (marked, lineMarks) = CodeNotation.extract(code.string)
-            block = CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: texts.text(marked), isFenced: true)
-            block.lineMarks = lineMarks
-        } else {
-            block = CodeBlock(info: raw, language: language.isEmpty ? nil : language, code: texts.text(code), isFenced: true)
-        }
-        guard !rest.isEmpty else { return block }
+        // Notation comments are taken out only with the site's fence meta, and only read as a
+        // string when the code holds one.
+        let notation = plume && CodeNotation.mayHoldNotation(code) ? CodeNotation.extract(code.string) : nil
+        var block = CodeBlock(info: raw, language: language.isEmpty ? nil : language,
+                              code: notation.map { texts.text($0.code) } ?? texts.text(code), isFenced: true)
+        if let notation { block.lineMarks = notation.marks }
+        guard plume, !rest.isEmpty else { return block }
         if let open = rest.firstIndex(of: UInt8(ascii: "{")), let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
             block.highlightedLines = lineRanges(rest[(open + 1)..<close])
         }
