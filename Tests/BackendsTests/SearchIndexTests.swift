@@ -95,10 +95,37 @@ struct SearchIndexTests {
         for (number, text) in ["中文 abc", "abc 一 \"q\"", "Zeta 中文 中文 <b>"].enumerated() {
             sections.append(SearchIndex.section(title: "T\(number)", href: "#s\(number)", text: text))
         }
-        let json = String(decoding: try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes, as: UTF8.self)
+        let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes
+        let json = String(decoding: bytes, as: UTF8.self)
+        #expect(json.hasPrefix(##"{"docs":[["T0","#s0"],["T1","#s1"],["T2","#s2"]],"terms":{"abc":""##) && json.hasSuffix("\"}}"))
         // Postings: document × 8 + count (at most 7), each after the first as the difference
         // from the previous document × 8. The titles are indexed too.
-        #expect(json == ##"{"docs":[["T0","#s0"],["T1","#s1"],["T2","#s2"]],"terms":{"abc":[1,9],"b":[17],"q":[9],"t0":[1],"t1":[9],"t2":[17],"zeta":[17],"一":[9],"中文":[1,18]}}"##)
+        let expected: KeyValuePairs = ["abc": [1, 9], "b": [17], "q": [9], "t0": [1], "t1": [9], "t2": [17], "zeta": [17], "一": [9], "中文": [1, 18]]
+        #expect(try Self.terms(ofJSON: bytes) == Dictionary(uniqueKeysWithValues: expected.map { ($0, $1) }))
+        // In code point order.
+        let positions = try expected.map { term, _ in try #require(json.range(of: "\"\(term)\":\"")).lowerBound }
+        #expect(positions == positions.sorted())
+    }
+
+    /// The terms of the index's JSON with their postings, read as the page's script reads them:
+    /// base64 of numbers seven bits a byte, low bits first, the high bit on all bytes but a number's last.
+    static func terms(ofJSON bytes: [UInt8]) throws -> [String: [Int]] {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let terms = try #require(json["terms"] as? [String: String])
+        return try terms.mapValues { base64 in
+            var (postings, value, shift) = ([Int](), 0, 0)
+            for byte in try #require(Data(base64Encoded: base64)) {
+                value |= Int(byte & 0x7F) << shift
+                if byte < 0x80 {
+                    postings.append(value)
+                    (value, shift) = (0, 0)
+                } else {
+                    shift += 7
+                }
+            }
+            #expect(shift == 0, "a number cut short")
+            return postings
+        }
     }
 
     @Test("postings far apart (deltas of one to three bytes) and counts past 7 come out as added")
@@ -110,8 +137,7 @@ struct SearchIndexTests {
             sections.append(SearchIndex.section(title: "", href: "", text: text))
         }
         let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
-        let postings = try #require((json["terms"] as? [String: [Int]])?["far"])
+        let postings = try #require(try Self.terms(ofJSON: bytes)["far"])
         var previous = 0
         var expected: [Int] = []
         for number in documents.sorted() {
@@ -142,8 +168,7 @@ struct SearchIndexTests {
             }
             #expect(try Artifact(path: "index.json", pieces: [piece]).bytes == whole, "batches of \(size)")
         }
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(whole)) as? [String: Any])
-        let terms = try #require(json["terms"] as? [String: [Int]])
+        let terms = try Self.terms(ofJSON: whole)
         #expect(terms["common"]?.count == 3_000 && terms["常见"]?.count == 3_000 && terms["seventh"]?.count == 429)
     }
 
@@ -158,8 +183,7 @@ struct SearchIndexTests {
             sections.append(SearchIndex.section(title: "", href: "#d\(document)", text: text))
         }
         let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
-        let terms = try #require(json["terms"] as? [String: [Int]])
+        let terms = try Self.terms(ofJSON: bytes)
         #expect(terms.count == words.count)
         for (number, word) in words.enumerated() {
             let documents = [number % 3, (number + 1) % 3].sorted()

@@ -90,13 +90,24 @@
     endRun(); endWord();
     return out;
   }
+  // A term's postings are base64 of their bytes, seven bits a byte, low bits first, the high
+  // bit set on every byte of a number but its last.
+  function decodePostings(base64) {
+    var bytes = atob(base64), postings = [], value = 0, shift = 0;
+    for (var i = 0; i < bytes.length; i++) {
+      var byte = bytes.charCodeAt(i);
+      value += (byte & 0x7f) * Math.pow(2, shift);
+      if (byte < 0x80) { postings.push(value); value = 0; shift = 0; } else { shift += 7; }
+    }
+    return postings;
+  }
   function search(query) {
     var wanted = Array.from(new Set(terms(query)));
     if (!wanted.length) return [];
     var scores = null;
     var total = index.docs.length;
     wanted.forEach(function (term) {
-      var postings = index.terms[term] || [];
+      var postings = decodePostings(index.terms[term] || "");
       var idf = Math.log(1 + total / (postings.length || 1));
       var next = new Map();
       var doc = 0;

@@ -24,10 +24,10 @@ struct SearchIndex {
     private var wordTerms = WordTermTable<Int32>(capacity: 1 << 12, empty: -1)
     private var postings: [Postings] = []
 
-    /// A term's postings as the JSON writes them, `(document − previous document) << 3 |
-    /// min(count, 7)` (the JSON keeps no more of the count), each in as few bytes as it needs,
-    /// seven bits a byte (LEB128): most take one byte, where a `UInt32` each made the index of a
-    /// 10,000-article book (7 million postings) 30 MB.
+    /// A term's postings, `(document − previous document) << 3 | min(count, 7)` each (the page
+    /// keeps no more of the count), in as few bytes as it needs, seven bits a byte (LEB128): most
+    /// take one byte, where a `UInt32` each made the index of a 10,000-article book (7 million
+    /// postings) 30 MB. The JSON holds these bytes in base64.
     struct Postings: Sendable {
         private(set) var bytes: [UInt8] = []
         private var lastDocument: UInt32 = 0
@@ -44,21 +44,6 @@ struct SearchIndex {
                 value >>= 7
             }
             bytes.append(UInt8(value))
-        }
-
-        /// Each posting, in order.
-        func forEach(_ body: (UInt32) -> Void) {
-            var value: UInt32 = 0
-            var shift: UInt32 = 0
-            for byte in bytes {
-                value |= UInt32(byte & 0x7F) << shift
-                if byte < 0x80 {
-                    body(value)
-                    (value, shift) = (0, 0)
-                } else {
-                    shift += 7
-                }
-            }
         }
     }
 
@@ -147,18 +132,19 @@ struct SearchIndex {
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool { SectionTermCounter.isCJK(scalar.value) }
 
     /// Runs per batch (what is made before it is written), and at most how many terms and how
-    /// many bytes of postings a run (one task on one core) has: a posting's byte is about three
-    /// of JSON, and the commonest terms of a 10,000-article book (85,000 sections) have 60,000 to
-    /// 75,000 postings each, so a batch of 1,024 terms reached 7 MB of JSON. Cut at 64 KiB of
-    /// postings, a run's JSON is about 200 KB (or one term's, when that is more).
+    /// many bytes of postings a run (one task on one core) has: the commonest terms of a
+    /// 10,000-article book (85,000 sections) have 60,000 to 75,000 postings each, so a run is cut
+    /// at 64 KiB of postings, about 90 KB of JSON (or one term's, when that is more).
     private static let runsPerBatch = 4
     private static let termsPerRun = 256
     static let postingBytesPerRun = 1 << 16
 
     /// The index of the sections `batch` gives (batch 0 to `batchCount` − 1, in order) as JSON
     /// that is safe inside a `<script type="application/json">` element, in UTF-8:
-    /// `{"docs":[[title, href], …], "terms":{"term":[posting, …], …}}`, terms sorted; a posting is
-    /// (document − previous document) × 8 + min(count, 7), so most postings are one or two digits.
+    /// `{"docs":[[title, href], …], "terms":{"term":"postings", …}}`, terms sorted, each term's
+    /// postings (``Postings``) in base64. As decimal arrays the postings were three quarters of
+    /// the JSON, and the page parsed millions of numbers when it opened; as base64 they are half
+    /// the size, and the page decodes only the terms a query looks up.
     ///
     /// A generated piece: the index is made when the piece is written (after the book's content),
     /// and only then held. Each batch's documents go into the file as they are added; the terms
@@ -214,9 +200,9 @@ struct SearchIndex {
                     Self.appendString(UnsafeBufferPointer(rebasing: words[wordTerms.words.range(word)]), to: &bytes)
                 }
             }
-            bytes += ":[".utf8
-            Self.appendDecimals(postings(of: term), to: &bytes)
-            bytes.append(UInt8(ascii: "]"))
+            bytes += ":\"".utf8
+            postings(of: term).bytes.withUnsafeBufferPointer { Base64.append($0, to: &bytes) }
+            bytes.append(UInt8(ascii: "\""))
         }
         return bytes
     }
@@ -267,41 +253,6 @@ struct SearchIndex {
             }
         }
         return terms
-    }
-
-    /// Appends the postings in decimal, separated by commas, 4 KiB at a time: the index's posting
-    /// lists are millions of numbers, and an append a digit was a third of writing them.
-    private static func appendDecimals(_ postings: Postings, to bytes: inout [UInt8]) {
-        let capacity = 4_096
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-            var length = 0
-            var first = true
-            postings.forEach { posting in
-                // Room for a comma and ten digits.
-                if length > capacity - 11 {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
-                    length = 0
-                }
-                if !first {
-                    buffer[length] = UInt8(ascii: ",")
-                    length += 1
-                }
-                first = false
-                var digits = 1
-                var rest = posting
-                while rest >= 10 {
-                    rest /= 10
-                    digits += 1
-                }
-                rest = posting
-                for index in stride(from: length + digits - 1, through: length, by: -1) {
-                    buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                }
-                length += digits
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
-        }
     }
 
     /// A JSON string literal with `<`, `>` and `&` escaped, so no text can close the script element.
