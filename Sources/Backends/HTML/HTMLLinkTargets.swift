@@ -21,14 +21,15 @@ struct HTMLLinkTargets: Sendable {
         var numbers: [ArticleID: Int] = [:]
         var uses: [ResourceID: (count: Int, firstArticle: ArticleID)] = [:]
         var firstShown: [ResourceID] = []
+        // The resolve pass listed each article's images (and those it shows twice): the articles
+        // are not walked again.
         for (index, article) in book.articles.enumerated() {
             numbers[article.id] = index + 1
-            article.allBlocks.forEachInline { inline in
-                guard case .image(let image) = inline, let id = image.resource else { return }
+            for id in article.resources {
                 if let seen = uses[id] {
                     uses[id] = (seen.count + 1, seen.firstArticle)
                 } else {
-                    uses[id] = (1, article.id)
+                    uses[id] = (article.repeatedResources.contains(id) ? 2 : 1, article.id)
                     firstShown.append(id)
                 }
             }

@@ -48,7 +48,7 @@ struct DeflatedFile: PrecompressedData {
         }
         return try (0..<count).map { index in
             let (path, bytes) = try file(index)
-            return try bytes.withUnsafeBytes { input -> any PrecompressedData in
+            return bytes.withUnsafeBytes { input -> any PrecompressedData in
                 let bound = libdeflate_deflate_compress_bound(compressor, input.count)
                 var compressed = compress(input, room: min(bound, input.count / 2 + 4_096))
                 // The bound is never too small, so compression cannot give 0 (no room) again.

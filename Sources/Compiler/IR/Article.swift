@@ -20,6 +20,9 @@ public struct Article: Sendable, Hashable {
     public var abbreviations: [String: String]
     /// The files the article shows (images), in order of first use; set by the resolve pass.
     public var resources: [ResourceID]
+    /// Those of ``resources`` the article shows more than once; set by the resolve pass (the HTML
+    /// file stores an image shown twice once, and learns which are without walking the articles).
+    public var repeatedResources: Set<ResourceID> = []
 
     public init(id: ArticleID, path: String, metadata: ArticleMetadata, blocks: [Block] = [],
                 footnotes: [Footnote] = [], abbreviations: [String: String] = [:], resources: [ResourceID] = []) {

@@ -18,6 +18,7 @@ struct ArticleReferences {
     /// Sets the targets of the article's links and the resources of its images, in place.
     mutating func resolve(_ article: inout Article) {
         var used: [ResourceID] = []
+        var repeated: Set<ResourceID> = []
         func isReference(_ inline: Inline) -> Bool {
             switch inline {
             case .link, .image: true
@@ -33,7 +34,9 @@ struct ArticleReferences {
             case .image(var image):
                 inline = .softBreak
                 image.resource = resource(of: image)
-                if let resource = image.resource, !used.contains(resource) { used.append(resource) }
+                if let resource = image.resource {
+                    if used.contains(resource) { repeated.insert(resource) } else { used.append(resource) }
+                }
                 inline = .image(image)
             default:
                 break
@@ -44,6 +47,7 @@ struct ArticleReferences {
             article.footnotes[index].blocks.updateInlines(where: isReference, resolve)
         }
         article.resources = used
+        article.repeatedResources = repeated
     }
 
     /// A cover image (a site path or a path relative to the source root) as a resource.
