@@ -13,7 +13,8 @@ bench/work/, and times, for each input, in one run of this script:
   - the pathological inputs (kbcompile-pathological-bench): how time grows for 10× the input.
 Each is run in --runs rounds, the commands of an input taking turns in each round (kbcompile five
 times a round on inputs under 500 articles); the table gives medians of CPU time (user + sys),
-wall time and peak memory (max RSS, from the kernel's `wait4`), and the ratios. Writes the results, the machine and the
+wall time and peak memory (max RSS, from the kernel's `wait4`), and the CPU ratios, taken within
+each round and then their median over the rounds. Writes the results, the machine and the
 date to --out. Not a test: nothing here passes or fails.
 """
 import argparse
@@ -41,13 +42,31 @@ PANDOC_OUTPUT = {"epub": "book.epub", "latex": "book.tex", "html": "book.html"}
 
 
 class Measure:
-    """Medians of several runs of one command."""
+    """Medians of several runs of one command; `samples` are (round, CPU, wall, RSS KB)."""
 
     def __init__(self, samples):
-        self.cpu = statistics.median(s[0] for s in samples)
-        self.wall = statistics.median(s[1] for s in samples)
-        self.rss_mb = statistics.median(s[2] for s in samples) / 1024
+        self.cpu = statistics.median(s[1] for s in samples)
+        self.wall = statistics.median(s[2] for s in samples)
+        self.rss_mb = statistics.median(s[3] for s in samples) / 1024
         self.runs = len(samples)
+        # The median CPU of each round, for ratios taken within a round (see `paired_ratio`).
+        rounds = sorted({s[0] for s in samples})
+        self.round_cpu = {r: statistics.median(s[1] for s in samples if s[0] == r) for r in rounds}
+
+
+def paired_ratio(numerator, denominator):
+    """The ratio of two commands' CPU taken round by round, each round's commands having run side
+    by side, then the median and range over the rounds: the VM's speed drifts by ±30% within an
+    hour, which a ratio of the two overall medians takes in whole when one median falls in a slow
+    phase and the other does not. Gives (median, lowest, highest)."""
+    ratios = [numerator.round_cpu[r] / max(denominator.round_cpu[r], 1e-3)
+              for r in numerator.round_cpu if r in denominator.round_cpu]
+    return statistics.median(ratios), min(ratios), max(ratios)
+
+
+def ratio_text(ratio):
+    median, low, high = ratio
+    return f"{median:.1f}× ({low:.1f}–{high:.1f})" if f"{low:.1f}" != f"{high:.1f}" else f"{median:.1f}×"
 
 
 def run_timed(command, cwd=None):
@@ -73,7 +92,7 @@ def measure_interleaved(commands, rounds):
     for round in range(rounds):
         for name, command, per_round, most in commands:
             if round < most:
-                samples[name] += [run_timed(command) for _ in range(per_round)]
+                samples[name] += [(round, *run_timed(command)) for _ in range(per_round)]
     return {name: Measure(runs) for name, runs in samples.items()}
 
 
@@ -169,6 +188,8 @@ def write_results(args, rows, pathological):
         "",
         "Medians of the runs: CPU = user + system time, RSS = peak resident memory (`wait4`). The commands",
         "of an input take turns in each round; kbcompile runs five times a round on inputs under 500 articles.",
+        "The two CPU ratios are taken within each round (the commands of a round ran side by side), then",
+        "their median over the rounds, with the lowest and highest in brackets when they differ.",
         "The floor is `cat` of the Markdown files plus `zip -r -6` of them and the public folder.",
         "pandoc reads the same files in the same order (`-f markdown-yaml_metadata_block`); a dash means",
         "it was not run (beyond `--pandoc-max` articles it takes many minutes).",
@@ -180,10 +201,10 @@ def write_results(args, rows, pathological):
     for name, count, size, fmt, ours, theirs, floor in rows:
         pandoc_cpu = f"{theirs.cpu:.2f}" if theirs else "–"
         pandoc_rss = f"{theirs.rss_mb:.0f}" if theirs else "–"
-        ratio = f"{theirs.cpu / ours.cpu:.1f}×" if theirs else "–"
+        ratio = ratio_text(paired_ratio(theirs, ours)) if theirs else "–"
         lines.append(
             f"| {name} | {count:,} | {size / 1e6:.2f} | {fmt} | {ours.cpu:.3f} | {ours.wall:.3f} | {ours.rss_mb:.0f} "
-            f"| {pandoc_cpu} | {pandoc_rss} | {ratio} | {ours.cpu / max(floor.cpu, 1e-3):.1f}× "
+            f"| {pandoc_cpu} | {pandoc_rss} | {ratio} | {ratio_text(paired_ratio(ours, floor))} "
             f"| {ours.rss_mb * 2**20 / size:.1f}× "
             f"| {ours.cpu * 1000 / count:.2f} |")
     lines += ["", "Floor per input (CPU s): " + ", ".join(
