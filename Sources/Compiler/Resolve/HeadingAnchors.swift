@@ -20,18 +20,14 @@ enum HeadingAnchors {
                 continue
             }
             // Most blocks hold no heading: only their ids are collected, and nothing is rewritten.
+            // One walk collects the ids up to the first heading; a block that holds one is then
+            // visited below, which collects them all (a set: those seen are seen again).
             let holdsHeading = !blocks[index].visitBlocks { block in
                 if case .heading = block.kind { return false }
+                if let id = block.attributes.id { anchors.insert(ExactText(id)) }
                 return true
             }
-            guard holdsHeading else {
-                _ = blocks[index].visitBlocks { block in
-                    if let id = block.attributes.id { anchors.insert(ExactText(id)) }
-                    return true
-                }
-                continue
-            }
-            if let id = blocks[index].attributes.id { anchors.insert(ExactText(id)) }
+            guard holdsHeading else { continue }
             switch blocks[index].kind {
             case .blockQuote(var children):
                 blocks[index].kind = .thematicBreak

@@ -42,4 +42,36 @@ struct SluggerTests {
         for id in ids { #expect(set.contains(ExactText(String(decoding: Array(id.utf8), as: UTF8.self)))) }
         #expect(!set.contains(ExactText("安装-2")))
     }
+
+    @Test("anchors: every heading's id and every id given to another block, before and after headings, at any depth")
+    func anchorsOfNestedBlocks() {
+        var document = MarkdownParser(options: .book).parse(Array("""
+            # 标题 {#top}
+
+            段落 {#p1}
+
+            ::: tip 提示
+            前 {#before}
+
+            ## 小节
+
+            后 {#after}
+            :::
+
+            > 引文 {#quote}
+            >
+            > - 条目
+            >
+            >   ### 深处
+
+            ## 小节
+            """.utf8), file: "a.md")
+        let anchors = HeadingAnchors.assign(to: &document.blocks)
+        #expect(anchors == Set(["top", "p1", "before", "小节", "after", "quote", "深处", "小节-1"].map(ExactText.init)))
+        var headingIDs: [String] = []
+        document.blocks.forEachBlock { block in
+            if case .heading = block.kind { headingIDs.append(block.attributes.id ?? "-") }
+        }
+        #expect(headingIDs == ["top", "小节", "深处", "小节-1"])
+    }
 }
