@@ -66,6 +66,10 @@ struct HTMLChromiumTests {
         let title = load.dom[firstResult.upperBound...].prefix { $0 != "<" }
         #expect(title.hasPrefix(query.1), "first result for \(query.0): \(title)")
         #expect(load.dom.contains("<mark>"), "the snippet marks the match")
+        // A formula in a snippet reads as shown, not as the TeX its MathML keeps in an annotation.
+        let snippets = load.dom.components(separatedBy: "<span class=\"kb-result-snippet\">").dropFirst()
+            .map { $0.prefix(upTo: $0.range(of: "</span>")?.lowerBound ?? $0.endIndex) }
+        #expect(!snippets.isEmpty && !snippets.contains { $0.contains("\\") }, "\(snippets)")
     }
 
     static func count(_ needle: String, in text: String) -> Int {

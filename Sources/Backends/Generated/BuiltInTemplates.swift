@@ -426,10 +426,18 @@ body.kb-sidebar-hidden main { margin-left: auto; margin-right: auto; }
     var node = element.tagName === "ARTICLE" ? element.firstElementChild : element.nextElementSibling;
     var text = "";
     while (node && !/^H[23]$/.test(node.tagName) && text.length < 4000) {
-      text += node.textContent + " ";
+      text += shownText(node) + " ";
       node = node.nextElementSibling;
     }
     return text;
+  }
+  // An element's text as the reader sees it: a formula's MathML keeps its TeX source in an
+  // <annotation>, which is not shown.
+  function shownText(node) {
+    if (!node.querySelector("annotation")) return node.textContent;
+    var copy = node.cloneNode(true);
+    copy.querySelectorAll("annotation").forEach(function (annotation) { annotation.remove(); });
+    return copy.textContent;
   }
   function snippet(text, query) {
     var lower = text.toLowerCase(), needle = query.trim().toLowerCase();
