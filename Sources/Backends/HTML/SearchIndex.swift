@@ -22,30 +22,11 @@ struct SearchIndex {
     /// number in a table of their own, words by their UTF-8.
     private var cjkTerms = CJKTermTable<Int32>(capacity: 1 << 14, empty: -1)
     private var wordTerms = WordTermTable<Int32>(capacity: 1 << 12, empty: -1)
-    private var postings: [Postings] = []
-
-    /// A term's postings, `(document − previous document) << 3 | min(count, 7)` each (the page
-    /// keeps no more of the count), in as few bytes as it needs, seven bits a byte (LEB128): most
-    /// take one byte, where a `UInt32` each made the index of a 10,000-article book (7 million
-    /// postings) 30 MB. The JSON holds these bytes in base64.
-    struct Postings: Sendable {
-        private(set) var bytes: [UInt8] = []
-        private var lastDocument: UInt32 = 0
-
-        mutating func trim() {
-            bytes = bytes.withExactCapacity
-        }
-
-        mutating func add(document: UInt32, count: Int32) {
-            var value = (document - lastDocument) << 3 | UInt32(min(count, 7))
-            lastDocument = document
-            while value >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-                value >>= 7
-            }
-            bytes.append(UInt8(value))
-        }
-    }
+    /// The postings of each term, by number: `(document − previous document) << 3 | min(count, 7)`
+    /// each (the page keeps no more of the count), seven bits a byte, as ``PostingArena`` keeps
+    /// them; most take one byte, where a `UInt32` each made the index of a 10,000-article book (7
+    /// million postings) 30 MB. The JSON holds these bytes in base64.
+    private let postings = PostingArena()
 
     /// One section of an article with the counts of its terms: made for each article on its own
     /// (on all cores), then added to the index in book order.
@@ -92,9 +73,9 @@ struct SearchIndex {
     }
 
     /// Adds a posting to term number `term`, a new term when it is the next number.
-    private mutating func addPosting(term: Int32, document: UInt32, count: Int32) {
-        if term == postings.count { postings.append(Postings()) }
-        postings[Int(term)].add(document: document, count: count)
+    private func addPosting(term: Int32, document: UInt32, count: Int32) {
+        if term == postings.count { postings.addTerm() }
+        postings.add(term: Int(term), document: document, count: count)
     }
 
     /// The section of one text (a test's way in: an article's are made by ``sections(of:articleID:idPrefix:)``).
@@ -142,7 +123,7 @@ struct SearchIndex {
     /// The index of the sections `batch` gives (batch 0 to `batchCount` − 1, in order) as JSON
     /// that is safe inside a `<script type="application/json">` element, in UTF-8:
     /// `{"docs":[[title, href], …], "terms":{"term":"postings", …}}`, terms sorted, each term's
-    /// postings (``Postings``) in base64. As decimal arrays the postings were three quarters of
+    /// postings (see ``postings``) in base64. As decimal arrays the postings were three quarters of
     /// the JSON, and the page parsed millions of numbers when it opened; as base64 the terms take
     /// 56% of the room (13.5 MB, was 24.2, at 10,000 articles), and the page decodes only the
     /// terms a query looks up.
@@ -162,7 +143,6 @@ struct SearchIndex {
                 offset += try index.documentsJSON.flush(to: output, at: offset)
             }
             offset += try Array("],\"terms\":{".utf8).write(to: output, at: offset)
-            index.trimPostings()
             let terms = index.sortedTerms()
             let runs = index.runs(of: terms, postingBytesPerRun: postingBytesPerRun)
             for batchStart in stride(from: 0, to: runs.count, by: Self.runsPerBatch) {
@@ -177,15 +157,10 @@ struct SearchIndex {
         }
     }
 
-    /// Gives back the room the postings grew into (an array grown by appending has up to as much
-    /// again): once every section is added, before the terms are written.
-    private mutating func trimPostings() {
-        for term in postings.indices { postings[term].trim() }
-    }
-
     /// A run of terms with their postings, each term after a comma.
     private func json(of run: ArraySlice<Term>) -> [UInt8] {
         var bytes: [UInt8] = []
+        var termPostings: [UInt8] = []
         for term in run {
             bytes.append(UInt8(ascii: ","))
             switch term {
@@ -202,7 +177,9 @@ struct SearchIndex {
                 }
             }
             bytes += ":\"".utf8
-            postings(of: term).bytes.withUnsafeBufferPointer { Base64.append($0, to: &bytes) }
+            termPostings.removeAll(keepingCapacity: true)
+            postings.appendPostings(of: number(of: term), to: &termPostings)
+            termPostings.withUnsafeBufferPointer { Base64.append($0, to: &bytes) }
             bytes.append(UInt8(ascii: "\""))
         }
         return bytes
@@ -214,7 +191,7 @@ struct SearchIndex {
         var runs: [ArraySlice<Term>] = []
         var (start, postingBytes) = (0, 0)
         for index in terms.indices {
-            postingBytes += postings(of: terms[index]).bytes.count
+            postingBytes += postings.byteCount(of: number(of: terms[index]))
             if index + 1 - start == Self.termsPerRun || postingBytes >= postingBytesPerRun {
                 runs.append(terms[start...index])
                 (start, postingBytes) = (index + 1, 0)
@@ -224,10 +201,11 @@ struct SearchIndex {
         return runs
     }
 
-    private func postings(of term: Term) -> Postings {
+    /// A term's number in ``postings``.
+    private func number(of term: Term) -> Int {
         switch term {
-        case .cjk(let key): postings[Int(cjkTerms[key]!)]
-        case .word(let word): postings[Int(wordTerms.values[word])]
+        case .cjk(let key): Int(cjkTerms[key]!)
+        case .word(let word): Int(wordTerms.values[word])
         }
     }
 
