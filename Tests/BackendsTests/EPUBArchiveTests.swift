@@ -58,4 +58,25 @@ struct EPUBArchiveTests {
         #expect(cover.contains(">一本书</text>") && cover.contains(">副标题</text>"))
         #expect(try #require(entries.text("EPUB/package.opf")).contains("href=\"images/cover.svg\" media-type=\"image/svg+xml\" properties=\"cover-image\""))
     }
+
+    @Test("the NCX states the depth its navigation points nest to, headings in any order")
+    func navigationDepth() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("docs/.vuepress/config.ts", "")
+        // Levels that skip and go back (### before any ##), that repeat, one under a container:
+        // the deepest nesting is part → article → ## → ### → ####, in b.md.
+        try folder.write("docs/1.Part/a.md", "# A\n\n### three\n\n## two\n\n## two\n\n## two\n\n### three\n")
+        try folder.write("docs/1.Part/b.md", "# B\n\n## two\n\n::: tip\n### three\n:::\n\n#### four\n\n## two\n")
+        try folder.write("kbcompile.yml", "title: 书\nepub:\n  toc-depth: 4\n")
+        let ncx = try #require(try ZipEntries(try BookBuilder.epub(folder.url)).text("EPUB/toc.ncx"))
+        var (depth, deepest) = (0, 0)
+        var rest = Substring(ncx)
+        while let tag = rest.range(of: #"</?navPoint[ >]"#, options: .regularExpression) {
+            depth += rest[tag].hasPrefix("</") ? -1 : 1
+            deepest = max(deepest, depth)
+            rest = rest[tag.upperBound...]
+        }
+        #expect(deepest == 5)
+        #expect(ncx.contains("<meta name=\"dtb:depth\" content=\"5\"/>"))
+    }
 }

@@ -95,7 +95,7 @@ struct SearchIndexTests {
         for (number, text) in ["中文 abc", "abc 一 \"q\"", "Zeta 中文 中文 <b>"].enumerated() {
             sections.append(SearchIndex.section(title: "T\(number)", href: "#s\(number)", text: text))
         }
-        let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes
+        let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in [sections] }]).bytes
         let json = String(decoding: bytes, as: UTF8.self)
         #expect(json.hasPrefix(##"{"docs":[["T0","#s0"],["T1","#s1"],["T2","#s2"]],"terms":{"abc":""##) && json.hasSuffix("\"}}"))
         // Postings: document × 8 + count (at most 7), each after the first as the difference
@@ -136,7 +136,7 @@ struct SearchIndexTests {
             let text = documents.contains(number) ? Array(repeating: "far", count: number % 11 + 1).joined(separator: " ") : ""
             sections.append(SearchIndex.section(title: "", href: "", text: text))
         }
-        let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes
+        let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in [sections] }]).bytes
         let postings = try #require(try Self.terms(ofJSON: bytes)["far"])
         var previous = 0
         var expected: [Int] = []
@@ -156,15 +156,15 @@ struct SearchIndexTests {
             if document % 500 == 0 { text += " w\(document) 字\(document)" }
             sections.append(SearchIndex.section(title: "", href: "#d\(document)", text: text))
         }
-        let whole = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes
+        let whole = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in [sections] }]).bytes
         for budget in [1, 7, 300, 5_000] {
-            let piece = SearchIndex.json(batchCount: 1, postingBytesPerRun: budget) { [sections] _ in sections }
+            let piece = SearchIndex.json(batchCount: 1, postingBytesPerRun: budget) { [sections] _ in [sections] }
             #expect(try Artifact(path: "index.json", pieces: [piece]).bytes == whole, "\(budget)")
         }
         // The documents of each batch are written as it is added.
         for size in [1, 7, 1_000] {
             let piece = SearchIndex.json(batchCount: (sections.count + size - 1) / size) { [sections] batch in
-                Array(sections[(batch * size)..<min(batch * size + size, sections.count)])
+                [Array(sections[(batch * size)..<min(batch * size + size, sections.count)])]
             }
             #expect(try Artifact(path: "index.json", pieces: [piece]).bytes == whole, "batches of \(size)")
         }
@@ -182,7 +182,7 @@ struct SearchIndexTests {
                 .map { Array(repeating: words[$0], count: $0 % 5 + 1).joined(separator: " ") }.joined(separator: " ")
             sections.append(SearchIndex.section(title: "", href: "#d\(document)", text: text))
         }
-        let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in sections }]).bytes
+        let bytes = try Artifact(path: "index.json", pieces: [SearchIndex.json(batchCount: 1) { [sections] _ in [sections] }]).bytes
         let terms = try Self.terms(ofJSON: bytes)
         #expect(terms.count == words.count)
         for (number, word) in words.enumerated() {

@@ -39,9 +39,18 @@ struct EPUBNavigation: Sendable {
         let headingLevels = tocDepth >= 2 ? 2...tocDepth : nil
         func articleDepth(_ article: Article) -> Int {
             guard let headingLevels else { return 1 }
-            // Nested as the entries are, without their text.
-            let nested = Self.nest(article.headings(levels: headingLevels).map { ($0.level, Entry(title: "", href: "", children: [])) })
-            return 1 + Self.depth(of: nested)
+            // Nested as the entries are (each heading under the nearest one before it of a higher
+            // rank), from the levels alone: the levels open at each heading, no entries made.
+            var open: [UInt8] = []
+            var deepest = 0
+            article.blocks.forEachBlock { block in
+                if case .heading(_, let level) = block.kind, headingLevels.contains(Int(level)), block.attributes.id != nil {
+                    while let last = open.last, last >= level { open.removeLast() }
+                    open.append(level)
+                    deepest = max(deepest, open.count)
+                }
+            }
+            return 1 + deepest
         }
         depth = sections.map { section in
             switch section {
@@ -59,10 +68,6 @@ struct EPUBNavigation: Sendable {
             // A link's text is in the plain text, a footnote mark is not: as without links.
             (heading.level, Entry(title: heading.content.plainText, href: file + "#" + URLText.fragment(heading.id), children: []))
         }))
-    }
-
-    private static func depth(of entries: [Entry]) -> Int {
-        entries.map { 1 + depth(of: $0.children) }.max() ?? 0
     }
 
     /// Headings as a tree: each under the nearest heading before it of a higher rank.

@@ -24,7 +24,7 @@ public struct HTMLBackend: Backend {
         let searchIndex = SearchIndex.json(batchCount: batches.count) { batch in
             Array(batches[batch]).parallelMap { article in
                 SearchIndex.sections(of: article, articleID: links.articleID(article.id), idPrefix: links.idPrefix(article.id))
-            }.flatMap { $0 }
+            }
         }
         let language = metadata.language
         let content = book.streamedBody(heading: { index, part in

@@ -120,8 +120,9 @@ struct SearchIndex {
     private static let termsPerRun = 256
     static let postingBytesPerRun = 1 << 16
 
-    /// The index of the sections `batch` gives (batch 0 to `batchCount` − 1, in order) as JSON
-    /// that is safe inside a `<script type="application/json">` element, in UTF-8:
+    /// The index of the sections `batch` gives (batch 0 to `batchCount` − 1, in order; an array
+    /// of sections per article) as JSON that is safe inside a `<script type="application/json">`
+    /// element, in UTF-8:
     /// `{"docs":[[title, href], …], "terms":{"term":"postings", …}}`, terms sorted, each term's
     /// postings (see ``postings``) in base64. As decimal arrays the postings were three quarters of
     /// the JSON, and the page parsed millions of numbers when it opened; as base64 the terms take
@@ -134,12 +135,18 @@ struct SearchIndex {
     /// of a 10,000-article book is over 30 MB, its documents 10 MB of it; held, they were the HTML
     /// file's peak. (`postingBytesPerRun` is a test's way to cut the runs finer: the JSON is the same.)
     static func json(batchCount: Int, postingBytesPerRun: Int = Self.postingBytesPerRun,
-                     batch: @escaping @Sendable (Int) -> [Section]) -> Artifact.Piece {
+                     batch: @escaping @Sendable (Int) -> [[Section]]) -> Artifact.Piece {
         .generated { output in
             var index = SearchIndex()
             var offset = try Array("{\"docs\":[".utf8).write(to: output, at: 0)
             for number in 0..<batchCount {
-                for section in batch(number) { index.add(section) }
+                // Added from the arrays as they are: a copy of a section (a flattened list, or the
+                // loop's) retained and released its six arrays and strings.
+                for sections in batch(number) {
+                    sections.withUnsafeBufferPointer { sections in
+                        for section in sections.indices { index.add(sections[section]) }
+                    }
+                }
                 offset += try index.documentsJSON.flush(to: output, at: offset)
             }
             offset += try Array("],\"terms\":{".utf8).write(to: output, at: offset)
