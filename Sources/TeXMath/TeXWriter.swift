@@ -120,11 +120,17 @@ struct TeXWriter {
 
     private func append(_ piece: String, into out: inout String) {
         // A control word must not run into the letter after it.
-        if let last = out.last, last.isLetter, out.contains("\\"), let first = piece.first, first.isLetter {
-            let word = out.reversed().prefix { $0.isLetter }
-            if out.dropLast(word.count).last == "\\" { out += " " }
-        }
+        if let first = piece.first, first.isLetter, Self.endsInControlWord(out) { out += " " }
         out += piece
+    }
+
+    /// Whether `text` ends in letters with a backslash before them. Only its last characters are
+    /// read: a search of the text for a backslash first, through Foundation, was 1.2% of a LaTeX
+    /// build's instructions.
+    private static func endsInControlWord(_ text: String) -> Bool {
+        var start = text.endIndex
+        while start > text.startIndex, text[text.index(before: start)].isLetter { start = text.index(before: start) }
+        return start < text.endIndex && start > text.startIndex && text[text.index(before: start)] == "\\"
     }
 
     private func append(_ node: MathNode, to out: inout String) {

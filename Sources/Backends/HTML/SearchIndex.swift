@@ -87,16 +87,15 @@ struct SearchIndex {
 
     /// An article's sections, split at its level-2 and level-3 headings.
     static func sections(of article: Article, articleID: String, idPrefix: String) -> [Section] {
+        // No local function: one capturing `counter` put it in a box, checked for exclusive
+        // access at each piece of text.
         var sections: [Section] = []
         var counter = SectionTermCounter()
         var title = article.metadata.title
         var href = "#" + articleID
-        func flush() {
-            if counter.bytesRead > 0 { sections.append(counter.section(title: title, href: href)) }
-        }
         for block in article.blocks {
             if case .heading(let content, let level) = block.kind, (2...3).contains(level), let id = block.attributes.id {
-                flush()
+                if counter.bytesRead > 0 { sections.append(counter.section(title: title, href: href)) }
                 title = article.metadata.title + " › " + content.plainText
                 href = "#" + URLText.fragment(idPrefix + id)
             }
@@ -105,7 +104,7 @@ struct SearchIndex {
         for footnote in article.footnotes {
             for block in footnote.blocks { BlockText.forEachPiece(of: block) { counter.read($0) } }
         }
-        flush()
+        if counter.bytesRead > 0 { sections.append(counter.section(title: title, href: href)) }
         return sections
     }
 
