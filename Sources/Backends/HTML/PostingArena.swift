@@ -1,8 +1,8 @@
 import Foundation
 
 /// Every term's postings of a ``SearchIndex``, in one arena of bytes: a term's postings are a
-/// chain of blocks, each a 4-byte link to the next (0 ends the chain) and
-/// then its bytes, the first block 8 bytes and each next one twice the last, up to 256.
+/// chain of blocks, each a 4-byte link to the next (0 ends the chain) and then its bytes, the
+/// first block 8 bytes and each next one twice the last, up to 256.
 ///
 /// An array per term cost a heap object per term (most terms have a posting or two) and two
 /// uniqueness checks per posting, the list's and the term's: 6% of the time of a 10,000-article

@@ -18,6 +18,10 @@ struct Token {
         case attributes
     }
 
+    // A token is 48 bytes: the fields up to `storedMap` fill 16. markdown-it's `tag` (the HTML
+    // tag the site renders) is not kept: the IR reads the kind, and a heading's level below; as a
+    // `String` it made a token 64 bytes, and a table of 50,000 rows' tokens outgrew the largest
+    // block glibc keeps in its heap.
     var kind: Kind
     /// 1 opens, -1 closes, 0 is a leaf.
     var nesting: Int8 = 0
@@ -26,12 +30,11 @@ struct Token {
     /// An inline token whose content is plain text, where no inline rule can start: it gets no
     /// children, and the IR takes the content as one text (``IRInlineBuilder/build(text:line:)``).
     var isPlainText = false
-    private var storedLevel: Int32
+    /// A heading opener's level, 1–6 (markdown-it's tag `h1`…`h6`).
+    var headingLevel: UInt8 = 0
+    /// ``level``: blocks nest at most `maxNesting` deep, so 16 bits hold it.
+    private var storedLevel: Int16
     private var storedMap: (start: Int32, end: Int32) = (-1, -1)
-    /// The HTML tag the site renders (`h2`, `ol`, `td`…), where it varies. No default value here:
-    /// with one, the optimiser built every pushed token twice, then copied one and destroyed the
-    /// other (4% of a parse, in retains and releases).
-    var tag: String
     /// The token's text (a block's inline content, a text token's text, a fence's code…), in the
     /// document's ``ParseEnvironment/tokenTexts``: a block rule copies it there from the source,
     /// without making a `String` of it (which would check its UTF-8 again and allocate).
@@ -48,7 +51,7 @@ struct Token {
         storedContent = nil
     }
     var children: [Token] = []
-    /// The fields few tokens have, in a box that is absent for the rest: a token is 64 bytes, and
+    /// The fields few tokens have, in a box that is absent for the rest: a token is 48 bytes, and
     /// an inline run of delimiters makes one per character.
     private var extras: Extras?
 
@@ -72,7 +75,7 @@ struct Token {
     /// Nesting depth when pushed (markdown-it's `level`).
     var level: Int {
         get { Int(storedLevel) }
-        set { storedLevel = Int32(clamping: newValue) }
+        set { storedLevel = Int16(clamping: newValue) }
     }
 
     /// The 0-based line range `[start, end)` of a block token; for inline tokens that diagnostics
@@ -108,11 +111,10 @@ struct Token {
         set { uniqueExtras().number = newValue }
     }
 
-    init(_ kind: Kind, tag: String = "", nesting: Int8 = 0, level: Int = 0) {
+    init(_ kind: Kind, nesting: Int8 = 0, level: Int = 0) {
         self.kind = kind
-        self.tag = tag
         self.nesting = nesting
-        storedLevel = Int32(clamping: level)
+        storedLevel = Int16(clamping: level)
     }
 
     private mutating func uniqueExtras() -> Extras {

@@ -34,10 +34,10 @@ struct IRTextTests {
 
     /// Sizes the IR and the parser were made to fit: an enum holding a text takes its cases from
     /// the spare values of the text's storage reference (an optional storage made a run 17 bytes).
-    @Test("a text and a run of inlines are 16 bytes, a block 40, a token 64")
+    @Test("a text and a run of inlines are 16 bytes, a block 40, a token 48")
     func sizes() {
         #expect(MemoryLayout<Text>.size == 16 && MemoryLayout<Inlines>.size == 16)
-        #expect(MemoryLayout<Block>.size == 40 && MemoryLayout<Token>.size == 64)
+        #expect(MemoryLayout<Block>.size == 40 && MemoryLayout<Token>.size == 48)
     }
 }
 

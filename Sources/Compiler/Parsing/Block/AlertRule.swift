@@ -12,13 +12,11 @@ enum AlertRule {
         guard start < end, state.src[start] == UInt8(ascii: ">"), state.src[start..<end].contains(UInt8(ascii: "[")) else { return false }
         if silent { return false }  // The blockquote rule answers for the same lines.
         let first = state.tokens.count
-        BlockquoteRule.quote(state, startLine, endLine, open: .alertOpen, close: .alertClose, tag: "div") { _ in }
+        BlockquoteRule.quote(state, startLine, endLine, open: .alertOpen, close: .alertClose) { _ in }
         let last = state.tokens.count - 1
         if !convert(state, open: first, close: last) {
             state.tokens[first].kind = .blockquoteOpen
-            state.tokens[first].tag = "blockquote"
             state.tokens[last].kind = .blockquoteClose
-            state.tokens[last].tag = "blockquote"
         }
         return true
     }

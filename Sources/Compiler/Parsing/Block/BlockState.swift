@@ -88,9 +88,9 @@ final class BlockState {
     }
 
     @discardableResult
-    func push(_ kind: Token.Kind, tag: String = "", nesting: Int8) -> Int {
+    func push(_ kind: Token.Kind, nesting: Int8) -> Int {
         if nesting < 0 { level -= 1 }
-        tokens.append(Token(kind, tag: tag, nesting: nesting, level: level))  // built in place: no copy
+        tokens.append(Token(kind, nesting: nesting, level: level))  // built in place: no copy
         if nesting > 0 { level += 1 }
         return tokens.count - 1
     }

@@ -8,14 +8,14 @@ enum BlockquoteRule {
         let start = state.bMarks[startLine] + state.tShift[startLine]
         guard start < state.src.count, state.src[start] == UInt8(ascii: ">") else { return false }
         if silent { return true }
-        quote(state, startLine, endLine, open: .blockquoteOpen, close: .blockquoteClose, tag: "blockquote") { _ in }
+        quote(state, startLine, endLine, open: .blockquoteOpen, close: .blockquoteClose) { _ in }
         return true
     }
 
     /// Reads the quote that starts at `startLine` and pushes `open`, its blocks, and `close`;
     /// `prepare` may rewrite the first line (alerts strip their `[!NOTE]` marker there).
     static func quote(_ state: BlockState, _ startLine: Int, _ endLine: Int, open: Token.Kind, close: Token.Kind,
-                      tag: String, prepare: (BlockState) -> Void) {
+                      prepare: (BlockState) -> Void) {
         let src = state.src
         let oldLineMax = state.lineMax
         var oldBMarks: [Int] = []
@@ -89,9 +89,9 @@ enum BlockquoteRule {
         let oldIndent = state.blkIndent
         state.blkIndent = 0
         prepare(state)
-        let openIndex = state.push(open, tag: tag, nesting: 1)
+        let openIndex = state.push(open, nesting: 1)
         state.parser.tokenize(state, startLine, nextLine)
-        state.push(close, tag: tag, nesting: -1)
+        state.push(close, nesting: -1)
         state.tokens[openIndex].map = (startLine, state.line)
         state.lineMax = oldLineMax
         state.parentType = oldParentType

@@ -17,7 +17,7 @@ enum CodeRule {
             break
         }
         state.line = last
-        let index = state.push(.codeBlock, tag: "code", nesting: 0)
+        let index = state.push(.codeBlock, nesting: 0)
         state.tokens[index].content = state.lines(startLine, last, indent: 4 + state.blkIndent, keepLastLF: false, endingWithLF: true)
         state.tokens[index].map = (startLine, state.line)
         return true

@@ -48,7 +48,7 @@ enum ContainerRule {
         state.parentType = .container
         state.lineMax = nextLine
         state.blkIndent = indent
-        let open = state.push(.containerOpen, tag: "div", nesting: 1)
+        let open = state.push(.containerOpen, nesting: 1)
         state.tokens[open].info = name
         state.tokens[open].content = state.text(title)
         state.tokens[open].map = (startLine, nextLine)
@@ -57,7 +57,7 @@ enum ContainerRule {
         } else {
             state.parser.tokenize(state, startLine + 1, nextLine)
         }
-        state.push(.containerClose, tag: "div", nesting: -1)
+        state.push(.containerClose, nesting: -1)
         state.parentType = oldParent
         state.lineMax = oldLineMax
         state.blkIndent = oldBlkIndent

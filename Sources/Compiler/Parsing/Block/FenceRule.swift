@@ -39,7 +39,7 @@ enum FenceRule {
         }
         let indent = state.sCount[startLine]
         state.line = nextLine + (haveEndMarker ? 1 : 0)
-        let index = state.push(.fence, tag: "code", nesting: 0)
+        let index = state.push(.fence, nesting: 0)
         state.tokens[index].info = params
         state.tokens[index].content = state.lines(startLine + 1, nextLine, indent: indent, keepLastLF: true)
         state.tokens[index].map = (startLine, state.line)

@@ -17,12 +17,13 @@ enum HeadingRule {
         let tail = state.skipCharsBack(max, UInt8(ascii: "#"), min: pos)
         if tail > pos, CharacterClass.isSpace(src[tail - 1]) { max = tail }
         state.line = startLine + 1
-        let open = state.push(.headingOpen, tag: "h\(level)", nesting: 1)
+        let open = state.push(.headingOpen, nesting: 1)
+        state.tokens[open].headingLevel = UInt8(level)
         state.tokens[open].map = (startLine, state.line)
         let inline = state.push(.inline, nesting: 0)
         state.tokens[inline].content = state.text(src[pos..<Swift.max(pos, max)].minimalSpacesTrimmed)
         state.tokens[inline].map = (startLine, state.line)
-        state.push(.headingClose, tag: "h\(level)", nesting: -1)
+        state.push(.headingClose, nesting: -1)
         return true
     }
 }

@@ -12,7 +12,7 @@ enum ImportCodeRule {
         else { return false }
         if silent { return true }
         state.line = startLine + 1
-        let index = state.push(.fence, tag: "code", nesting: 0)
+        let index = state.push(.fence, nesting: 0)
         state.tokens[index].map = (startLine, startLine + 1)
         let isDemo = syntax.name == "demo"
         var info = syntax.info

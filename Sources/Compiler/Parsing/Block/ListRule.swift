@@ -65,7 +65,7 @@ enum ListRule {
         let markerByte = state.src[posAfterMarker - 1]
         let markup = String(Character(Unicode.Scalar(markerByte)))
         let listIndex = state.tokens.count
-        let openIndex = state.push(isOrdered ? .orderedListOpen : .bulletListOpen, tag: isOrdered ? "ol" : "ul", nesting: 1)
+        let openIndex = state.push(isOrdered ? .orderedListOpen : .bulletListOpen, nesting: 1)
         if isOrdered { state.tokens[openIndex].number = markerValue }
         state.tokens[openIndex].markup = markup
         var prevEmptyEnd = false
@@ -93,7 +93,7 @@ enum ListRule {
             if indentAfterMarker > 4 { indentAfterMarker = 1 }
             let indent = initial + indentAfterMarker
 
-            let itemIndex = state.push(.listItemOpen, tag: "li", nesting: 1)
+            let itemIndex = state.push(.listItemOpen, nesting: 1)
             if isOrdered { state.tokens[itemIndex].info = state.src.string(start..<posAfterMarker - 1) }
             let oldTight = state.tight
             let oldTShift = state.tShift[nextLine]
@@ -116,7 +116,7 @@ enum ListRule {
             state.tShift[nextLine] = oldTShift
             state.sCount[nextLine] = oldSCount
             state.tight = oldTight
-            state.push(.listItemClose, tag: "li", nesting: -1)
+            state.push(.listItemClose, nesting: -1)
             state.tokens[itemIndex].map = (nextLine, state.line)
             nextLine = state.line
 
@@ -134,7 +134,7 @@ enum ListRule {
             }
             if markerByte != state.src[posAfterMarker - 1] { break }
         }
-        state.push(isOrdered ? .orderedListClose : .bulletListClose, tag: isOrdered ? "ol" : "ul", nesting: -1)
+        state.push(isOrdered ? .orderedListClose : .bulletListClose, nesting: -1)
         state.tokens[openIndex].map = (startLine, nextLine)
         state.line = nextLine
         state.parentType = oldParentType

@@ -59,7 +59,7 @@ enum MathBlockRule {
         var content = firstLine.isEmpty ? "" : firstLine + "\n"
         content += state.lines(startLine + 1, current, indent: state.tShift[startLine], keepLastLF: true).string
         if !lastLine.isEmpty { content += lastLine + "\n" }
-        let index = state.push(.mathBlock, tag: "math", nesting: 0)
+        let index = state.push(.mathBlock, nesting: 0)
         state.tokens[index].content = state.text(content)
         state.tokens[index].map = (startLine, state.line)
         return true

@@ -14,12 +14,12 @@ enum ParagraphRule {
         }
         let content = state.trimmedLines(startLine, nextLine, indent: state.blkIndent)
         state.line = nextLine
-        let open = state.push(.paragraphOpen, tag: "p", nesting: 1)
+        let open = state.push(.paragraphOpen, nesting: 1)
         state.tokens[open].map = (startLine, state.line)
         let inline = state.push(.inline, nesting: 0)
         state.tokens[inline].content = content
         state.tokens[inline].map = (startLine, state.line)
-        state.push(.paragraphClose, tag: "p", nesting: -1)
+        state.push(.paragraphClose, nesting: -1)
         state.parentType = oldParentType
         return true
     }

@@ -33,12 +33,13 @@ enum SetextHeadingRule {
         guard level > 0 else { return false }
         let content = state.trimmedLines(startLine, nextLine, indent: state.blkIndent)
         state.line = nextLine + 1
-        let open = state.push(.headingOpen, tag: "h\(level)", nesting: 1)
+        let open = state.push(.headingOpen, nesting: 1)
+        state.tokens[open].headingLevel = UInt8(level)
         state.tokens[open].map = (startLine, state.line)
         let inline = state.push(.inline, nesting: 0)
         state.tokens[inline].content = content
         state.tokens[inline].map = (startLine, state.line - 1)
-        state.push(.headingClose, tag: "h\(level)", nesting: -1)
+        state.push(.headingClose, nesting: -1)
         return true
     }
 }

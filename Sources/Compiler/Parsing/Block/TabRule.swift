@@ -14,7 +14,7 @@ enum TabRule {
             let from = state.bMarks[line] + state.tShift[line] + 4
             var title = state.src.string(from..<state.eMarks[line])
             if title.hasPrefix(":active") { title.removeFirst(7) }
-            let open = state.push(.containerOpen, tag: "div", nesting: 1)
+            let open = state.push(.containerOpen, nesting: 1)
             state.tokens[open].info = "tab"
             state.tokens[open].content = state.text(title.jsTrimmed)
             state.tokens[open].map = (line, end)
@@ -22,7 +22,7 @@ enum TabRule {
             state.lineMax = end
             state.parser.tokenize(state, line + 1, end)
             state.lineMax = oldLineMax
-            state.push(.containerClose, tag: "div", nesting: -1)
+            state.push(.containerClose, nesting: -1)
         }
         state.line = endLine
     }

@@ -91,15 +91,15 @@ enum TableRule {
 
         let oldParentType = state.parentType
         state.parentType = .table
-        let tableOpen = state.push(.tableOpen, tag: "table", nesting: 1)
+        let tableOpen = state.push(.tableOpen, nesting: 1)
         state.tokens[tableOpen].info = aligns.map(alignmentName).joined(separator: ",")
-        state.push(.theadOpen, tag: "thead", nesting: 1)
-        state.push(.trOpen, tag: "tr", nesting: 1)
+        state.push(.theadOpen, nesting: 1)
+        state.push(.trOpen, nesting: 1)
         for (index, column) in columns.enumerated() {
-            pushCell(state, .thOpen, .thClose, "th", aligns[index], column.jsTrimmed, line: startLine)
+            pushCell(state, .thOpen, .thClose, aligns[index], column.jsTrimmed, line: startLine)
         }
-        state.push(.trClose, tag: "tr", nesting: -1)
-        state.push(.theadClose, tag: "thead", nesting: -1)
+        state.push(.trClose, nesting: -1)
+        state.push(.theadClose, nesting: -1)
 
         var bodyOpened = false
         var autocompletedCells = 0
@@ -116,18 +116,18 @@ enum TableRule {
             autocompletedCells += columnCount - cells.count
             if autocompletedCells > maxAutocompletedCells { break }
             if !bodyOpened {
-                state.push(.tbodyOpen, tag: "tbody", nesting: 1)
+                state.push(.tbodyOpen, nesting: 1)
                 bodyOpened = true
             }
-            state.push(.trOpen, tag: "tr", nesting: 1)
+            state.push(.trOpen, nesting: 1)
             for index in 0..<columnCount {
-                pushCell(state, .tdOpen, .tdClose, "td", aligns[index], index < cells.count ? cells[index].jsTrimmed : [], line: nextLine)
+                pushCell(state, .tdOpen, .tdClose, aligns[index], index < cells.count ? cells[index].jsTrimmed : [], line: nextLine)
             }
-            state.push(.trClose, tag: "tr", nesting: -1)
+            state.push(.trClose, nesting: -1)
             nextLine += 1
         }
-        if bodyOpened { state.push(.tbodyClose, tag: "tbody", nesting: -1) }
-        state.push(.tableClose, tag: "table", nesting: -1)
+        if bodyOpened { state.push(.tbodyClose, nesting: -1) }
+        state.push(.tableClose, nesting: -1)
         state.tokens[tableOpen].map = (startLine, nextLine)
         state.parentType = oldParentType
         state.line = nextLine
@@ -143,13 +143,13 @@ enum TableRule {
         }
     }
 
-    private static func pushCell(_ state: BlockState, _ open: Token.Kind, _ close: Token.Kind, _ tag: String,
+    private static func pushCell(_ state: BlockState, _ open: Token.Kind, _ close: Token.Kind,
                                  _ alignment: Table.Alignment, _ content: ArraySlice<UInt8>, line: Int) {
-        let openIndex = state.push(open, tag: tag, nesting: 1)
+        let openIndex = state.push(open, nesting: 1)
         if alignment != .none { state.tokens[openIndex].attrs = [("style", "text-align:" + alignmentName(alignment))] }
         let inline = state.push(.inline, nesting: 0)
         state.tokens[inline].content = state.text(content)
         state.tokens[inline].map = (line, line + 1)
-        state.push(close, tag: tag, nesting: -1)
+        state.push(close, nesting: -1)
     }
 }

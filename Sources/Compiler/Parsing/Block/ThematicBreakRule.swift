@@ -18,7 +18,7 @@ enum ThematicBreakRule {
         guard count >= 3 else { return false }
         if silent { return true }
         state.line = startLine + 1
-        let index = state.push(.hr, tag: "hr", nesting: 0)
+        let index = state.push(.hr, nesting: 0)
         state.tokens[index].map = (startLine, state.line)
         return true
     }

@@ -115,7 +115,7 @@ struct IRBuilder {
         case .headingOpen:
             let (content, attributes) = trailingAttributes(inlines(at: index))
             index += 2
-            return Block(.heading(content: content, level: UInt8(tokens[start].tag.dropFirst()) ?? 1), attributes: attributes, position: position)
+            return Block(.heading(content: content, level: tokens[start].headingLevel), attributes: attributes, position: position)
         case .blockquoteOpen:
             let body = buildBlocks(until: .blockquoteClose)
             return Block(.blockQuote(body), attributes: takeClosedBlockAttributes(), position: position)

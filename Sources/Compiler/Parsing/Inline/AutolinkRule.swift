@@ -23,14 +23,14 @@ enum AutolinkRule {
         }
         guard TextEscaping.isSafeLink(fullURL) else { return false }
         if !silent {
-            let open = state.push(.linkOpen, tag: "a", nesting: 1)
+            let open = state.push(.linkOpen, nesting: 1)
             state.tokens[open].map = state.relativePosition(of: start)
             state.tokens[open].attrs = [("href", fullURL)]
             state.tokens[open].markup = "autolink"
             state.tokens[open].info = "auto"
             let text = state.push(.text, nesting: 0)
             state.tokens[text].content = state.text(TextEscaping.decodeURLText(String(decoding: url, as: UTF8.self)))
-            let close = state.push(.linkClose, tag: "a", nesting: -1)
+            let close = state.push(.linkClose, nesting: -1)
             state.tokens[close].info = "auto"
         }
         state.pos += url.count + 2

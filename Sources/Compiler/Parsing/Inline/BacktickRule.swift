@@ -24,7 +24,7 @@ enum BacktickRule {
             let closerLength = matchEnd - matchStart
             if closerLength == openerLength {
                 if !silent {
-                    let index = state.push(.codeInline, tag: "code", nesting: 0)
+                    let index = state.push(.codeInline, nesting: 0)
                     var content = state.src[pos..<matchStart].map { $0 == 0x0A ? UInt8(0x20) : $0 }
                     if content.count >= 3, content.first == 0x20, content.last == 0x20 {
                         content.removeFirst()

@@ -32,11 +32,9 @@ enum EmphasisRule {
                 && delimiters[index - 1].token == startDelimiter.token - 1
                 && delimiters[startDelimiter.end + 1].token == endDelimiter.token + 1
             state.tokens[startDelimiter.token].kind = isStrong ? .strongOpen : .emOpen
-            state.tokens[startDelimiter.token].tag = isStrong ? "strong" : "em"
             state.tokens[startDelimiter.token].nesting = 1
             state.tokens[startDelimiter.token].removeContent()
             state.tokens[endDelimiter.token].kind = isStrong ? .strongClose : .emClose
-            state.tokens[endDelimiter.token].tag = isStrong ? "strong" : "em"
             state.tokens[endDelimiter.token].nesting = -1
             state.tokens[endDelimiter.token].removeContent()
             if isStrong {

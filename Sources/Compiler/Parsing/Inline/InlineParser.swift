@@ -101,8 +101,8 @@ struct InlineParser: Sendable {
     private func postProcess(_ state: InlineState) {
         for index in state.delimiterLists.indices { DelimiterBalancer.balance(&state.delimiterLists[index]) }
         for list in state.delimiterLists {
-            PairedMarkerRule.postProcess(state, list, marker: UInt8(ascii: "~"), open: .strikeOpen, close: .strikeClose, tag: "s")
-            PairedMarkerRule.postProcess(state, list, marker: UInt8(ascii: "="), open: .markOpen, close: .markClose, tag: "mark")
+            PairedMarkerRule.postProcess(state, list, marker: UInt8(ascii: "~"), open: .strikeOpen, close: .strikeClose)
+            PairedMarkerRule.postProcess(state, list, marker: UInt8(ascii: "="), open: .markOpen, close: .markClose)
             EmphasisRule.postProcess(state, list)
         }
     }
@@ -117,8 +117,8 @@ struct InlineParser: Sendable {
         case .strikethrough: PairedMarkerRule.tokenize(state, silent, marker: UInt8(ascii: "~"))
         case .mark: PairedMarkerRule.tokenize(state, silent, marker: UInt8(ascii: "="))
         case .emphasis: EmphasisRule.tokenize(state, silent)
-        case .subscript: ScriptRule.parse(state, silent, marker: UInt8(ascii: "~"), open: .subOpen, close: .subClose, tag: "sub")
-        case .superscript: ScriptRule.parse(state, silent, marker: UInt8(ascii: "^"), open: .supOpen, close: .supClose, tag: "sup")
+        case .subscript: ScriptRule.parse(state, silent, marker: UInt8(ascii: "~"), open: .subOpen, close: .subClose)
+        case .superscript: ScriptRule.parse(state, silent, marker: UInt8(ascii: "^"), open: .supOpen, close: .supClose)
         case .link: LinkRule.parse(state, silent)
         case .image: ImageRule.parse(state, silent)
         case .inlineFootnote: FootnoteReferenceRule.parseInline(state, silent)

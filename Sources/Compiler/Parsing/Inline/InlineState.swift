@@ -92,13 +92,13 @@ final class InlineState {
     func text(_ string: String) -> Text { env.tokenTexts.text(string) }
 
     @discardableResult
-    func push(_ kind: Token.Kind, tag: String = "", nesting: Int8) -> Int {
+    func push(_ kind: Token.Kind, nesting: Int8) -> Int {
         if !pending.isEmpty { pushPending() }
         if nesting < 0 {
             level -= 1
             currentList = listStack.popLast() ?? 0
         }
-        tokens.append(Token(kind, tag: tag, nesting: nesting, level: level))  // built in place: no copy
+        tokens.append(Token(kind, nesting: nesting, level: level))  // built in place: no copy
         if nesting > 0 {
             level += 1
             listStack.append(currentList)

@@ -78,14 +78,14 @@ enum LinkRule {
         if !silent {
             state.pos = labelStart
             state.posMax = labelEnd
-            let open = state.push(.linkOpen, tag: "a", nesting: 1)
+            let open = state.push(.linkOpen, nesting: 1)
             state.tokens[open].map = state.relativePosition(of: oldPos)
             state.tokens[open].attrs = [("href", tail.href)]
             if let title = tail.title { state.tokens[open].attrs.append(("title", title)) }
             state.linkLevel += 1
             state.parser.tokenize(state)
             state.linkLevel -= 1
-            state.push(.linkClose, tag: "a", nesting: -1)
+            state.push(.linkClose, nesting: -1)
         }
         state.pos = tail.end
         state.posMax = max
@@ -110,7 +110,7 @@ enum ImageRule {
         if !silent {
             let content = state.text(state.src[labelStart..<labelEnd])
             let children = state.parser.parse(content, env: state.env, line: state.line)
-            let index = state.push(.image, tag: "img", nesting: 0)
+            let index = state.push(.image, nesting: 0)
             state.tokens[index].map = state.relativePosition(of: oldPos)
             state.tokens[index].attrs = [("src", tail.href), ("alt", "")]
             if let title = tail.title { state.tokens[index].attrs.append(("title", title)) }

@@ -62,7 +62,7 @@ enum MathInlineRule {
             return true
         }
         if !silent {
-            let index = state.push(.mathInline, tag: "math", nesting: 0)
+            let index = state.push(.mathInline, nesting: 0)
             state.tokens[index].content = state.text(src[start..<match])
             state.tokens[index].map = state.relativePosition(of: start)
         }

@@ -24,16 +24,14 @@ enum PairedMarkerRule {
     }
 
     static func postProcess(_ state: InlineState, _ delimiters: [InlineState.Delimiter], marker: UInt8,
-                            open: Token.Kind, close: Token.Kind, tag: String) {
+                            open: Token.Kind, close: Token.Kind) {
         var loneMarkers: [Int] = []
         for startDelimiter in delimiters where startDelimiter.marker == marker && startDelimiter.end != -1 {
             let endDelimiter = delimiters[startDelimiter.end]
             state.tokens[startDelimiter.token].kind = open
-            state.tokens[startDelimiter.token].tag = tag
             state.tokens[startDelimiter.token].nesting = 1
             state.tokens[startDelimiter.token].removeContent()
             state.tokens[endDelimiter.token].kind = close
-            state.tokens[endDelimiter.token].tag = tag
             state.tokens[endDelimiter.token].nesting = -1
             state.tokens[endDelimiter.token].removeContent()
             let before = endDelimiter.token - 1

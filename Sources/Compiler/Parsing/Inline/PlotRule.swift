@@ -24,9 +24,9 @@ enum PlotRule {
         }
         state.posMax = state.pos
         state.pos = start + 2
-        state.push(.plotOpen, tag: "span", nesting: 1)
+        state.push(.plotOpen, nesting: 1)
         state.parser.tokenize(state)
-        state.push(.plotClose, tag: "span", nesting: -1)
+        state.push(.plotClose, nesting: -1)
         state.pos = state.posMax + 2
         state.posMax = max
         return true

@@ -1,6 +1,6 @@
 /// `H~2~O` and `x^2^` (@mdit/plugin-sub, @mdit/plugin-sup): no unescaped whitespace inside.
 enum ScriptRule {
-    static func parse(_ state: InlineState, _ silent: Bool, marker: UInt8, open: Token.Kind, close: Token.Kind, tag: String) -> Bool {
+    static func parse(_ state: InlineState, _ silent: Bool, marker: UInt8, open: Token.Kind, close: Token.Kind) -> Bool {
         let max = state.posMax
         let start = state.pos
         guard state.src[start] == marker, !silent, start + 2 < max else { return false }
@@ -32,10 +32,10 @@ enum ScriptRule {
             index += 1
         }
         state.posMax = state.pos
-        state.push(open, tag: tag, nesting: 1)
+        state.push(open, nesting: 1)
         let textIndex = state.push(.text, nesting: 0)
         state.tokens[textIndex].content = state.text(unescape(content))
-        state.push(close, tag: tag, nesting: -1)
+        state.push(close, nesting: -1)
         state.pos = state.posMax + 1
         state.posMax = max
         return true

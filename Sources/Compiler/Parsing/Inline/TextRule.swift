@@ -56,13 +56,13 @@ enum NewlineRule {
                     var whitespace = last - 1
                     while whitespace >= 1, state.pending[whitespace - 1] == 0x20 { whitespace -= 1 }
                     state.pending.removeSubrange(whitespace...)
-                    state.push(.hardbreak, tag: "br", nesting: 0)
+                    state.push(.hardbreak, nesting: 0)
                 } else {
                     state.pending.removeLast()
-                    state.push(.softbreak, tag: "br", nesting: 0)
+                    state.push(.softbreak, nesting: 0)
                 }
             } else {
-                state.push(.softbreak, tag: "br", nesting: 0)
+                state.push(.softbreak, nesting: 0)
             }
         }
         pos += 1
@@ -81,7 +81,7 @@ enum EscapeRule {
         guard pos < state.posMax else { return false }
         let next = state.src[pos]
         if next == 0x0A {
-            if !silent { state.push(.hardbreak, tag: "br", nesting: 0) }
+            if !silent { state.push(.hardbreak, nesting: 0) }
             pos += 1
             while pos < state.posMax, CharacterClass.isSpace(state.src[pos]) { pos += 1 }
             state.pos = pos
