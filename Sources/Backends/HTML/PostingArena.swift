@@ -83,14 +83,14 @@ final class PostingArena: @unchecked Sendable {
     func appendPostings(of term: Int, to output: inout [UInt8]) {
         let chain = chains[term]
         var block = chain.head
-        var capacity = Int(Self.firstBlock)
+        var capacity = Self.capacity(after: 0)
         while block != 0 {
             let start = address(of: block)
             let next = UnsafeRawPointer(start).loadUnaligned(as: UInt32.self)
-            let size = next == 0 ? Int(chain.used) : capacity
-            output.append(contentsOf: UnsafeBufferPointer(start: start + Self.linkSize, count: size))
+            let size = next == 0 ? chain.used : capacity
+            output.append(contentsOf: UnsafeBufferPointer(start: start + Self.linkSize, count: Int(size)))
             block = next
-            capacity = min(capacity * 2, Int(Self.largestBlock))
+            capacity = Self.capacity(after: capacity)
         }
     }
 
@@ -107,7 +107,7 @@ final class PostingArena: @unchecked Sendable {
 
     /// Puts a new block at the end of a chain.
     private func addBlock(to chain: UnsafeMutablePointer<Chain>) {
-        let capacity = chain.pointee.capacity == 0 ? Self.firstBlock : min(chain.pointee.capacity * 2, Self.largestBlock)
+        let capacity = Self.capacity(after: chain.pointee.capacity)
         let size = UInt32(Self.linkSize + Int(capacity))
         if Int(nextBlock & UInt32(Self.segmentSize - 1)) + Int(size) > Self.segmentSize { addSegment() }
         let block = nextBlock
@@ -121,6 +121,12 @@ final class PostingArena: @unchecked Sendable {
         chain.pointee.tail = block
         chain.pointee.used = 0
         chain.pointee.capacity = capacity
+    }
+
+    /// The size of the block after one of `capacity` bytes (0: before the first), as the chain
+    /// grows and as it is read back.
+    private static func capacity(after capacity: UInt16) -> UInt16 {
+        capacity == 0 ? firstBlock : min(capacity * 2, largestBlock)
     }
 
     /// Starts the next segment: the next block goes at its start.
