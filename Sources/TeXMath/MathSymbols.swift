@@ -391,11 +391,14 @@ enum MathSymbols {
     static let katex: [String: (element: String, variant: MathVariant?, text: String)] = {
         let lines = TableLines.fields(of: katexSymbolData, maxSplits: 3)
         // Sized once: grown from empty, the table hashed its names again at every doubling.
-        var table: [String: (String, MathVariant?, String)] = Dictionary(minimumCapacity: lines.count)
+        // Built with the labels of the result: without them the whole table was copied to add them.
+        var table: [String: (element: String, variant: MathVariant?, text: String)] = Dictionary(minimumCapacity: lines.count)
         for fields in lines where fields.count == 4 {
             // `\not`'s text is a lone combining mark: the parser puts it on what follows.
             if fields[3].unicodeScalars.first?.properties.generalCategory == .nonspacingMark { continue }
-            table[fields[0]] = (fields[1], MathVariant(rawValue: fields[2]), fields[3])
+            // Most lines have no variant (`-`), which `MathVariant(rawValue:)` compares with each case.
+            let variant = fields[2] == "-" ? nil : MathVariant(rawValue: fields[2])
+            table[fields[0]] = (fields[1], variant, fields[3])
         }
         return table
     }()

@@ -74,7 +74,7 @@ struct FrontmatterReader {
 
     /// `/article/x` → `/article/x/`; a permalink always starts with `/`.
     static func normalizedPermalink(_ text: String) -> String {
-        var path = text.hasNoEdgeSpace ? text : text.trimmingCharacters(in: .whitespaces)
+        var path = text.trimmingWhitespace()
         if !path.hasPrefix("/") { path = "/" + path }
         if !path.hasSuffix("/") && !path.hasSuffix(".html") { path += "/" }
         return path
@@ -166,15 +166,5 @@ enum CivilDate {
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
-    }
-}
-
-extension String {
-    /// `true` when the text starts and ends with an ASCII byte that is not a space or tab, so
-    /// trimming whitespace would change nothing.
-    var hasNoEdgeSpace: Bool {
-        guard let first = utf8.first, let last = utf8.last else { return false }
-        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
-        return isPlain(first) && isPlain(last)
     }
 }

@@ -73,7 +73,7 @@ struct IncludeExpander {
     private func include(_ directive: IncludeDirective, from file: String, at location: SourceLocation, includedAt: Int, stack: [String],
                          into output: inout Output, lineCount: inout Int) {
         func warn(_ message: String, _ code: String) { output.diagnostics.append(.warning(message, at: location, code: code)) }
-        let resolution = SourcePath.resolve(directive.path.trimmingCharacters(in: .whitespaces), from: file, siteRoot: .source, layout: layout)
+        let resolution = SourcePath.resolve(directive.path.trimmingWhitespace(), from: file, siteRoot: .source, layout: layout)
         guard case .file(let relative) = resolution else {
             if case .outside = resolution {
                 warn("include '\(directive.path)' is outside the knowledge base; it is not read", "include-outside")
@@ -162,7 +162,7 @@ enum RegionFinder {
         var active: Style?
         var start = -1
         for (index, raw) in lines.enumerated() {
-            let line = Array(raw.trimmingCharacters(in: .whitespaces).unicodeScalars)
+            let line = Array(raw.trimmingWhitespace().unicodeScalars)
             if let style = active {
                 if test(line, style, name, end: true) { return (start, index) }
             } else if let style = Style.allCases.first(where: { test(line, $0, name, end: false) }) {

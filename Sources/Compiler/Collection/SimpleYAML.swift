@@ -1,11 +1,12 @@
 import Yams
 
-/// A reader for the plain frontmatter most articles have — `key: value` lines and `- item` lists
-/// of plain scalars, nothing else — that builds the nodes `Yams.compose` builds for it, without
-/// libyaml. Anything beyond that (quotes, comments, blank lines, nesting, flow collections, block
-/// scalars, anchors, tags, CR line ends, characters YAML treats specially) gives `nil`, and the
-/// caller reads the text with Yams. The nodes carry no marks: a caller that has a problem to report
-/// reads the text again with Yams for its locations.
+/// A reader for the plain frontmatter most articles have — `key: value` lines, `- item` lists,
+/// and mappings and lists nested in them by indentation (a home page's `config:`), every value a
+/// plain scalar — that builds the nodes `Yams.compose` builds for it, without libyaml. Anything
+/// beyond that (quotes, comments, flow collections, block scalars, anchors, tags,
+/// empty values, `- key: value` items, CR line ends, characters YAML treats specially) gives
+/// `nil`, and the caller reads the text with Yams. The nodes carry no marks: a caller that has a
+/// problem to report reads the text again with Yams for its locations.
 ///
 /// The nodes' tags resolve with Yams' basic resolver, not its default one: building that compiles
 /// seven regular expressions (4% of a `check` of plume-docs), and nothing asks these nodes for
@@ -19,43 +20,109 @@ enum SimpleYAML {
     /// Over the text's UTF-8: lines and values are byte ranges, made into strings once read.
     private static func mapping(_ bytes: UnsafeBufferPointer<UInt8>) -> Node.Mapping? {
         guard isPlainText(bytes) else { return nil }
-        let tag = Tag(.implicit, .basic, .default)
+        // Blank lines (spaces only; a tab is refused above) are left out: with no scalar on more
+        // than one line, YAML gives them no meaning.
         var lines: [Range<Int>] = []
         var start = 0
+        func addLine(_ line: Range<Int>) {
+            if line.contains(where: { bytes[$0] != UInt8(ascii: " ") }) { lines.append(line) }
+        }
         for index in bytes.indices where bytes[index] == 0x0A {
-            lines.append(start..<index)
+            addLine(start..<index)
             start = index + 1
         }
-        if start < bytes.count { lines.append(start..<bytes.count) }
+        if start < bytes.count { addLine(start..<bytes.count) }
         guard !lines.isEmpty else { return nil }
-        var pairs: [(Node, Node)] = []
-        var keys: Set<String> = []
+        var reader = BlockReader(bytes: bytes, lines: lines)
+        guard let mapping = reader.mapping(indentation: 0), reader.index == lines.count else { return nil }
+        return mapping
+    }
+
+    /// Reads the block structure line by line: a mapping's keys, or a sequence's `-`, all at one
+    /// indentation; a key's value more indented (a sequence may also stand at the key's own
+    /// indentation); a lone `-` followed by a more indented block. Anything else — a line more
+    /// indented than its place allows, a key without a value, a `- key: value` item — gives nil.
+    private struct BlockReader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let lines: [Range<Int>]
+        /// The next line to read.
         var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            index += 1
-            guard let colon = line.first(where: { bytes[$0] == UInt8(ascii: ":") }), isKey(bytes, line.lowerBound..<colon) else { return nil }
-            let key = text(bytes, line.lowerBound..<colon)
-            guard keys.insert(key).inserted else { return nil }
-            let rest = (colon + 1)..<line.upperBound
-            if rest.isEmpty {
-                // A block sequence of plain scalars, every `-` at the same indentation.
-                var items: [Node] = []
-                var indentation: Int?
-                while index < lines.count, let (indent, value) = sequenceItem(bytes, lines[index]) {
-                    guard indentation == nil || indentation == indent else { return nil }
-                    indentation = indent
-                    items.append(.scalar(.init(value, tag)))
-                    index += 1
-                }
-                guard !items.isEmpty else { return nil }
-                pairs.append((.scalar(.init(key, tag)), .sequence(.init(items, tag))))
-            } else {
-                guard bytes[rest.lowerBound] == UInt8(ascii: " "), let value = plainScalar(bytes, rest.dropFirst()) else { return nil }
-                pairs.append((.scalar(.init(key, tag)), .scalar(.init(value, tag))))
-            }
+        let tag = Tag(.implicit, .basic, .default)
+
+        private func indentation(of line: Range<Int>) -> Int {
+            line.prefix { bytes[$0] == UInt8(ascii: " ") }.count
         }
-        return Node.Mapping(pairs, tag)
+
+        /// `-` alone, or `-` and a space, after `indentation` spaces.
+        private func isSequenceItem(_ line: Range<Int>, indentation: Int) -> Bool {
+            let dash = line.lowerBound + indentation
+            return dash < line.upperBound && bytes[dash] == UInt8(ascii: "-")
+                && (dash + 1 == line.upperBound || bytes[dash + 1] == UInt8(ascii: " "))
+        }
+
+        /// The mapping whose keys stand at `indentation`, up to a line less indented.
+        mutating func mapping(indentation: Int) -> Node.Mapping? {
+            var pairs: [(Node, Node)] = []
+            var keys: [String] = []
+            while index < lines.count {
+                let line = lines[index]
+                let lineIndentation = self.indentation(of: line)
+                if lineIndentation < indentation { break }
+                guard lineIndentation == indentation else { return nil }
+                let start = line.lowerBound + indentation
+                guard let colon = (start..<line.upperBound).first(where: { bytes[$0] == UInt8(ascii: ":") }),
+                    isKey(bytes, start..<colon)
+                else { return nil }
+                let key = text(bytes, start..<colon)
+                guard !keys.contains(key) else { return nil }
+                keys.append(key)
+                index += 1
+                let rest = (colon + 1)..<line.upperBound
+                let value: Node
+                if rest.isEmpty {
+                    guard let block = block(below: indentation, allowsSequenceAtSameIndentation: true) else { return nil }
+                    value = block
+                } else {
+                    guard bytes[rest.lowerBound] == UInt8(ascii: " "), let scalar = plainScalar(bytes, rest.dropFirst()) else { return nil }
+                    value = .scalar(.init(scalar, tag))
+                }
+                pairs.append((.scalar(.init(key, tag)), value))
+            }
+            return pairs.isEmpty ? nil : Node.Mapping(pairs, tag)
+        }
+
+        /// The sequence whose `-` stand at `indentation`, up to a line less indented or one at
+        /// that indentation that is not an item (the next key of a mapping around it).
+        mutating func sequence(indentation: Int) -> Node.Sequence? {
+            var items: [Node] = []
+            while index < lines.count {
+                let line = lines[index]
+                let lineIndentation = self.indentation(of: line)
+                if lineIndentation < indentation || (lineIndentation == indentation && !isSequenceItem(line, indentation: indentation)) { break }
+                guard lineIndentation == indentation else { return nil }
+                index += 1
+                let dash = line.lowerBound + indentation
+                if dash + 1 == line.upperBound {
+                    guard let block = block(below: indentation, allowsSequenceAtSameIndentation: false) else { return nil }
+                    items.append(block)
+                } else {
+                    guard let scalar = plainScalar(bytes, (dash + 2)..<line.upperBound) else { return nil }
+                    items.append(.scalar(.init(scalar, tag)))
+                }
+            }
+            return items.isEmpty ? nil : Node.Sequence(items, tag)
+        }
+
+        /// The block that is the value of a key, or the item of a lone `-`, at `indentation`.
+        private mutating func block(below indentation: Int, allowsSequenceAtSameIndentation: Bool) -> Node? {
+            guard index < lines.count else { return nil }
+            let line = lines[index]
+            let next = self.indentation(of: line)
+            if isSequenceItem(line, indentation: next), next > indentation || (allowsSequenceAtSameIndentation && next == indentation) {
+                return sequence(indentation: next).map(Node.sequence)
+            }
+            return next > indentation ? mapping(indentation: next).map(Node.mapping) : nil
+        }
     }
 
     /// `name` of ASCII letters, digits, `_` and `-`, starting with a letter or `_`.
@@ -65,16 +132,6 @@ enum SimpleYAML {
             let byte = bytes[index]
             return HTMLSyntax.isLetter(byte) || HTMLSyntax.isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
-    }
-
-    /// `  - value`: the indentation and the value.
-    private static func sequenceItem(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (Int, String)? {
-        let indentation = line.prefix { bytes[$0] == UInt8(ascii: " ") }.count
-        let rest = line.dropFirst(indentation)
-        guard rest.count >= 2, bytes[rest.lowerBound] == UInt8(ascii: "-"), bytes[rest.lowerBound + 1] == UInt8(ascii: " "),
-            let value = plainScalar(bytes, rest.dropFirst(2))
-        else { return nil }
-        return (indentation, value)
     }
 
     /// A plain scalar that reads the same in any YAML: no indicator first, no space at either end,

@@ -114,8 +114,13 @@ enum SourcePath {
 
     /// Whether `path` is `root/…`, compared as bytes, as the file system compares names.
     private static func isUnder(_ path: String, _ root: String) -> Bool {
-        let (path, root) = (path.utf8, root.utf8)
-        return path.count > root.count && path.starts(with: root) && path[path.index(path.startIndex, offsetBy: root.count)] == UInt8(ascii: "/")
+        var (path, root) = (path, root)
+        return path.withUTF8 { path in
+            root.withUTF8 { root in
+                path.count > root.count && path[root.count] == UInt8(ascii: "/")
+                    && (root.isEmpty || memcmp(path.baseAddress!, root.baseAddress!, root.count) == 0)
+            }
+        }
     }
 
     /// An absolute path without empty, `.` and `..` components (`..` at the top stays at `/`).

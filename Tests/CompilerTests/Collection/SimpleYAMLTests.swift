@@ -61,6 +61,10 @@ struct SimpleYAMLTests {
         "title: 标题 GPU 1\ncreateTime: 2024/01/01 10:00:00\npermalink: /notes/00000/\ntags:\n  - VuePress\n  - 数据\n",
         "tags:\n- a\n- b c\ntitle: x\n", "title: C# and a:b, [c] {d}\n", "draft: yes\nsticky: 0x1F\n", "title: null\n",
         "createTime: 2024-01-02 03:04:05\n", "title: ~\n", "x-y_z: 1.5\n", "title: a\n",
+        "badge:\n  text: 弃用\n  type: danger\ntitle: x\n",
+        "config:\n  -\n    type: hero\n    hero:\n      name: Theme\n      actions:\n        -\n          text: 开始 →\n          link: /guide/\n  -\n    type: features\n",
+        "a:\n  b:\n  - c\n  - d\n  e: f\ng: h\n", "a:\n-\n  - b\n-\n  c: d\n", "a:\n    b: c\nd:\n - e\n",
+        "a: v\n\nb: v\n", "a:\n  \n  b: c\n\n  d:\n\n  - e\n  \n",
     ])
     func plain(_ yaml: String) {
         #expect(check(yaml), "\(yaml.debugDescription) was not read")
@@ -94,11 +98,36 @@ struct SimpleYAMLTests {
         #expect(read > 500, "\(read) read")
     }
 
+    @Test("random nested blocks that it reads, it reads as Yams does")
+    func randomNesting() {
+        // Mostly values it reads; now and then one it must leave to Yams.
+        let values = ["x", "中文", "a b", "1", "yes", "a:b", "x", "中文 x", "-x", "x:", "'q'", "a #b", "", "x\n", "x\n  "]
+        var generator = SystemRandomNumberGenerator()
+        var read = 0
+        for _ in 0..<20_000 {
+            // Keys, lone keys, lone dashes and dashed values, each line indented like the one
+            // before, two more or two less (now and then one more): some texts nest well, others nearly.
+            var indentation = 0
+            let text = (0..<Int.random(in: 1..<8, using: &generator)).map { line in
+                let value = values.randomElement(using: &generator)!
+                let form = [["k\(line % 3): " + value, "k\(line % 3):"], ["-", "- " + value]].randomElement(using: &generator)!
+                    .randomElement(using: &generator)!
+                let row = String(repeating: " ", count: indentation) + form + "\n"
+                indentation = max(0, indentation + [-2, 0, 2, 2, 1].randomElement(using: &generator)!)
+                return row
+            }.joined()
+            if check(text) { read += 1 }
+        }
+        #expect(read > 200, "\(read) read")
+    }
+
     @Test("anything else is left to Yams", arguments: [
         "title: a #b\n", "title: 'x'\n", "title: \"x\"\n", "title: a: b\n", "title: x\r\n", "a: 1\na: 2\n", "title:\n",
-        "a: v\n\nb: v\n", "title: a\u{2028}b\n", "title: a\u{85}b\n", "title: -x\n", "title: x \n", "title:  x\n", "title: a:\n",
+        "title: a\u{2028}b\n", "title: a\u{85}b\n", "title: -x\n", "title: x \n", "title:  x\n", "title: a:\n",
         "tags:\n  - a\n - b\n", "tags: [a, b]\n", "title: |\n  x\n", "# c\ntitle: x\n", "title: x\n  more\n", "\u{FEFF}title: x\n",
         "title: &a x\n", "title: !!str x\n", "tags:\n  - a: b\n", "title:\tx\n", "? a\n",
+        "a:\n  b: c\n d: e\n", "a:\n  b: c\n    d: e\n", "a:\n  -\n  - b\n", "a:\n  b:\n", "a:\n  -\n", "a:\n  b: c\n  b: d\n",
+        "a:\n  b\n", "a:\n  - b\n  c: d\n", "a: b\n\n  c\n", "\n  \n", "a:\n\t b: c\n", "a:\n  -\n    b: c\n   d: e\n",
     ])
     func declined(_ yaml: String) {
         #expect(SimpleYAML.mapping(yaml) == nil, "\(yaml.debugDescription)")
