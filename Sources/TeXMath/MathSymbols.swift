@@ -405,7 +405,7 @@ enum MathSymbols {
 
     /// Commands KaTeX writes as a run of tokens (`\coloneqq` → `:` `=`).
     static let katexSequences: [String: [(element: String, text: String)]] = {
-        var table: [String: [(String, String)]] = [:]
+        var table: [String: [(element: String, text: String)]] = [:]
         for parts in TableLines.fields(of: katexSequenceData) where parts.count > 1 {
             table[parts[0]] = parts.dropFirst().compactMap { item in
                 guard let colon = item.firstIndex(of: ":") else { return nil }

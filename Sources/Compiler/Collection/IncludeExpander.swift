@@ -30,24 +30,29 @@ struct IncludeExpander {
     /// Copies `text` line by line, each directive replaced by what it includes.
     private func expand(_ text: [UInt8], file: String, firstLine: Int, includedAt: Int?, stack: [String],
                         into output: inout Output, lineCount: inout Int) {
-        var segmentStart: Int?
-        for (index, line) in Self.lines(of: text).enumerated() {
+        // The lines between directives are copied a run at a time, with the line feeds between them.
+        var runStart: Int?
+        let lines = Self.lines(of: text)
+        for (index, line) in lines.enumerated() {
             let fileLine = firstLine + index
             if line.count > 12, HTMLSyntax.find(text, line.lowerBound, line.upperBound, "@include:") != nil,
                 let directive = IncludeDirective.match(text[line])
             {
-                segmentStart = nil
+                if let start = runStart { output.bytes.append(contentsOf: text[start..<line.lowerBound]) }
+                runStart = nil
                 let location = SourceLocation(file: file, line: fileLine, column: directive.indent + 1)
                 include(directive, from: file, at: location, includedAt: includedAt ?? fileLine, stack: stack, into: &output, lineCount: &lineCount)
                 continue
             }
-            if segmentStart == nil {
+            if runStart == nil {
                 output.sourceMap.append(start: lineCount, file: file, fileLine: fileLine, includedAt: includedAt)
-                segmentStart = lineCount
+                runStart = line.lowerBound
             }
-            output.bytes.append(contentsOf: text[line])
-            output.bytes.append(0x0A)
             lineCount += 1
+        }
+        if let start = runStart, let last = lines.last {
+            output.bytes.append(contentsOf: text[start..<last.upperBound])
+            output.bytes.append(0x0A)
         }
     }
 
@@ -60,14 +65,16 @@ struct IncludeExpander {
 
     /// Every line between line feeds, the empty one after a final line feed included.
     private static func splitLines(_ text: [UInt8]) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        var start = 0
-        while let feed = text[start...].firstIndex(of: 0x0A) {
-            lines.append(start..<feed)
-            start = feed + 1
+        text.withUnsafeBufferPointer { buffer in
+            var lines: [Range<Int>] = []
+            var start = 0
+            while let feed = HTMLSyntax.find(in: buffer, start, buffer.count, "\n") {
+                lines.append(start..<feed)
+                start = feed + 1
+            }
+            lines.append(start..<text.count)
+            return lines
         }
-        lines.append(start..<text.count)
-        return lines
     }
 
     private func include(_ directive: IncludeDirective, from file: String, at location: SourceLocation, includedAt: Int, stack: [String],
@@ -132,7 +139,7 @@ struct IncludeExpander {
 
     /// `text` with every CR of a CRLF pair removed (a lone CR stays).
     private static func withoutCarriageReturnsBeforeLineFeeds(_ text: [UInt8]) -> [UInt8] {
-        guard text.contains(0x0D) else { return text }
+        guard HTMLSyntax.find(text, 0, text.count, "\r") != nil else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(text.count)
         for (index, byte) in text.enumerated() where !(byte == 0x0D && index + 1 < text.count && text[index + 1] == 0x0A) {

@@ -18,6 +18,8 @@ public struct SourceLayout: Sendable {
     /// `root.path` and `publicFolder.path`, kept: links and images are resolved against them.
     let rootPath: String
     let publicFolderPath: String
+    /// The real paths of the folders that links, images and includes lead into.
+    let realFolders = RealFolderPaths()
 
     private init(root: URL, configFile: URL?, publicFolder: URL, localeFolder: URL) {
         self.root = root

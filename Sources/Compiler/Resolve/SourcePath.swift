@@ -102,7 +102,7 @@ enum SourcePath {
         var status = stat()
         guard stat(target, &status) == 0 else { return .missing(path) }
         // A symbolic link may point anywhere: follow it only to a place under the root.
-        guard let real = realPath(target), isUnder(real, rootPath) else { return .outside(path) }
+        guard let real = realPath(ofExisting: target, layout: layout), isUnder(real, rootPath) else { return .outside(path) }
         let relative = String(decoding: target.utf8.dropFirst(rootPath.utf8.count + 1), as: UTF8.self)
         switch status.st_mode & S_IFMT {
         case S_IFDIR: return .folder(relative)
@@ -154,10 +154,15 @@ enum SourcePath {
         }
     }
 
-    /// The path with every symbolic link followed (`realpath(3)`), or nil when it cannot be.
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(decoding: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)), as: UTF8.self)
+    /// The path of an existing `target` with every symbolic link followed: its folder's real path
+    /// (kept in `layout` for the next path in that folder) and its name, when `lstat(2)` says the
+    /// name itself is not a link; else `realpath(3)` of the whole path.
+    private static func realPath(ofExisting target: String, layout: SourceLayout) -> String? {
+        var status = stat()
+        guard let slash = target.utf8.lastIndex(of: UInt8(ascii: "/")), slash != target.utf8.startIndex,
+            lstat(target, &status) == 0, status.st_mode & S_IFMT != S_IFLNK
+        else { return RealFolderPaths.realPath(target) }
+        guard let folder = layout.realFolders.path(of: String(target[..<slash])) else { return nil }
+        return (folder == "/" ? "" : folder) + target[slash...]
     }
 }

@@ -89,6 +89,9 @@ struct SourcePathTests {
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("guide/escape.md").path,
                                                    withDestinationPath: outside.url.appendingPathComponent("secret.md").path)
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("guide/alias.md").path, withDestinationPath: "deep/more.md")
+        // Folders that are links: one leading out of the root, one within it.
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("guide/out").path, withDestinationPath: outside.url.path)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("guide/within").path, withDestinationPath: "deep")
         let (layout, _, _) = try SourceLayout.locate(source: root, configFile: nil)
         func resolve(_ path: String, _ siteRoot: SourcePath.SiteRoot = .source) -> SourcePath.Resolution {
             SourcePath.resolve(path, from: "guide/intro.md", siteRoot: siteRoot, layout: layout)
@@ -105,6 +108,12 @@ struct SourcePathTests {
         #expect(resolve("escape.md") == .outside("escape.md"))
         // A link inside the root is followed; the path stays the one written.
         #expect(resolve("alias.md") == .file("guide/alias.md"))
+        // Asked twice, as the real paths of folders are kept between questions.
+        for _ in 0..<2 {
+            #expect(resolve("out/secret.md") == .outside("out/secret.md"))
+            #expect(resolve("./out/../out/secret.md") == .outside("./out/../out/secret.md"))
+            #expect(resolve("within/more.md") == .file("guide/within/more.md"))
+        }
         #expect(SourcePath.resolve("guide/intro.md", from: "top.md", siteRoot: .source, layout: layout) == .file("guide/intro.md"))
     }
 }
