@@ -4,16 +4,9 @@ import Compiler
 /// readers, `toc.ncx`. Both list parts → articles → headings down to `tocDepth`.
 ///
 /// Both are written in one pass, each into a ``DeflateStream``, an article at a time, each
-/// article's entries made as it is reached: at 10,000 articles the two documents are 28 MB, and
+/// article's entries written as its headings are met: at 10,000 articles the two documents are 28 MB, and
 /// held whole with their entries' strings they were 26 MB of the EPUB's peak memory.
 struct EPUBNavigation: Sendable {
-    /// One entry of the table of contents.
-    private struct Entry {
-        var title: String
-        var href: String
-        var children: [Entry]
-    }
-
     /// What the top level lists: front articles, and parts with their articles.
     private enum Section: Sendable {
         case article(Article)
@@ -60,40 +53,49 @@ struct EPUBNavigation: Sendable {
         }.max() ?? 0
     }
 
-    /// An article's entry, with its headings under it.
-    private func entry(of article: Article) -> Entry {
+    /// Writes an article's entry, with its headings nested under it (each under the nearest
+    /// heading before it of a higher rank), into both documents in one walk of its blocks: the
+    /// entries open are a stack, and no tree of them is made.
+    private func writeEntries(of article: Article, indent: Int, counter: inout Int, nav: inout [UInt8], ncx: inout [UInt8]) {
         let file = layout.path(of: article.id) ?? ""
-        let headings = tocDepth >= 2 ? article.headings(levels: 2...tocDepth) : []
-        return Entry(title: article.metadata.title, href: file, children: Self.nest(headings.map { heading in
-            // A link's text is in the plain text, a footnote mark is not: as without links.
-            (heading.level, Entry(title: heading.content.plainText, href: file + "#" + URLText.fragment(heading.id), children: []))
-        }))
+        Self.openItem(title: article.metadata.title, href: file, into: &nav)
+        Self.openPoint(title: article.metadata.title, href: file, indent: indent, counter: &counter, into: &ncx)
+        // The open entries, the article's first: each one's heading level and whether its list of children was begun.
+        var open: [(level: Int, hasChildren: Bool)] = [(level: 0, hasChildren: false)]
+        if tocDepth >= 2 {
+            let levels = 2...tocDepth
+            article.blocks.forEachBlock { block in
+                guard case .heading(let content, let level) = block.kind, levels.contains(Int(level)), let id = block.attributes.id else { return }
+                while open.count > 1, open[open.count - 1].level >= Int(level) {
+                    Self.closeEntry(open.removeLast(), indent: indent + 2 * open.count, nav: &nav, ncx: &ncx)
+                }
+                if !open[open.count - 1].hasChildren {
+                    open[open.count - 1].hasChildren = true
+                    nav.append("\n<ol>\n")
+                }
+                // A link's text is in the plain text, a footnote mark is not: as without links.
+                let title = content.plainText
+                let href = file + "#" + URLText.fragment(id)
+                Self.openItem(title: title, href: href, into: &nav)
+                Self.openPoint(title: title, href: href, indent: indent + 2 * open.count, counter: &counter, into: &ncx)
+                open.append((level: Int(level), hasChildren: false))
+            }
+        }
+        while let last = open.popLast() {
+            Self.closeEntry(last, indent: indent + 2 * open.count, nav: &nav, ncx: &ncx)
+        }
     }
 
-    /// Headings as a tree: each under the nearest heading before it of a higher rank.
-    private static func nest(_ items: [(level: Int, entry: Entry)]) -> [Entry] {
-        var result: [Entry] = []
-        var index = 0
-        func children(deeperThan level: Int) -> [Entry] {
-            var list: [Entry] = []
-            while index < items.count, items[index].level > level {
-                var entry = items[index].entry
-                let ownLevel = items[index].level
-                index += 1
-                entry.children = children(deeperThan: ownLevel)
-                list.append(entry)
-            }
-            return list
-        }
-        while index < items.count {
-            result += children(deeperThan: items[index].level - 1)
-        }
-        return result
+    /// Ends an entry in both documents: its list of children, if it has one, and its item; its `navPoint`.
+    private static func closeEntry(_ entry: (level: Int, hasChildren: Bool), indent: Int, nav: inout [UInt8], ncx: inout [UInt8]) {
+        if entry.hasChildren { nav.append("</ol>\n") }
+        nav.append("</li>\n")
+        closePoint(indent: indent, into: &ncx)
     }
 
     /// Writes `nav.xhtml` (the table of contents, then the landmarks) into `nav` and `toc.ncx`
-    /// (the EPUB 2 navigation) into `ncx`, an article at a time: each article's entry is made
-    /// once for both. Returns the last bytes of each, for the streams to finish with.
+    /// (the EPUB 2 navigation) into `ncx`, an article at a time, both from one walk of its
+    /// blocks. Returns the last bytes of each, for the streams to finish with.
     func write(metadata: BookMetadata, firstChapter: String?, nav: DeflateStream, ncx: DeflateStream) throws -> (nav: [UInt8], ncx: [UInt8]) {
         var navBytes = navHead(metadata: metadata)
         var ncxBytes = ncxHead(metadata: metadata)
@@ -101,17 +103,13 @@ struct EPUBNavigation: Sendable {
         for section in sections {
             switch section {
             case .article(let article):
-                let entry = entry(of: article)
-                Self.item(entry, into: &navBytes)
-                Self.point(entry, indent: 4, counter: &counter, into: &ncxBytes)
+                writeEntries(of: article, indent: 4, counter: &counter, nav: &navBytes, ncx: &ncxBytes)
             case .part(let title, let href, let articles):
                 Self.openItem(title: title, href: href, into: &navBytes)
                 Self.openPoint(title: title, href: href, indent: 4, counter: &counter, into: &ncxBytes)
                 if !articles.isEmpty { navBytes.append("\n<ol>\n") }
                 for article in articles {
-                    let entry = entry(of: article)
-                    Self.item(entry, into: &navBytes)
-                    Self.point(entry, indent: 6, counter: &counter, into: &ncxBytes)
+                    writeEntries(of: article, indent: 6, counter: &counter, nav: &navBytes, ncx: &ncxBytes)
                     try nav.deflate(&navBytes)
                     try ncx.deflate(&ncxBytes)
                 }
@@ -160,16 +158,6 @@ struct EPUBNavigation: Sendable {
         bytes.append("</a>")
     }
 
-    private static func item(_ entry: Entry, into bytes: inout [UInt8]) {
-        openItem(title: entry.title, href: entry.href, into: &bytes)
-        if !entry.children.isEmpty {
-            bytes.append("\n<ol>\n")
-            for child in entry.children { item(child, into: &bytes) }
-            bytes.append("</ol>\n")
-        }
-        bytes.append("</li>\n")
-    }
-
     /// `toc.ncx` up to its first entry.
     private func ncxHead(metadata: BookMetadata) -> [UInt8] {
         Array("""
@@ -209,11 +197,5 @@ struct EPUBNavigation: Sendable {
     private static func closePoint(indent: Int, into bytes: inout [UInt8]) {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
         bytes.append("</navPoint>\n")
-    }
-
-    private static func point(_ entry: Entry, indent: Int, counter: inout Int, into bytes: inout [UInt8]) {
-        openPoint(title: entry.title, href: entry.href, indent: indent, counter: &counter, into: &bytes)
-        for child in entry.children { point(child, indent: indent + 2, counter: &counter, into: &bytes) }
-        closePoint(indent: indent, into: &bytes)
     }
 }
