@@ -14,8 +14,17 @@ enum BookDate {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        // As `%04d-%02d-%02dT%02d:%02d:%02dZ` writes it, without `String(format:)`, whose variadic
+        // arguments cost the first call of a run a search of every protocol conformance.
+        return padded(Int(parts.tm_year) + 1900, 4) + "-" + padded(Int(parts.tm_mon) + 1, 2) + "-" + padded(Int(parts.tm_mday), 2)
+            + "T" + padded(Int(parts.tm_hour), 2) + ":" + padded(Int(parts.tm_min), 2) + ":" + padded(Int(parts.tm_sec), 2) + "Z"
+    }
+
+    /// `number` in decimal, zero-padded to `width` characters (a minus sign counted), as `%0*d`.
+    static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number.magnitude)
+        let sign = number < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 
     /// `YYYY-MM-DD` (UTC), for title pages.

@@ -177,6 +177,24 @@ struct MathMLWriter {
     }
 
     static func format(_ value: Double) -> String {
+        // Four decimals by integer arithmetic where rounding cannot go two ways: `String(format:)`'s
+        // variadic arguments cost the first formula of a run a search of every protocol
+        // conformance. A value near a tie of its fifth decimal, large or not finite goes to printf.
+        let scaled = value.magnitude * 10_000
+        if value.isFinite, value.magnitude < 1_000_000, abs(scaled - scaled.rounded(.down) - 0.5) > 0.0001 {
+            var units = Int(scaled.rounded())
+            var decimals = 4
+            while decimals > 0, units % 10 == 0 {
+                units /= 10
+                decimals -= 1
+            }
+            var digits = String(units)
+            if decimals > 0 {
+                digits = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
+                digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+            }
+            return (value.sign == .minus ? "-" : "") + digits
+        }
         let text = String(format: "%.4f", value)
         var trimmed = Substring(text)
         while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }

@@ -253,11 +253,15 @@ struct HTMLConverter {
     /// Leading and trailing whitespace-only text removed (HTML collapses it).
     static func trimmed(_ inlines: [Inline]) -> Inlines {
         var result = inlines
-        while case .text(let text)? = result.first, text.string.allSatisfy(\.isWhitespace) { result.removeFirst() }
-        while case .text(let text)? = result.last, text.string.allSatisfy(\.isWhitespace) { result.removeLast() }
-        if case .text(let text)? = result.first { result[0] = .text(Text(String(text.string.drop(while: \.isWhitespace)))) }
+        while case .text(let text)? = result.first, text.string.allSatisfy({ $0.isWhitespace }) { result.removeFirst() }
+        while case .text(let text)? = result.last, text.string.allSatisfy({ $0.isWhitespace }) { result.removeLast() }
+        if case .text(let text)? = result.first { result[0] = .text(Text(String(text.string.drop(while: { $0.isWhitespace })))) }
         if case .text(let text)? = result.last {
-            result[result.count - 1] = .text(Text(String(text.string.reversed().drop(while: \.isWhitespace).reversed())))
+            // Up to the last character that is not white space (a reversed copy and its generic
+            // types cost more than the rest of the conversion).
+            let string = text.string
+            let end = string.lastIndex(where: { !$0.isWhitespace }).map { string.index(after: $0) } ?? string.startIndex
+            result[result.count - 1] = .text(Text(String(string[..<end])))
         }
         return Inlines(result)
     }
