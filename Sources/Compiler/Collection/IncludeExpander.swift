@@ -27,7 +27,7 @@ struct IncludeExpander {
         return output
     }
 
-    /// Copies `text` line by line, each directive replaced by what it includes.
+    /// Copies `text` with each directive line replaced by what it includes.
     private func expand(_ text: [UInt8], file: String, firstLine: Int, includedAt: Int?, stack: [String],
                         into output: inout Output, lineCount: inout Int) {
         // The lines between directives are copied a run at a time, with the line feeds between them.

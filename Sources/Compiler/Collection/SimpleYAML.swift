@@ -3,10 +3,10 @@ import Yams
 /// A reader for the plain frontmatter most articles have — `key: value` lines, `- item` lists,
 /// and mappings and lists nested in them by indentation (a home page's `config:`), every value a
 /// plain scalar — that builds the nodes `Yams.compose` builds for it, without libyaml. Anything
-/// beyond that (quotes, comments, flow collections, block scalars, anchors, tags,
-/// empty values, `- key: value` items, CR line ends, characters YAML treats specially) gives
-/// `nil`, and the caller reads the text with Yams. The nodes carry no marks: a caller that has a
-/// problem to report reads the text again with Yams for its locations.
+/// beyond that (quotes, comments, flow collections, block scalars, anchors, tags, empty values,
+/// `- key: value` items, CR line ends, characters YAML treats specially) gives `nil`, and the
+/// caller reads the text with Yams. The nodes carry no marks: a caller that has a problem to
+/// report reads the text again with Yams for its locations.
 ///
 /// The nodes' tags resolve with Yams' basic resolver, not its default one: building that compiles
 /// seven regular expressions (4% of a `check` of plume-docs), and nothing asks these nodes for
