@@ -34,14 +34,12 @@ struct EPUBNavigation: Sendable {
             guard let headingLevels else { return 1 }
             // Nested as the entries are (each heading under the nearest one before it of a higher
             // rank), from the levels alone: the levels open at each heading, no entries made.
-            var open: [UInt8] = []
+            var open: [Int] = []
             var deepest = 0
-            article.blocks.forEachBlock { block in
-                if case .heading(_, let level) = block.kind, headingLevels.contains(Int(level)), block.attributes.id != nil {
-                    while let last = open.last, last >= level { open.removeLast() }
-                    open.append(level)
-                    deepest = max(deepest, open.count)
-                }
+            article.forEachHeading(levels: headingLevels) { level, _, _ in
+                while let last = open.last, last >= level { open.removeLast() }
+                open.append(level)
+                deepest = max(deepest, open.count)
             }
             return 1 + deepest
         }
@@ -63,10 +61,8 @@ struct EPUBNavigation: Sendable {
         // The open entries, the article's first: each one's heading level and whether its list of children was begun.
         var open: [(level: Int, hasChildren: Bool)] = [(level: 0, hasChildren: false)]
         if tocDepth >= 2 {
-            let levels = 2...tocDepth
-            article.blocks.forEachBlock { block in
-                guard case .heading(let content, let level) = block.kind, levels.contains(Int(level)), let id = block.attributes.id else { return }
-                while open.count > 1, open[open.count - 1].level >= Int(level) {
+            article.forEachHeading(levels: 2...tocDepth) { level, id, content in
+                while open.count > 1, open[open.count - 1].level >= level {
                     Self.closeEntry(open.removeLast(), indent: indent + 2 * open.count, nav: &nav, ncx: &ncx)
                 }
                 if !open[open.count - 1].hasChildren {
@@ -78,7 +74,7 @@ struct EPUBNavigation: Sendable {
                 let href = file + "#" + URLText.fragment(id)
                 Self.openItem(title: title, href: href, into: &nav)
                 Self.openPoint(title: title, href: href, indent: indent + 2 * open.count, counter: &counter, into: &ncx)
-                open.append((level: Int(level), hasChildren: false))
+                open.append((level: level, hasChildren: false))
             }
         }
         while let last = open.popLast() {

@@ -11,12 +11,18 @@ extension Article {
     /// The headings whose level is in `levels`, in reading order (those without an anchor are skipped).
     func headings(levels: ClosedRange<Int>) -> [HeadingEntry] {
         var entries: [HeadingEntry] = []
+        forEachHeading(levels: levels) { level, id, content in entries.append(HeadingEntry(level: level, id: id, content: content)) }
+        return entries
+    }
+
+    /// Calls `body` with the level, anchor and content of each heading that ``headings(levels:)``
+    /// lists, in the same order, without making the list.
+    func forEachHeading(levels: ClosedRange<Int>, _ body: (_ level: Int, _ id: String, _ content: Inlines) -> Void) {
         blocks.forEachBlock { block in
             if case .heading(let content, let level) = block.kind, levels.contains(Int(level)), let id = block.attributes.id {
-                entries.append(HeadingEntry(level: Int(level), id: id, content: content))
+                body(Int(level), id, content)
             }
         }
-        return entries
     }
 }
 
