@@ -12,6 +12,9 @@ import Yams
 /// seven regular expressions (4% of a `check` of plume-docs), and nothing asks these nodes for
 /// their tags — `bool`, `int` and `timestamp` read the text.
 enum SimpleYAML {
+    /// How deep blocks may nest in frontmatter read here (a home page's `config:` nests 5 deep).
+    static let maxNesting = 32
+
     static func mapping(_ text: String) -> Node.Mapping? {
         var text = text
         return text.withUTF8(mapping)
@@ -47,6 +50,9 @@ enum SimpleYAML {
         let lines: [Range<Int>]
         /// The next line to read.
         var index = 0
+        /// How many blocks the one being read is inside (each a call deeper, on a worker thread's
+        /// small stack): deeper than ``SimpleYAML/maxNesting`` is left to Yams.
+        var depth = 0
         let tag = Tag(.implicit, .basic, .default)
 
         private func indentation(of line: Range<Int>) -> Int {
@@ -74,7 +80,6 @@ enum SimpleYAML {
                     isKey(bytes, start..<colon)
                 else { return nil }
                 let key = text(bytes, start..<colon)
-                guard !keys.contains(key) else { return nil }
                 keys.append(key)
                 index += 1
                 let rest = (colon + 1)..<line.upperBound
@@ -88,7 +93,11 @@ enum SimpleYAML {
                 }
                 pairs.append((.scalar(.init(key, tag)), value))
             }
-            return pairs.isEmpty ? nil : Node.Mapping(pairs, tag)
+            // A repeated key goes to Yams; sorted, repeats are neighbours (thousands of keys cost
+            // no search of each in the others).
+            let sorted = keys.sorted()
+            guard !pairs.isEmpty, !zip(sorted, sorted.dropFirst()).contains(where: { $0 == $1 }) else { return nil }
+            return Node.Mapping(pairs, tag)
         }
 
         /// The sequence whose `-` stand at `indentation`, up to a line less indented or one at
@@ -115,7 +124,9 @@ enum SimpleYAML {
 
         /// The block that is the value of a key, or the item of a lone `-`, at `indentation`.
         private mutating func block(below indentation: Int, allowsSequenceAtSameIndentation: Bool) -> Node? {
-            guard index < lines.count else { return nil }
+            guard index < lines.count, depth < SimpleYAML.maxNesting else { return nil }
+            depth += 1
+            defer { depth -= 1 }
             let line = lines[index]
             let next = self.indentation(of: line)
             if isSequenceItem(line, indentation: next), next > indentation || (allowsSequenceAtSameIndentation && next == indentation) {

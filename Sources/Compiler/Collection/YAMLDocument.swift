@@ -16,6 +16,13 @@ struct YAMLDocument {
     /// and the default resolver compiles seven ICU regular expressions on first use (3 ms, 2% of
     /// plume-docs' EPUB, whose frontmatter is not all plain).
     static func read(_ text: String, file: String, firstLine: Int) -> (YAMLDocument, Diagnostic?) {
+        // Yams composes nested nodes by recursion: a document thousands of levels deep overflowed
+        // the stack. One that might nest deeper than `maxNesting` is not read.
+        if let line = YAMLNesting.firstTooDeepLine(in: text) {
+            let empty = YAMLDocument(root: nil, text: text, file: file, firstLine: firstLine)
+            return (empty, .error("YAML indented or nested more than \(YAMLNesting.maxNesting) levels deep; it is not read",
+                                  at: empty.location(line: line, column: 1), code: "yaml"))
+        }
         do {
             let root = try Yams.compose(yaml: text, .basic)
             return (YAMLDocument(root: root, text: text, file: file, firstLine: firstLine), nil)

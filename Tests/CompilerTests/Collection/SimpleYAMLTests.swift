@@ -133,6 +133,40 @@ struct SimpleYAMLTests {
         #expect(SimpleYAML.mapping(yaml) == nil, "\(yaml.debugDescription)")
     }
 
+    @Test("deep nesting is left to Yams; thousands of keys are read, one repeated among them is not")
+    func limits() {
+        func nested(_ depth: Int) -> String {
+            (0..<depth).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined() + String(repeating: " ", count: depth) + "leaf: x\n"
+        }
+        #expect(check(nested(SimpleYAML.maxNesting)), "nested \(SimpleYAML.maxNesting) deep")
+        #expect(SimpleYAML.mapping(nested(SimpleYAML.maxNesting + 1)) == nil)
+        #expect(SimpleYAML.mapping(nested(1_000)) == nil)
+        let keys = (0..<3_000).map { "key\($0): v\n" }
+        #expect(SimpleYAML.mapping(keys.joined())?.count == 3_000)
+        #expect(SimpleYAML.mapping((keys + ["key1234: w\n"]).joined()) == nil)
+    }
+
+    @Test("YAML nested thousands of levels deep is an error at its first line too deep, not a crash")
+    func deepYAML() {
+        func block(_ depth: Int) -> String {
+            "title: t\n" + (0..<depth).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined() + String(repeating: " ", count: depth) + "leaf: x\n"
+        }
+        // Each with the file line of its first line too deep (the frontmatter starts on line 2).
+        let deep = [(block(1_000), 204), ("title: t\nk: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n", 3),
+                    ("title: t\n" + (0..<1_000).map { String(repeating: " ", count: $0) + "-\n" }.joined() + String(repeating: " ", count: 1_000) + "x\n", 204),
+                    ("title: t\nk: " + String(repeating: "- ", count: 5_000) + "x\n", 3)]
+        for (yaml, line) in deep {
+            let (fields, problems) = FrontmatterReader(file: "a.md").read(Frontmatter(yaml: yaml, bodyOffset: 0, bodyLine: yaml.count))
+            #expect(fields.title == nil)
+            #expect(problems.map(\.code) == ["yaml"])
+            #expect(problems.first?.message.contains("more than \(YAMLNesting.maxNesting) levels") == true)
+            #expect(problems.first?.location.position.line == line)
+        }
+        // Up to the limit, Yams reads it (deeper than the plain reader goes).
+        let (fields, problems) = FrontmatterReader(file: "a.md").read(Frontmatter(yaml: block(150), bodyOffset: 0, bodyLine: 0))
+        #expect(problems.isEmpty && fields.title == "t")
+    }
+
     @Test("a problem in plain frontmatter is reported where Yams places it")
     func problemsKeepTheirPlace() {
         let (_, problems) = FrontmatterReader(file: "a.md").read(Frontmatter(yaml: "title: x\ncreateTime: soon\n", bodyOffset: 0, bodyLine: 4))
