@@ -12,10 +12,10 @@ import Yams
 /// seven regular expressions (4% of a `check` of plume-docs), and nothing asks these nodes for
 /// their tags — `bool`, `int` and `timestamp` read the text.
 enum SimpleYAML {
-    /// How deep blocks may nest in frontmatter read here (a home page's `config:` nests 5 deep).
-    static let maxNesting = 32
-
     static func mapping(_ text: String) -> Node.Mapping? {
+        // YAML that may nest too deep is an error wherever it is read: left to `YAMLDocument`,
+        // which reports it. Below the bound, the blocks' recursion here stays shallow.
+        guard YAMLNesting.firstTooDeepLine(in: text) == nil else { return nil }
         var text = text
         return text.withUTF8(mapping)
     }
@@ -50,9 +50,6 @@ enum SimpleYAML {
         let lines: [Range<Int>]
         /// The next line to read.
         var index = 0
-        /// How many blocks the one being read is inside (each a call deeper, on a worker thread's
-        /// small stack): deeper than ``SimpleYAML/maxNesting`` is left to Yams.
-        var depth = 0
         let tag = Tag(.implicit, .basic, .default)
 
         private func indentation(of line: Range<Int>) -> Int {
@@ -124,9 +121,7 @@ enum SimpleYAML {
 
         /// The block that is the value of a key, or the item of a lone `-`, at `indentation`.
         private mutating func block(below indentation: Int, allowsSequenceAtSameIndentation: Bool) -> Node? {
-            guard index < lines.count, depth < SimpleYAML.maxNesting else { return nil }
-            depth += 1
-            defer { depth -= 1 }
+            guard index < lines.count else { return nil }
             let line = lines[index]
             let next = self.indentation(of: line)
             if isSequenceItem(line, indentation: next), next > indentation || (allowsSequenceAtSameIndentation && next == indentation) {

@@ -98,11 +98,14 @@ enum SourcePath {
         }
         let target = normalized(joined)
         guard target == rootPath || isUnder(target, rootPath) else { return .outside(path) }
-        // One stat(2), through symbolic links, says whether the target exists and what it is.
+        // One lstat(2) says whether the target exists and what it is; a symbolic link is asked
+        // again through it with stat(2).
         var status = stat()
-        guard stat(target, &status) == 0 else { return .missing(path) }
+        guard lstat(target, &status) == 0 else { return .missing(path) }
+        let isLink = status.st_mode & S_IFMT == S_IFLNK
+        if isLink, stat(target, &status) != 0 { return .missing(path) }
         // A symbolic link may point anywhere: follow it only to a place under the root.
-        guard let real = realPath(ofExisting: target, layout: layout), isUnder(real, rootPath) else { return .outside(path) }
+        guard let real = realPath(ofExisting: target, isLink: isLink, layout: layout), isUnder(real, rootPath) else { return .outside(path) }
         let relative = String(decoding: target.utf8.dropFirst(rootPath.utf8.count + 1), as: UTF8.self)
         switch status.st_mode & S_IFMT {
         case S_IFDIR: return .folder(relative)
@@ -155,12 +158,10 @@ enum SourcePath {
     }
 
     /// The path of an existing `target` with every symbolic link followed: its folder's real path
-    /// (kept in `layout` for the next path in that folder) and its name, when `lstat(2)` says the
-    /// name itself is not a link; else `realpath(3)` of the whole path.
-    private static func realPath(ofExisting target: String, layout: SourceLayout) -> String? {
-        var status = stat()
-        guard let slash = target.utf8.lastIndex(of: UInt8(ascii: "/")), slash != target.utf8.startIndex,
-            lstat(target, &status) == 0, status.st_mode & S_IFMT != S_IFLNK
+    /// (kept in `layout` for the next path in that folder) and its name, when the name itself is
+    /// not a link; else `realpath(3)` of the whole path.
+    private static func realPath(ofExisting target: String, isLink: Bool, layout: SourceLayout) -> String? {
+        guard !isLink, let slash = target.utf8.lastIndex(of: UInt8(ascii: "/")), slash != target.utf8.startIndex
         else { return RealFolderPaths.realPath(target) }
         guard let folder = layout.realFolders.path(of: String(target[..<slash])) else { return nil }
         return (folder == "/" ? "" : folder) + target[slash...]
