@@ -36,16 +36,25 @@ struct CJKTermTable<Value> {
     @discardableResult
     mutating func update<Result>(_ key: UInt64, _ change: (inout Value) -> Result) -> Result {
         if (used.count + 1) * 2 > slots.count { grow() }
-        var slot = Self.slot(of: key, mask: mask)
-        while slots[slot].key != key {
-            if slots[slot].key == 0 {
-                slots[slot].key = key
-                used.append(Int32(truncatingIfNeeded: slot))
-                break
+        let mask = mask
+        // The slots through one pointer: each subscript of the array checked that it was not
+        // shared and the index in bounds (8% of the instructions of reading a section's text).
+        let (slot, isNew, result) = slots.withUnsafeMutableBufferPointer { slots in
+            let base = slots.baseAddress!
+            var slot = Self.slot(of: key, mask: mask)
+            var isNew = false
+            while base[slot].key != key {
+                if base[slot].key == 0 {
+                    base[slot].key = key
+                    isNew = true
+                    break
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
+            return (slot, isNew, change(&base[slot].value))
         }
-        return change(&slots[slot].value)
+        if isNew { used.append(Int32(truncatingIfNeeded: slot)) }
+        return result
     }
 
     /// The value of `key`, if it is in the table.
